@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BroadbandConfig(AppConfig):
+    name = "broadband"
+    verbose_name = "Bredband"

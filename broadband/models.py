@@ -1,0 +1,260 @@
+"""Broadband: regional guides, each municipality's local page, operators and coverage figures.
+
+Regional guides are written once for the whole county. A reader who has chosen a municipality
+(?kommun=1981) sees that municipality's local section beside the regional text: its broadband
+contact, the operators that build there and its latest figures.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_FEATURES, ContentStreamBlock
+from home.models import BasePage, MunicipalityPage
+from home.localization import prefer_active_locale
+
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+def source_locale_only():
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+@register_snippet
+class NetworkOperator(index.Indexed, models.Model):
+    """Who builds or runs fibre somewhere in the county: a city network, a company or an association."""
+
+    class Kind(models.TextChoices):
+        CITY_NETWORK = "stadsnat", _("Stadsnät")
+        COMMERCIAL = "commercial", _("Kommersiell operatör")
+        ASSOCIATION = "association", _("Fiberförening")
+
+    name = models.CharField(_("namn"), max_length=120)
+    kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices)
+    description = models.TextField(
+        _("beskrivning"), blank=True, help_text=_("Vad de gör och var, med enkla ord.")
+    )
+    website = models.URLField(_("webbplats"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    municipalities = models.ManyToManyField(
+        MunicipalityPage,
+        verbose_name=_("kommuner"),
+        blank=True,
+        related_name="operators",
+        limit_choices_to=source_locale_only,
+        help_text=_("Kommuner där de bygger eller säljer fiber."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("website"), FieldPanel("phone"), FieldPanel("email")], heading=_("Kontakt")),
+        FieldPanel("municipalities"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        verbose_name = _("nätägare eller fiberförening")
+        verbose_name_plural = _("nätägare och fiberföreningar")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CoverageStatistic(models.Model):
+    """Share of households and workplaces with access to fast broadband, per area and year.
+
+    `area_code` is a kommunkod (four digits) or the county code (two digits), so county and
+    municipal figures sit in one table and compare directly.
+    """
+
+    area_code = models.CharField(
+        _("kommun- eller länskod"), max_length=4, validators=[RegexValidator(r"^\d{2}(\d{2})?$")]
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    gbit_households = models.DecimalField(
+        _("hushåll med minst 1 Gbit/s (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=PERCENT,
+    )
+    gbit_workplaces = models.DecimalField(
+        _("arbetsställen med minst 1 Gbit/s (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=PERCENT,
+    )
+    mbit100_households = models.DecimalField(
+        _("hushåll med minst 100 Mbit/s (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=PERCENT,
+    )
+    mbit100_workplaces = models.DecimalField(
+        _("arbetsställen med minst 100 Mbit/s (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=PERCENT,
+    )
+    urban_gbit_households = models.DecimalField(
+        _("tätort: hushåll med minst 1 Gbit/s (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=PERCENT,
+    )
+    rural_gbit_households = models.DecimalField(
+        _("landsbygd: hushåll med minst 1 Gbit/s (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=PERCENT,
+    )
+    source = models.CharField(_("källa"), max_length=200, blank=True)
+    is_example = models.BooleanField(
+        _("exempelvärde"), default=False, help_text=_("Siffran är påhittad för demon och ska inte citeras.")
+    )
+
+    class Meta:
+        verbose_name = _("täckningsstatistik")
+        verbose_name_plural = _("täckningsstatistik")
+        ordering = ["area_code", "year"]
+        constraints = [models.UniqueConstraint(fields=["area_code", "year"], name="one_figure_per_area_year")]
+
+    def __str__(self):
+        return f"{self.area_code} {self.year}"
+
+
+def coverage_for(area_code: str) -> list[CoverageStatistic]:
+    return list(CoverageStatistic.objects.filter(area_code=area_code).order_by("year"))
+
+
+class BroadbandIndexPage(BasePage):
+    intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["broadband.BroadbandGuidePage"]
+    max_count_per_parent = 1
+    is_creatable = True
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("bredband – översikt")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import municipalities_for_reader
+
+        context = super().get_context(request, *args, **kwargs)
+        context["guides"] = self.get_children().live().specific().order_by("path")
+        context["municipalities"] = municipalities_for_reader()
+        return context
+
+
+class LocalSectionMixin:
+    """Adds the chosen municipality's local broadband section to a regional page's context."""
+
+    def local_section(self, request) -> dict | None:
+        code = request.GET.get("kommun", "").strip()
+        if not code.isdigit():
+            return None
+        municipalities = prefer_active_locale(
+            MunicipalityPage.objects.live().filter(code=code).select_related("locale")
+        )
+        if not municipalities:
+            return None
+        municipality = municipalities[0]
+        local_pages = prefer_active_locale(
+            MunicipalityBroadbandPage.objects.live().filter(municipality.subtree_filter()).select_related("locale")
+        )
+        figures = coverage_for(code)
+        return {
+            "municipality": municipality,
+            "page": local_pages[0] if local_pages else None,
+            "operators": NetworkOperator.objects.filter(municipalities__code=code).distinct(),
+            "latest": figures[-1] if figures else None,
+        }
+
+
+class BroadbandGuidePage(LocalSectionMixin, BasePage):
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("innehåll"))
+    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("ämnen"))
+
+    parent_page_types = ["broadband.BroadbandIndexPage"]
+    subpage_types = []
+    is_creatable = True
+
+    content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("topics")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("body"),
+        SynchronizedField("topics"),
+    ]
+
+    class Meta:
+        verbose_name = _("bredbandsguide")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import municipalities_for_reader
+
+        context = super().get_context(request, *args, **kwargs)
+        context["local"] = self.local_section(request)
+        context["municipalities"] = municipalities_for_reader()
+        return context
+
+
+class MunicipalityBroadbandPage(BasePage):
+    """One municipality's broadband status: text, figures, who builds there, whom to call."""
+
+    status_summary = models.CharField(
+        _("läget i en mening"),
+        max_length=250,
+        help_text=_("Visas på kommunens startsida, till exempel: Nästan alla i tätorten kan få fiber."),
+    )
+    body = RichTextField(_("text"), blank=True, features=RICH_FEATURES)
+    contact_name = models.CharField(_("kontakt för bredband"), max_length=120, blank=True)
+    contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("e-post"), blank=True)
+
+    parent_page_types = ["home.MunicipalityPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    is_creatable = True
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("status_summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")],
+            heading=_("Kontakt"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("status_summary", boost=2),
+        index.SearchField("body"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("status_summary"),
+        TranslatableField("body"),
+        TranslatableField("contact_name"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("bredband i kommunen")
+
+    @property
+    def municipality(self) -> MunicipalityPage | None:
+        return MunicipalityPage.objects.ancestor_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        municipality = self.municipality
+        context["municipality"] = municipality
+        if municipality:
+            context["figures"] = coverage_for(municipality.code)
+            context["operators"] = NetworkOperator.objects.filter(municipalities__code=municipality.code).distinct()
+        return context

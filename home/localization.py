@@ -1,0 +1,54 @@
+"""Helpers for a site whose content is written in Swedish and partly translated.
+
+Municipal content (libraries, sessions) is often only in Swedish. A reader of the English or Arabic
+site still needs to find it, so listings show the translation where there is one and otherwise the
+Swedish original (marked with lang="sv" in the templates).
+"""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+
+def active_locale() -> Locale:
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+def prefer_active_locale(items: Iterable, locale: Locale | None = None) -> list:
+    """Keep one item per translation_key: the one in the active locale, else the source (Swedish) one.
+
+    Items must have `translation_key` and `locale_id`. Order of the input is kept.
+    """
+    locale = locale or active_locale()
+    default_code = settings.LANGUAGE_CODE
+    chosen: dict = {}
+    order: list = []
+    for item in items:
+        key = item.translation_key
+        if key not in chosen:
+            order.append(key)
+            chosen[key] = item
+            continue
+        current = chosen[key]
+        if current.locale_id == locale.id:
+            continue
+        if item.locale_id == locale.id or item.locale.language_code == default_code:
+            chosen[key] = item
+    return [chosen[key] for key in order]
+
+
+def locale_homes() -> dict[str, Page]:
+    """The start page of each language (the translations of the site's root page)."""
+    from home.models import HomePage
+
+    return {home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")}
+
+
+def is_rtl(language_code: str | None = None) -> bool:
+    code = (language_code or translation.get_language() or "").split("-")[0]
+    return code in settings.LANGUAGES_BIDI

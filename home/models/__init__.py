@@ -1,0 +1,15 @@
+from .base import BasePage
+from .pages import HomePage, MunicipalityIndexPage, MunicipalityPage, StandardPage, municipalities_for_reader
+from .snippets import LifeEvent, OrganisationSettings, Topic
+
+__all__ = [
+    "BasePage",
+    "HomePage",
+    "LifeEvent",
+    "MunicipalityIndexPage",
+    "MunicipalityPage",
+    "OrganisationSettings",
+    "StandardPage",
+    "Topic",
+    "municipalities_for_reader",
+]

@@ -1,0 +1,82 @@
+"""The abstract base page every public page type shares.
+
+Why a base: every page carries a plain-language summary (shown in listings and search hits), a
+"review by" date (content that nobody re-reads goes stale, which is what stopped the region's earlier
+broadband service), the same search fields and the same translation rules. Page views for anonymous
+visitors are cached per page, language and query string until the next publish.
+"""
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.cache import serve_cached
+
+REVIEW_INTERVAL = datetime.timedelta(days=365)
+
+
+class BasePage(Page):
+    summary = models.TextField(
+        _("sammanfattning"),
+        blank=True,
+        max_length=400,
+        help_text=_("En eller två meningar på enkel svenska. Visas i listor och sökträffar."),
+    )
+    review_date = models.DateField(
+        _("granska senast"),
+        null=True,
+        blank=True,
+        help_text=_("När sidan ska läsas igenom igen. Lämnas tomt blir det tolv månader efter publicering."),
+    )
+    last_reviewed = models.DateField(
+        _("senast granskad"),
+        null=True,
+        blank=True,
+        help_text=_("Sätts när någon har läst igenom sidan och sett att den stämmer."),
+    )
+
+    is_creatable = False
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.AutocompleteField("summary"),
+    ]
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel([FieldPanel("review_date"), FieldPanel("last_reviewed")], heading=_("Granskning")),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("summary"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        SynchronizedField("review_date"),
+        SynchronizedField("last_reviewed"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.review_date is None:
+            start = (self.last_published_at or timezone.now()).date()
+            self.review_date = start + REVIEW_INTERVAL
+        return super().save(*args, **kwargs)
+
+    @property
+    def reviewed_on(self):
+        """The date shown as "Senast granskad": the last review, or else the last publication."""
+        if self.last_reviewed:
+            return self.last_reviewed
+        published = self.last_published_at or self.first_published_at
+        return timezone.localdate(published) if published else None
+
+    def serve(self, request, *args, **kwargs):
+        return serve_cached(self, request, lambda: super(BasePage, self).serve(request, *args, **kwargs))

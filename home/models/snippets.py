@@ -1,0 +1,77 @@
+"""Site-wide snippets and settings: topics, life events, the organisation's contact details."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+@register_snippet
+class Topic(TranslatableMixin, index.Indexed, models.Model):
+    """A subject residents look for (BankID, 1177, fiber …): filters the help listing and search."""
+
+    name = models.CharField(_("namn"), max_length=80)
+    slug = models.SlugField(
+        _("kortnamn"),
+        max_length=80,
+        help_text=_("Används i webbadresser, till exempel ?amne=bankid. Samma i alla språk."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("ämne")
+        verbose_name_plural = _("ämnen")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class LifeEvent(TranslatableMixin, index.Indexed, models.Model):
+    """A situation in life (moving, retiring …) that e-service guides are ordered by."""
+
+    name = models.CharField(_("namn"), max_length=80)
+    slug = models.SlugField(_("kortnamn"), max_length=80)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("livshändelse")
+        verbose_name_plural = _("livshändelser")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting):
+    """Who runs the site. Another region changes these values, not the code."""
+
+    organisation_name = models.CharField(_("organisation"), max_length=120, default="Region Västmanland")
+    region_name = models.CharField(_("län"), max_length=120, default="Västmanlands län")
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    address = models.CharField(_("postadress"), max_length=200, blank=True)
+    contact_hours = models.CharField(_("telefontider"), max_length=120, blank=True)
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("region_name"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("address"),
+        FieldPanel("contact_hours"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation och kontakt")

@@ -1,0 +1,87 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+from home.localization import is_rtl, locale_homes
+from services.models import LANGUAGE_LABELS
+
+register = template.Library()
+
+FOOTER_SLUGS = ("om-webbplatsen", "tillganglighetsredogorelse", "personuppgifter", "kontakt")
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """Everything the base layout needs, in a fixed handful of queries."""
+    request = context.get("request")
+    page = context.get("page")
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    homes = locale_homes()
+    home = homes.get(language) or homes.get(settings.LANGUAGE_CODE)
+    sections, footer = [], {}
+    if home:
+        children = list(home.get_children().live().order_by("path"))
+        sections = [child for child in children if child.show_in_menus]
+        footer = {child.slug: child for child in children if child.slug in FOOTER_SLUGS}
+    languages = []
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            p.locale.language_code: p
+            for p in Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+        }
+        for code, name in settings.LANGUAGES:
+            target = translations.get(code)
+            url = target.get_url(request) if target else (homes[code].get_url(request) if code in homes else None)
+            if url:
+                languages.append(
+                    {"code": code, "name": name, "url": url, "current": code == language, "exists": bool(target)}
+                )
+    elif request is not None:
+        for code, name in settings.LANGUAGES:
+            languages.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": translate_url(request.get_full_path(), code),
+                    "current": code == language,
+                    "exists": True,
+                }
+            )
+    return {
+        "home": home,
+        "sections": sections,
+        "footer": footer,
+        "languages": languages,
+        "language": language,
+        "rtl": is_rtl(language),
+    }
+
+
+@register.filter
+def language_label(code):
+    return LANGUAGE_LABELS.get(code, code)
+
+
+@register.filter
+def page_language(page):
+    """The language a page is written in (for lang= on content shown outside its own locale)."""
+    try:
+        return page.locale.language_code
+    except AttributeError:
+        return ""
+
+
+@register.simple_tag(takes_context=True)
+def with_query(context, **kwargs):
+    """The current query string with some parameters replaced (empty value removes one)."""
+    request = context["request"]
+    query = request.GET.copy()
+    for key, value in kwargs.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"

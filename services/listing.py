@@ -1,0 +1,66 @@
+"""The filterable list of upcoming occurrences (county-wide listing), driven by GET parameters."""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.utils import timezone
+
+from home.localization import prefer_active_locale
+from home.models import Topic, municipalities_for_reader
+from services.models import SESSION_LANGUAGES, HelpSessionPage
+from services.occurrences import upcoming_occurrences
+
+PAGE_SIZE = 20
+
+
+def _date(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def session_listing_context(request) -> dict:
+    params = request.GET
+    filters = {
+        "kommun": params.get("kommun", "").strip(),
+        "amne": params.get("amne", "").strip(),
+        "sprak": params.get("sprak", "").strip(),
+        "malgrupp": params.get("malgrupp", "").strip(),
+        "typ": params.get("typ", "").strip(),
+        "fran": params.get("fran", "").strip(),
+        "till": params.get("till", "").strip(),
+    }
+    today = timezone.localdate()
+    date_from = _date(filters["fran"]) or today
+    date_from = max(date_from, today)
+    date_to = _date(filters["till"])
+    errors = []
+    if date_to and date_to < date_from:
+        errors.append("till")
+        date_to = None
+    occurrences = upcoming_occurrences(
+        municipality_code=filters["kommun"] or None,
+        topic=filters["amne"] or None,
+        language=filters["sprak"] or None,
+        audience=filters["malgrupp"] or None,
+        booking=filters["typ"] or None,
+        date_from=date_from,
+        date_to=date_to,
+    )
+    paginator = Paginator(occurrences, PAGE_SIZE)
+    page = paginator.get_page(params.get("sida"))
+    query = params.copy()
+    query.pop("sida", None)
+    return {
+        "filters": filters,
+        "filter_errors": errors,
+        "occurrences": page,
+        "paginator": paginator,
+        "filter_query": query.urlencode(),
+        "municipalities": municipalities_for_reader(),
+        "topics": prefer_active_locale(Topic.objects.select_related("locale").order_by("name")),
+        "languages": SESSION_LANGUAGES,
+        "audiences": HelpSessionPage.Audience.choices,
+        "active_filter_count": sum(1 for key, value in filters.items() if value),
+    }

@@ -1,0 +1,213 @@
+"""E-services and the life-event guides that lead to them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_FEATURES, ContentStreamBlock
+from home.localization import active_locale
+from home.models import BasePage
+from services.blocks import GuideStepBlock
+
+
+@register_snippet
+class EService(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A service a resident uses online: national (one link) or municipal (one link per municipality)."""
+
+    name = models.CharField(_("namn"), max_length=150)
+    provider = models.CharField(_("vem som ger tjänsten"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    national_url = models.URLField(
+        _("länk"), blank=True, help_text=_("För nationella tjänster. Kommunala tjänster får en länk per kommun.")
+    )
+    needs_eid = models.BooleanField(_("kräver e-legitimation"), default=False)
+    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("ämnen"))
+    life_events = ParentalManyToManyField("home.LifeEvent", blank=True, verbose_name=_("livshändelser"))
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("provider"),
+        FieldPanel("description"),
+        FieldPanel("national_url"),
+        FieldPanel("needs_eid"),
+        FieldPanel("topics"),
+        FieldPanel("life_events"),
+        InlinePanel("municipal_links", heading=_("Länk per kommun"), label=_("Kommunens länk")),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("provider"),
+        index.SearchField("description"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("provider"),
+        SynchronizedField("national_url"),
+        SynchronizedField("needs_eid"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("e-tjänst")
+        verbose_name_plural = _("e-tjänster")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_municipal(self) -> bool:
+        return not self.national_url
+
+
+def source_municipalities():
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class EServiceMunicipalLink(Orderable):
+    eservice = ParentalKey(EService, on_delete=models.CASCADE, related_name="municipal_links")
+    municipality = models.ForeignKey(
+        "home.MunicipalityPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=source_municipalities,
+        verbose_name=_("kommun"),
+    )
+    url = models.URLField(_("länk till kommunens e-tjänst"))
+
+    panels = [FieldPanel("municipality"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("kommunens länk")
+
+    def __str__(self):
+        return f"{self.eservice} – {self.municipality}"
+
+
+class GuideIndexPage(BasePage):
+    intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["services.LifeEventGuidePage"]
+    max_count_per_parent = 1
+    is_creatable = True
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("e-tjänster och livshändelser")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guides"] = self.get_children().live().specific().order_by("path")
+        return context
+
+
+class LifeEventGuidePage(BasePage):
+    """Step by step through one situation in life, each step pointing at the right e-service.
+
+    Steps are a StreamField of one block type so that editors can order, add and mark steps as
+    optional or as an "and/or" alternative to the step before, without new code for new guides.
+    """
+
+    intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
+    life_event = models.ForeignKey(
+        "home.LifeEvent",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("livshändelse"),
+    )
+    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("ämnen"))
+    steps = StreamField([("step", GuideStepBlock())], blank=True, verbose_name=_("steg"))
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("mer information"))
+
+    parent_page_types = ["services.GuideIndexPage"]
+    subpage_types = []
+    is_creatable = True
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("life_event"),
+        FieldPanel("topics"),
+        FieldPanel("steps"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("steps"),
+        index.SearchField("body"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("intro"),
+        TranslatableField("steps"),
+        TranslatableField("body"),
+        SynchronizedField("life_event"),
+        SynchronizedField("topics"),
+    ]
+
+    class Meta:
+        verbose_name = _("guide för livshändelse")
+        verbose_name_plural = _("guider för livshändelser")
+
+    def step_groups(self, municipality_code: str | None = None) -> list[dict]:
+        """Steps grouped under their numbers, each with the e-service link for the reader.
+
+        An "and/or" step joins the group of the step before it. The e-service is shown in the
+        reader's language when translated, and a municipal e-service links to the chosen
+        municipality's own service (or, with no municipality chosen, to the list of them).
+        """
+        blocks = [block.value for block in self.steps]
+        services = {b["eservice"].pk: b["eservice"] for b in blocks if b.get("eservice")}
+        localized = {}
+        links = {}
+        if services:
+            locale = active_locale()
+            keys = {s.translation_key for s in services.values()}
+            localized = {
+                s.translation_key: s for s in EService.objects.filter(translation_key__in=keys, locale=locale)
+            }
+            if municipality_code:
+                for link in EServiceMunicipalLink.objects.filter(
+                    eservice__translation_key__in=keys, municipality__code=municipality_code
+                ).select_related("eservice"):
+                    links[link.eservice.translation_key] = link.url
+        groups: list[dict] = []
+        for value in blocks:
+            service = value.get("eservice")
+            step = {
+                "kind": value["kind"],
+                "title": value["title"],
+                "text": value["text"],
+                "eservice": localized.get(service.translation_key, service) if service else None,
+                "url": (service.national_url or links.get(service.translation_key)) if service else None,
+            }
+            if value["kind"] == "andor" and groups:
+                groups[-1]["steps"].append(step)
+            else:
+                groups.append({"number": len(groups) + 1, "optional": value["kind"] == "optional", "steps": [step]})
+        return groups
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import municipalities_for_reader
+
+        context = super().get_context(request, *args, **kwargs)
+        code = request.GET.get("kommun", "").strip()
+        municipalities = municipalities_for_reader()
+        chosen = next((m for m in municipalities if m.code == code), None)
+        context["municipalities"] = municipalities
+        context["chosen_municipality"] = chosen
+        context["step_groups"] = self.step_groups(chosen.code if chosen else None)
+        return context

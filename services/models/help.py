@@ -1,0 +1,278 @@
+"""Libraries and the digital-help sessions they hold.
+
+A session series is one page with a recurrence rule (weekly, every other week, monthly on the same
+weekday) and a list of cancelled dates. Occurrences are computed with dateutil when a listing is
+shown, never stored one page per date: staff edit one page, and a cancelled Tuesday is one line.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from dateutil import rrule
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_FEATURES
+from home.fields import MultipleChoiceListField
+from home.models import BasePage, MunicipalityPage
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+# How far ahead an open-ended series is expanded.
+MAX_HORIZON = datetime.timedelta(days=366)
+
+SESSION_LANGUAGES = [
+    ("sv", _("svenska")),
+    ("en", _("engelska")),
+    ("ar", _("arabiska")),
+    ("so", _("somaliska")),
+    ("ti", _("tigrinja")),
+    ("fa", _("persiska/dari")),
+    ("fi", _("finska")),
+    ("uk", _("ukrainska")),
+    ("sgn", _("svenskt teckenspråk")),
+]
+LANGUAGE_LABELS = dict(SESSION_LANGUAGES)
+
+
+class LibraryPage(BasePage):
+    """A library (main or branch) and the root of its staff's sessions."""
+
+    street_address = models.CharField(_("gatuadress"), max_length=120, blank=True)
+    postal_code = models.CharField(_("postnummer"), max_length=10, blank=True)
+    town = models.CharField(_("ort"), max_length=80, blank=True)
+    latitude = models.DecimalField(_("latitud"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitud"), max_digits=9, decimal_places=6, null=True, blank=True)
+    opening_hours = models.TextField(
+        _("öppettider"), blank=True, help_text=_("En rad per dag eller period, till exempel: Måndag–fredag 10–19")
+    )
+    equipment = RichTextField(
+        _("utrustning att låna eller använda"), blank=True, features=RICH_FEATURES,
+        help_text=_("Datorer, surfplattor, skrivare, skanner, wifi …"),
+    )
+    accessibility = RichTextField(
+        _("tillgänglighet i lokalen"), blank=True, features=RICH_FEATURES,
+        help_text=_("Entré, hiss, toalett, hörslinga, parkering."),
+    )
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    body = RichTextField(_("om biblioteket"), blank=True, features=RICH_FEATURES)
+    is_example = models.BooleanField(
+        _("exempeluppgifter"), default=False,
+        help_text=_("Öppettider och kontakter är exempel i demon och ska kontrolleras."),
+    )
+
+    parent_page_types = ["home.MunicipalityPage"]
+    subpage_types = ["services.HelpSessionPage"]
+    is_creatable = True
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("town")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Adress"),
+        ),
+        FieldPanel("opening_hours"),
+        FieldPanel("equipment"),
+        FieldPanel("accessibility"),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Kontakt")),
+        FieldPanel("body"),
+        FieldPanel("is_example"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("town", boost=2),
+        index.SearchField("street_address"),
+        index.SearchField("equipment"),
+        index.SearchField("body"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("opening_hours"),
+        TranslatableField("equipment"),
+        TranslatableField("accessibility"),
+        TranslatableField("body"),
+        SynchronizedField("street_address"),
+        SynchronizedField("postal_code"),
+        SynchronizedField("town"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+        SynchronizedField("is_example"),
+    ]
+
+    class Meta:
+        verbose_name = _("bibliotek")
+        verbose_name_plural = _("bibliotek")
+
+    @property
+    def opening_hours_lines(self) -> list[str]:
+        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+
+    @property
+    def municipality(self) -> MunicipalityPage | None:
+        return MunicipalityPage.objects.ancestor_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        from services.occurrences import upcoming_occurrences
+
+        context = super().get_context(request, *args, **kwargs)
+        context["municipality"] = self.municipality
+        context["next_sessions"] = upcoming_occurrences(library_key=self.translation_key, limit=12)
+        return context
+
+
+class HelpSessionPage(BasePage):
+    """A series of digital-help sessions at one library."""
+
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", _("Alla")
+        SENIORS = "seniors", _("Seniorer")
+        NEWCOMERS = "newcomers", _("Nyanlända")
+
+    class Repeat(models.TextChoices):
+        ONCE = "once", _("Ett tillfälle")
+        WEEKLY = "weekly", _("Varje vecka")
+        BIWEEKLY = "biweekly", _("Varannan vecka")
+        MONTHLY = "monthly", _("En gång i månaden, samma veckodag")
+
+    description = RichTextField(_("beskrivning"), blank=True, features=RICH_FEATURES)
+    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("ämnen"))
+    languages = MultipleChoiceListField(
+        _("språk"), item_choices=SESSION_LANGUAGES, help_text=_("Språk som hjälpen ges på.")
+    )
+    audience = models.CharField(_("för vem"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
+    booking_required = models.BooleanField(
+        _("kräver bokning"), default=False, help_text=_("Lämna tomt för drop-in.")
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("antal platser"), null=True, blank=True, help_text=_("Behövs när bokning krävs.")
+    )
+    place = models.CharField(_("plats i biblioteket"), max_length=150, blank=True)
+    first_date = models.DateField(_("första datum"))
+    start_time = models.TimeField(_("börjar"))
+    end_time = models.TimeField(_("slutar"))
+    repeat = models.CharField(_("upprepas"), max_length=20, choices=Repeat.choices, default=Repeat.WEEKLY)
+    until = models.DateField(_("sista datum"), null=True, blank=True, help_text=_("Tomt: fortsätter tills vidare."))
+    is_example = models.BooleanField(_("exempel"), default=False, help_text=_("Ett påhittat tillfälle i demon."))
+
+    parent_page_types = ["services.LibraryPage"]
+    subpage_types = []
+    is_creatable = True
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("description"),
+        FieldPanel("topics"),
+        FieldPanel("languages"),
+        FieldPanel("audience"),
+        MultiFieldPanel(
+            [FieldPanel("booking_required"), FieldPanel("capacity"), FieldPanel("place")],
+            heading=_("Plats och bokning"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("first_date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+                FieldRowPanel([FieldPanel("repeat"), FieldPanel("until")]),
+            ],
+            heading=_("När"),
+        ),
+        InlinePanel("cancellations", heading=_("Inställda datum"), label=_("Inställt datum")),
+        FieldPanel("is_example"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("place"),
+        index.FilterField("audience"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("description"),
+        TranslatableField("place"),
+        SynchronizedField("topics"),
+        SynchronizedField("languages"),
+        SynchronizedField("audience"),
+        SynchronizedField("booking_required"),
+        SynchronizedField("capacity"),
+        SynchronizedField("first_date"),
+        SynchronizedField("start_time"),
+        SynchronizedField("end_time"),
+        SynchronizedField("repeat"),
+        SynchronizedField("until"),
+        SynchronizedField("is_example"),
+    ]
+
+    class Meta:
+        verbose_name = _("tillfälle för digital hjälp")
+        verbose_name_plural = _("tillfällen för digital hjälp")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("Sluttiden måste vara efter starttiden.")
+        if self.until and self.first_date and self.until < self.first_date:
+            errors["until"] = _("Sista datum kan inte vara före första datum.")
+        if self.booking_required and not self.capacity:
+            errors["capacity"] = _("Ange hur många platser det finns när bokning krävs.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def language_labels(self) -> list[str]:
+        return [str(LANGUAGE_LABELS.get(code, code)) for code in self.languages]
+
+    def occurrence_dates(self, start: datetime.date, end: datetime.date) -> list[datetime.date]:
+        from services.occurrences import recurrence_dates
+
+        return recurrence_dates(self.first_date, self.repeat, self.until, start, end)
+
+    def get_context(self, request, *args, **kwargs):
+        from services.occurrences import upcoming_occurrences
+
+        context = super().get_context(request, *args, **kwargs)
+        context["library"] = self.get_parent().specific
+        context["occurrences"] = upcoming_occurrences(session_key=self.translation_key, limit=10)
+        return context
+
+
+class SessionCancellation(Orderable):
+    session = ParentalKey(HelpSessionPage, on_delete=models.CASCADE, related_name="cancellations")
+    date = models.DateField(_("datum"))
+    reason = models.CharField(_("orsak"), max_length=200, blank=True)
+
+    panels = [FieldPanel("date"), FieldPanel("reason")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("inställt datum")
+
+
+class HelpIndexPage(BasePage):
+    """All digital-help sessions in the county, as dated occurrences, filterable without JavaScript."""
+
+    intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    is_creatable = True
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("digital hjälp – alla tillfällen")
+
+    def get_context(self, request, *args, **kwargs):
+        from services.listing import session_listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(session_listing_context(request))
+        return context

@@ -1,0 +1,168 @@
+"""Occurrences of digital-help sessions, computed from each series' rule.
+
+`recurrence_dates` is a pure function (unit-tested on its own). `upcoming_occurrences` gathers the
+series, their libraries and municipalities in a fixed number of queries however many there are,
+so listings stay fast as libraries are added.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from dateutil import rrule
+from django.utils import timezone
+from wagtail.models import Page
+
+from home.localization import prefer_active_locale
+
+STOCKHOLM_TZ = "Europe/Stockholm"
+DEFAULT_WINDOW = datetime.timedelta(days=120)
+MAX_WINDOW = datetime.timedelta(days=366)
+
+
+def recurrence_dates(
+    first: datetime.date,
+    repeat: str,
+    until: datetime.date | None,
+    start: datetime.date,
+    end: datetime.date,
+) -> list[datetime.date]:
+    """Dates of a series between start and end (both inclusive)."""
+    last = min(end, until) if until else end
+    if last < start or last < first:
+        return []
+    if repeat == "once":
+        return [first] if start <= first <= last else []
+    dtstart = datetime.datetime.combine(first, datetime.time())
+    options = {"dtstart": dtstart, "until": datetime.datetime.combine(last, datetime.time())}
+    if repeat == "weekly":
+        rule = rrule.rrule(rrule.WEEKLY, interval=1, **options)
+    elif repeat == "biweekly":
+        rule = rrule.rrule(rrule.WEEKLY, interval=2, **options)
+    elif repeat == "monthly":
+        nth = (first.day - 1) // 7 + 1
+        weekday = rrule.weekday(first.weekday())
+        rule = rrule.rrule(rrule.MONTHLY, byweekday=weekday(nth if nth < 5 else -1), **options)
+    else:
+        raise ValueError(f"unknown repeat rule {repeat!r}")
+    begin = datetime.datetime.combine(max(start, first), datetime.time())
+    return [moment.date() for moment in rule.between(begin, options["until"], inc=True)]
+
+
+@dataclass
+class Occurrence:
+    session: Page
+    date: datetime.date
+    start: datetime.datetime
+    end: datetime.datetime
+    cancelled: bool = False
+    cancel_reason: str = ""
+    library: Page | None = None
+    municipality: Page | None = None
+    topics: list = field(default_factory=list)
+
+    @property
+    def uid(self) -> str:
+        """Stable across edits and languages: the series' translation key and the date."""
+        return f"{self.session.translation_key}-{self.date:%Y%m%d}@envagin"
+
+
+def _aware(day: datetime.date, moment: datetime.time) -> datetime.datetime:
+    from zoneinfo import ZoneInfo
+
+    return datetime.datetime.combine(day, moment, tzinfo=ZoneInfo(STOCKHOLM_TZ))
+
+
+
+def _find_ancestor(path: str, by_path: dict[str, Page]) -> Page | None:
+    steplen = Page.steplen
+    for end in range(len(path) - steplen, 0, -steplen):
+        found = by_path.get(path[:end])
+        if found is not None:
+            return found
+    return None
+
+
+def upcoming_occurrences(
+    *,
+    municipality_code: str | None = None,
+    library_key=None,
+    session_key=None,
+    topic: str | None = None,
+    language: str | None = None,
+    audience: str | None = None,
+    booking: str | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    include_cancelled: bool = True,
+    limit: int | None = None,
+) -> list[Occurrence]:
+    from home.models import MunicipalityPage, Topic
+    from services.models import HelpSessionPage, LibraryPage
+
+    now = timezone.localtime()
+    date_from = date_from or now.date()
+    date_to = date_to or date_from + DEFAULT_WINDOW
+    date_to = min(date_to, date_from + MAX_WINDOW)
+
+    sessions = HelpSessionPage.objects.live().public().select_related("locale").prefetch_related(
+        "cancellations", "topics"
+    )
+    if session_key:
+        sessions = sessions.filter(translation_key=session_key)
+    if audience:
+        sessions = sessions.filter(audience=audience)
+    if booking == "bokning":
+        sessions = sessions.filter(booking_required=True)
+    elif booking == "dropin":
+        sessions = sessions.filter(booking_required=False)
+    sessions = prefer_active_locale(sessions.order_by("path"))
+
+    libraries = {lib.path: lib for lib in LibraryPage.objects.live().select_related("locale")}
+    municipalities = {m.path: m for m in MunicipalityPage.objects.live().select_related("locale")}
+    localized_topics = _localized_topics(Topic)
+
+    result: list[Occurrence] = []
+    for session in sessions:
+        library = _find_ancestor(session.path, libraries)
+        municipality = _find_ancestor(session.path, municipalities)
+        if library_key and (library is None or library.translation_key != library_key):
+            continue
+        if municipality_code and (municipality is None or municipality.code != municipality_code):
+            continue
+        topic_objects = list(session.topics.all())
+        if topic and topic not in {t.slug for t in topic_objects}:
+            continue
+        if language and language not in (session.languages or []):
+            continue
+        cancelled = {c.date: c.reason for c in session.cancellations.all()}
+        shown_topics = [localized_topics.get(t.translation_key, t) for t in topic_objects]
+        for day in session.occurrence_dates(date_from, date_to):
+            start = _aware(day, session.start_time)
+            end = _aware(day, session.end_time)
+            if end < now:
+                continue
+            is_cancelled = day in cancelled
+            if is_cancelled and not include_cancelled:
+                continue
+            result.append(
+                Occurrence(
+                    session=session,
+                    date=day,
+                    start=start,
+                    end=end,
+                    cancelled=is_cancelled,
+                    cancel_reason=cancelled.get(day, ""),
+                    library=library,
+                    municipality=municipality,
+                    topics=shown_topics,
+                )
+            )
+    result.sort(key=lambda occ: (occ.start, occ.session.title))
+    return result[:limit] if limit else result
+
+
+def _localized_topics(topic_model) -> dict:
+    from home.localization import active_locale
+
+    locale = active_locale()
+    return {t.translation_key: t for t in topic_model.objects.filter(locale=locale)}
