@@ -184,7 +184,9 @@ class DemoLoader:
 
     # --- the page tree -------------------------------------------------------------------------
     def tree(self) -> HomePage:
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=self.sv)
+        )
         county = self.facts["county"]
         homes = {}
         for code, text in texts_site.HOME.items():

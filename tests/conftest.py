@@ -1,0 +1,41 @@
+"""Shared fixtures: the demo county is loaded once into the test database and every test runs in a
+transaction on top of it. Tests that need commits (browser tests, live server) load it themselves.
+"""
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+from home.demo.loader import DemoLoader
+from home.models import HomePage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        DemoLoader(log=lambda *a: None).run()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo(db):
+    return HomePage.objects.get(locale__language_code="sv")
+
+
+@pytest.fixture
+def demo_committed(transactional_db):
+    """The demo site in a database that live-server tests can see (loaded if a flush emptied it)."""
+    if not HomePage.objects.exists():
+        DemoLoader(log=lambda *a: None).run()
+    return HomePage.objects.get(locale__language_code="sv")
+
+
+def search_engine_required() -> bool:
+    return os.environ.get("REQUIRE_SEARCH_ENGINE") == "1"

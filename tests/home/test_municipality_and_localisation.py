@@ -1,0 +1,93 @@
+import re
+
+import pytest
+from wagtail.models import Page
+
+from home.models import MunicipalityPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_municipality_page_shows_its_own_libraries_and_not_another(client, demo):
+    text = client.get("/kommuner/sala/").content.decode()
+    assert "Sala stadsbibliotek" in text
+    assert "Västerås stadsbibliotek" not in text
+    assert "Bredband i Sala" not in text or "Läs mer om bredband i Sala" in text
+    text = client.get("/kommuner/koping/").content.decode()
+    assert "Kolsva bibliotek" in text
+    assert "Sala stadsbibliotek" not in text
+
+
+def test_english_municipality_page_lists_swedish_libraries_marked_as_swedish(client, demo):
+    text = client.get("/en/kommuner/sala/").content.decode()
+    assert re.search(r'<a href="/kommuner/sala/sala-stadsbibliotek/" lang="sv">', text)
+
+
+def test_translations_exist_and_the_switcher_links_to_them(client, demo):
+    for path in ["/", "/kommuner/", "/digital-hjalp/", "/tillganglighetsredogorelse/", "/e-tjanster/skaffa-bankid/", "/e-tjanster/vard-1177/"]:
+        page = Page.find_for_request(client.get(path).wsgi_request, path)
+        translations = {p.locale.language_code for p in page.get_translations(inclusive=True).live()}
+        assert {"sv", "en", "ar"} <= translations, path
+        text = client.get(path).content.decode()
+        assert 'hreflang="ar"' in text and 'hreflang="en"' in text
+    ar = client.get("/ar/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in ar
+    sv = client.get("/e-tjanster/skaffa-bankid/").content.decode()
+    assert 'href="/ar/e-tjanster/skaffa-bankid/"' in sv
+    assert 'href="/en/e-tjanster/skaffa-bankid/"' in sv
+
+
+def test_switcher_leads_to_language_start_page_when_page_is_not_translated(client, demo):
+    text = client.get("/e-tjanster/flytta/").content.decode()
+    assert 'href="/en/e-tjanster/flytta/"' in text
+    assert re.search(r'<a href="/ar/" lang="ar"', text)
+    assert 'hreflang="ar" href' not in text.split("</head>")[0]
+
+
+def test_every_regional_page_exists_in_english(demo):
+    regional = Page.objects.filter(locale__language_code="sv", depth__gt=1).exclude(
+        path__startswith=MunicipalityPage.objects.filter(locale__language_code="sv").first().path[:12]
+    )
+    english_keys = set(Page.objects.filter(locale__language_code="en").values_list("translation_key", flat=True))
+    missing = [p.title for p in regional if p.translation_key not in english_keys]
+    assert not missing
+
+
+def test_guide_steps_link_to_the_chosen_municipality(client, demo):
+    text = client.get("/e-tjanster/flytta/?kommun=1981").content.decode()
+    assert 'href="https://www.sala.se/"' in text
+    assert 'href="https://www.vasteras.se/"' not in text
+    assert "https://www.skatteverket.se/" in text
+    text = client.get("/e-tjanster/flytta/").content.decode()
+    assert "https://www.sala.se/" not in text
+    assert "Välj din kommun ovan" in text
+
+
+def test_guide_groups_and_or_steps_under_one_number(demo):
+    from services.models import LifeEventGuidePage
+
+    guide = LifeEventGuidePage.objects.get(slug="skaffa-bankid", locale__language_code="sv")
+    groups = guide.step_groups()
+    assert [len(g["steps"]) for g in groups] == [2, 1]
+    assert groups[1]["optional"] is True
+
+
+def test_broadband_guide_shows_local_section_for_chosen_municipality(client, demo):
+    text = client.get("/bredband/fa-fiber/?kommun=1907").content.decode()
+    assert "I Surahammar" in text
+    assert "IP-Only" in text
+    assert "Fibra" not in text.split('id="local-heading"')[1]
+
+
+def test_html_has_landmarks_skip_link_and_language(client, demo):
+    text = client.get("/").content.decode()
+    assert '<html lang="sv" dir="ltr">' in text
+    assert 'class="skip-link" href="#main"' in text
+    assert "<main" in text and "<header" in text and "<footer" in text and "<nav" in text
+    assert "<script" not in text
+
+
+def test_sitemap_lists_pages_in_every_language(client, demo):
+    text = client.get("/sitemap.xml").content.decode()
+    assert "/kommuner/sala/" in text and "/en/" in text and "/ar/e-tjanster/skaffa-bankid/" in text
+    assert "Sitemap:" in client.get("/robots.txt").content.decode()

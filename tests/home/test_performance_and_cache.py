@@ -1,0 +1,79 @@
+"""Query counts per page type stay fixed as content grows; anonymous views are cached until publish."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.models import MunicipalityPage
+from services.models import HelpSessionPage, LibraryPage
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    "home": "/",
+    "municipality_index": "/kommuner/",
+    "municipality": "/kommuner/sala/",
+    "municipality_broadband": "/kommuner/sala/bredband/",
+    "broadband_index": "/bredband/",
+    "broadband_guide": "/bredband/fa-fiber/?kommun=1981",
+    "help_index": "/digital-hjalp/",
+    "library": "/kommuner/sala/sala-stadsbibliotek/",
+    "session": "/kommuner/sala/sala-stadsbibliotek/fa-hjalp-med-bankid/",
+    "guide_index": "/e-tjanster/",
+    "guide": "/e-tjanster/flytta/?kommun=1981",
+    "standard": "/tillganglighetsredogorelse/",
+    "arabic_home": "/ar/",
+}
+MAX_QUERIES = 35
+
+
+def count_queries(client, url) -> int:
+    client.get(url)  # warm per-process caches (site root paths), as in a running server
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def add_ten_libraries():
+    sala = MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
+    for n in range(10):
+        library = sala.add_child(instance=LibraryPage(title=f"Extra bibliotek {n}", slug=f"extra-{n}"))
+        library.add_child(
+            instance=HelpSessionPage(
+                title=f"Extra hjälp {n}", slug="hjalp", first_date=datetime.date.today(),
+                start_time=datetime.time(10), end_time=datetime.time(11), repeat="weekly", languages=["sv"],
+            )
+        )
+
+
+def test_query_counts_are_small_and_do_not_grow_with_content(client, demo, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    before = {name: count_queries(client, url) for name, url in PAGES.items()}
+    for name, count in before.items():
+        assert count <= MAX_QUERIES, f"{name}: {count} queries"
+    add_ten_libraries()
+    after = {name: count_queries(client, url) for name, url in PAGES.items()}
+    assert after == before
+
+
+def test_anonymous_views_are_cached_and_publishing_invalidates(client, demo, settings):
+    url = "/kommuner/sala/bredband/"
+    settings.PAGE_CACHE_SECONDS = 0
+    uncached = count_queries(client, url)
+    settings.PAGE_CACHE_SECONDS = 300
+    cached = count_queries(client, url)
+    assert cached < uncached
+    page = MunicipalityPage.objects.get(code="1981", locale__language_code="sv").get_children().get(slug="bredband").specific
+    page.status_summary = "Ny mening om läget i Sala."
+    page.save_revision().publish()
+    assert "Ny mening om läget i Sala." in client.get(url).content.decode()
+
+
+def test_logged_in_editors_are_not_served_cached_pages(client, demo, django_user_model, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    user = django_user_model.objects.create_superuser("redaktor", "r@example.se", "x")
+    anonymous = count_queries(client, "/")
+    client.force_login(user)
+    assert count_queries(client, "/") > anonymous

@@ -1,0 +1,41 @@
+"""The database fallback behind the public search, and the local search node the suite runs against."""
+
+import json
+import os
+import urllib.request
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from tests.conftest import search_engine_required
+
+
+@pytest.mark.django_db
+def test_search_api_answers_from_the_database_without_an_engine(client, demo):
+    data = client.get("/api/search/", {"q": "bankid", "kommun": "1981"}).json()
+    assert data["engine"] == "database"
+    assert data["total"] > 0
+    assert all(set(hit["municipalities"]) & {"1981", "region"} for hit in data["hits"])
+    assert {"title", "url", "type", "municipalities", "topics", "summary", "highlight"} <= set(data["hits"][0])
+
+
+@pytest.mark.django_db
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=st.text(max_size=5000))
+def test_any_query_gets_an_answer_not_an_error(client, demo, q):
+    for url in ("/api/search/", "/sok/"):
+        response = client.get(url, {"q": q, "page": "x", "kommun": "'; drop"})
+        assert response.status_code == 200
+
+
+@pytest.mark.search_engine
+def test_the_local_search_node_answers():
+    url = os.environ.get("OPENSEARCH_URL")
+    if not url:
+        assert not search_engine_required(), "REQUIRE_SEARCH_ENGINE=1 but no OPENSEARCH_URL"
+        pytest.skip("no search engine configured (make test starts one)")
+    with urllib.request.urlopen(f"{url}/_cluster/health", timeout=10) as response:
+        health = json.load(response)
+    assert health["status"] in ("green", "yellow")
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert json.load(response)["version"]["number"].startswith("3.")

@@ -1,0 +1,70 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from services.models import HelpSessionPage, SessionCancellation
+from services.occurrences import recurrence_dates, upcoming_occurrences
+
+D = datetime.date
+
+
+def test_weekly_rule_between_dates():
+    assert recurrence_dates(D(2026, 1, 6), "weekly", None, D(2026, 1, 1), D(2026, 1, 31)) == [
+        D(2026, 1, 6), D(2026, 1, 13), D(2026, 1, 20), D(2026, 1, 27),
+    ]
+
+
+def test_every_other_week_and_end_date():
+    assert recurrence_dates(D(2026, 1, 6), "biweekly", D(2026, 2, 3), D(2026, 1, 1), D(2026, 3, 31)) == [
+        D(2026, 1, 6), D(2026, 1, 20), D(2026, 2, 3),
+    ]
+
+
+def test_monthly_by_weekday_keeps_the_nth_weekday():
+    # 2026-01-13 is the second Tuesday of January.
+    assert recurrence_dates(D(2026, 1, 13), "monthly", None, D(2026, 1, 1), D(2026, 4, 30)) == [
+        D(2026, 1, 13), D(2026, 2, 10), D(2026, 3, 10), D(2026, 4, 14),
+    ]
+
+
+def test_once_and_window_before_start():
+    assert recurrence_dates(D(2026, 5, 1), "once", None, D(2026, 1, 1), D(2026, 12, 31)) == [D(2026, 5, 1)]
+    assert recurrence_dates(D(2026, 5, 1), "weekly", D(2026, 4, 1), D(2026, 1, 1), D(2026, 12, 31)) == []
+
+
+@pytest.mark.django_db
+def test_weekly_session_with_cancelled_date_across_daylight_saving(demo):
+    from services.models import LibraryPage
+
+    library = LibraryPage.objects.get(slug="sala-stadsbibliotek")
+    today = timezone.localdate()
+    first = today + datetime.timedelta(days=1)
+    session = library.add_child(
+        instance=HelpSessionPage(
+            title="Testtillfälle", slug="testtillfalle", first_date=first, start_time=datetime.time(10),
+            end_time=datetime.time(11), repeat="weekly", languages=["sv"],
+        )
+    )
+    cancelled = first + datetime.timedelta(weeks=2)
+    SessionCancellation.objects.create(session=session, date=cancelled, reason="Stängt")
+    occurrences = upcoming_occurrences(session_key=session.translation_key, date_to=first + datetime.timedelta(weeks=30))
+    assert [o.date for o in occurrences][:4] == [first + datetime.timedelta(weeks=n) for n in range(4)]
+    assert [o.cancelled for o in occurrences][:4] == [False, False, True, False]
+    assert occurrences[2].cancel_reason == "Stängt"
+    # Wall-clock time stays 10:00 in Stockholm on both sides of a daylight-saving change.
+    assert {o.start.hour for o in occurrences} == {10}
+    assert len({o.start.utcoffset() for o in occurrences}) == 2
+    assert len({o.uid for o in occurrences}) == len(occurrences)
+
+
+@pytest.mark.django_db
+def test_help_listing_filters_without_javascript(client, demo):
+    text = client.get("/digital-hjalp/?kommun=1981&amne=bankid").content.decode()
+    assert "Få hjälp med BankID – Sala stadsbibliotek" in text
+    assert "Västerås stadsbibliotek" not in text.split('id="result-heading"')[1]
+    text = client.get("/digital-hjalp/?sprak=ar").content.decode()
+    assert "Digital hjälp på arabiska" in text
+    assert "Swish och säkra betalningar –" not in text.split('id="result-heading"')[1]
+    text = client.get("/digital-hjalp/?fran=2099-01-01&till=2001-01-01").content.decode()
+    assert "Slutdatumet är före startdatumet" in text
