@@ -9,7 +9,7 @@ PORT ?= 8000
 OPENSEARCH_PORT ?= 9200
 export OPENSEARCH_PORT
 
-.PHONY: help run run-search test lint check search-node search-node-stop bench messages clean
+.PHONY: install help run run-search test lint check search-node search-node-stop bench messages clean
 
 help:
 	@echo "make run          – install, migrate, load the demo county and serve on http://$(HOST):$(PORT) (SQLite)"

@@ -17,8 +17,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_FEATURES, ContentStreamBlock
-from home.models import BasePage, MunicipalityPage
 from home.localization import prefer_active_locale
+from home.models import BasePage, MunicipalityPage
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
@@ -57,7 +57,9 @@ class NetworkOperator(index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("description"),
-        MultiFieldPanel([FieldPanel("website"), FieldPanel("phone"), FieldPanel("email")], heading=_("Kontakt")),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("phone"), FieldPanel("email")], heading=_("Kontakt")
+        ),
         FieldPanel("municipalities"),
     ]
     search_fields = [
@@ -87,27 +89,51 @@ class CoverageStatistic(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("år"))
     gbit_households = models.DecimalField(
-        _("hushåll med minst 1 Gbit/s (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("hushåll med minst 1 Gbit/s (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=PERCENT,
     )
     gbit_workplaces = models.DecimalField(
-        _("arbetsställen med minst 1 Gbit/s (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("arbetsställen med minst 1 Gbit/s (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=PERCENT,
     )
     mbit100_households = models.DecimalField(
-        _("hushåll med minst 100 Mbit/s (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("hushåll med minst 100 Mbit/s (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=PERCENT,
     )
     mbit100_workplaces = models.DecimalField(
-        _("arbetsställen med minst 100 Mbit/s (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("arbetsställen med minst 100 Mbit/s (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=PERCENT,
     )
     urban_gbit_households = models.DecimalField(
-        _("tätort: hushåll med minst 1 Gbit/s (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("tätort: hushåll med minst 1 Gbit/s (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=PERCENT,
     )
     rural_gbit_households = models.DecimalField(
-        _("landsbygd: hushåll med minst 1 Gbit/s (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("landsbygd: hushåll med minst 1 Gbit/s (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=PERCENT,
     )
     source = models.CharField(_("källa"), max_length=200, blank=True)
@@ -167,7 +193,9 @@ class LocalSectionMixin:
             return None
         municipality = municipalities[0]
         local_pages = prefer_active_locale(
-            MunicipalityBroadbandPage.objects.live().filter(municipality.subtree_filter()).select_related("locale")
+            MunicipalityBroadbandPage.objects.live()
+            .filter(municipality.subtree_filter())
+            .select_related("locale")
         )
         figures = coverage_for(code)
         return {
@@ -256,5 +284,7 @@ class MunicipalityBroadbandPage(BasePage):
         context["municipality"] = municipality
         if municipality:
             context["figures"] = coverage_for(municipality.code)
-            context["operators"] = NetworkOperator.objects.filter(municipalities__code=municipality.code).distinct()
+            context["operators"] = NetworkOperator.objects.filter(
+                municipalities__code=municipality.code
+            ).distinct()
         return context

@@ -42,7 +42,10 @@ class StepListBlock(blocks.StructBlock):
         description = _("Numrerade steg som läsaren följer i ordning.")
         preview_value = {
             "heading": "Så går det till",
-            "steps": [{"title": "Ta reda på vem som bygger", "text": ""}, {"title": "Teckna avtal", "text": ""}],
+            "steps": [
+                {"title": "Ta reda på vem som bygger", "text": ""},
+                {"title": "Teckna avtal", "text": ""},
+            ],
         }
 
 
@@ -63,7 +66,10 @@ class FaqBlock(blocks.StructBlock):
         icon = "help"
         label = _("Frågor och svar")
         description = _("Frågor med svar som läsaren kan fälla ut. Fungerar utan JavaScript.")
-        preview_value = {"heading": "Vanliga frågor", "items": [{"question": "Vad kostar fiber?", "answer": "Det beror på."}]}
+        preview_value = {
+            "heading": "Vanliga frågor",
+            "items": [{"question": "Vad kostar fiber?", "answer": "Det beror på."}],
+        }
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -92,7 +98,13 @@ class ContactBlock(blocks.StructBlock):
         icon = "user"
         label = _("Kontakt")
         description = _("Vem läsaren kan ringa eller skriva till.")
-        preview_value = {"name": "Bredbandskoordinator", "phone": "021-00 00 00", "email": "", "url": "", "hours": ""}
+        preview_value = {
+            "name": "Bredbandskoordinator",
+            "phone": "021-00 00 00",
+            "email": "",
+            "url": "",
+            "hours": "",
+        }
 
 
 class ContentStreamBlock(blocks.StreamBlock):

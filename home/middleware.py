@@ -15,5 +15,7 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         if not request.path.startswith(("/admin/", "/django-admin/")):
             response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
-        response.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=(), interest-cohort=()")
+        response.setdefault(
+            "Permissions-Policy", "geolocation=(), camera=(), microphone=(), interest-cohort=()"
+        )
         return response

@@ -55,7 +55,11 @@ def _municipality_codes(pages) -> dict[int, list[str]]:
     codes = {}
     for page in pages:
         code = next(
-            (by_path[page.path[:end]] for end in range(len(page.path), 0, -Page.steplen) if page.path[:end] in by_path),
+            (
+                by_path[page.path[:end]]
+                for end in range(len(page.path), 0, -Page.steplen)
+                if page.path[:end] in by_path
+            ),
             None,
         )
         codes[page.pk] = [code] if code else ["region"]

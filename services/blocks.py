@@ -16,7 +16,9 @@ class GuideStepBlock(blocks.StructBlock):
         ],
         default="step",
         label=_("Slag av steg"),
-        help_text=_("”Och/eller” visas under samma nummer som steget före, som ett alternativ eller tillägg."),
+        help_text=_(
+            "”Och/eller” visas under samma nummer som steget före, som ett alternativ eller tillägg."
+        ),
     )
     title = blocks.CharBlock(label=_("Vad läsaren gör"))
     text = RichTextBlock(label=_("Förklaring"), required=False)

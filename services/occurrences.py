@@ -72,7 +72,6 @@ def _aware(day: datetime.date, moment: datetime.time) -> datetime.datetime:
     return datetime.datetime.combine(day, moment, tzinfo=ZoneInfo(STOCKHOLM_TZ))
 
 
-
 def _find_ancestor(path: str, by_path: dict[str, Page]) -> Page | None:
     steplen = Page.steplen
     for end in range(len(path) - steplen, 0, -steplen):
@@ -104,8 +103,11 @@ def upcoming_occurrences(
     date_to = date_to or date_from + DEFAULT_WINDOW
     date_to = min(date_to, date_from + MAX_WINDOW)
 
-    sessions = HelpSessionPage.objects.live().public().select_related("locale").prefetch_related(
-        "cancellations", "topics"
+    sessions = (
+        HelpSessionPage.objects.live()
+        .public()
+        .select_related("locale")
+        .prefetch_related("cancellations", "topics")
     )
     if session_key:
         sessions = sessions.filter(translation_key=session_key)

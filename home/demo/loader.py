@@ -103,7 +103,8 @@ class DemoLoader:
         with transaction.atomic():
             self.clear()
             self.locales = {
-                code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES
+                code: Locale.objects.get_or_create(language_code=code)[0]
+                for code, _name in settings.LANGUAGES
             }
             self.sv = self.locales[settings.LANGUAGE_CODE]
             self.snippets()
@@ -153,14 +154,20 @@ class DemoLoader:
             for code, name in names.items():
                 if code in self.locales:
                     self.topics[code][slug] = Topic.objects.create(
-                        translation_key=demo_key("topic", slug), locale=self.locales[code], name=name, slug=slug
+                        translation_key=demo_key("topic", slug),
+                        locale=self.locales[code],
+                        name=name,
+                        slug=slug,
                     )
         self.life_events = {code: {} for code in self.languages()}
         for slug, names in texts_guides.LIFE_EVENTS.items():
             for code, name in names.items():
                 if code in self.locales:
                     self.life_events[code][slug] = LifeEvent.objects.create(
-                        translation_key=demo_key("life-event", slug), locale=self.locales[code], name=name, slug=slug
+                        translation_key=demo_key("life-event", slug),
+                        locale=self.locales[code],
+                        name=name,
+                        slug=slug,
                     )
         self.eservices = {code: {} for code in self.languages()}
         for slug, row in texts_guides.ESERVICES.items():
@@ -228,8 +235,15 @@ class DemoLoader:
                 spec,
                 homes,
                 lambda code, parent, locale, t, cls=cls, spec=spec, key=key: self.add(
-                    parent, cls, f"section/{key}", locale, title=t["title"], slug=spec["slug"],
-                    summary=t["summary"], intro=t["intro"], show_in_menus=True,
+                    parent,
+                    cls,
+                    f"section/{key}",
+                    locale,
+                    title=t["title"],
+                    slug=spec["slug"],
+                    summary=t["summary"],
+                    intro=t["intro"],
+                    show_in_menus=True,
                 ),
             )
         for spec in (texts_site.ABOUT, texts_site.ACCESSIBILITY, texts_site.PRIVACY):
@@ -237,8 +251,14 @@ class DemoLoader:
                 spec,
                 homes,
                 lambda code, parent, locale, t, spec=spec: self.add(
-                    parent, StandardPage, f"standard/{spec['slug']}", locale, title=t["title"], slug=spec["slug"],
-                    summary=t["summary"], body=t["body"],
+                    parent,
+                    StandardPage,
+                    f"standard/{spec['slug']}",
+                    locale,
+                    title=t["title"],
+                    slug=spec["slug"],
+                    summary=t["summary"],
+                    body=t["body"],
                 ),
             )
         self.broadband_guides(sections["broadband"])
@@ -252,8 +272,14 @@ class DemoLoader:
                 guide,
                 parents,
                 lambda code, parent, locale, t, guide=guide: self.add(
-                    parent, BroadbandGuidePage, f"broadband/{guide['slug']}", locale, title=t["title"],
-                    slug=guide["slug"], summary=t["summary"], body=t["body"],
+                    parent,
+                    BroadbandGuidePage,
+                    f"broadband/{guide['slug']}",
+                    locale,
+                    title=t["title"],
+                    slug=guide["slug"],
+                    summary=t["summary"],
+                    body=t["body"],
                     m2m={"topics": [self.topics[code][s] for s in guide["topics"]]},
                 ),
             )
@@ -266,18 +292,32 @@ class DemoLoader:
                 services = services if services else self.eservices[settings.LANGUAGE_CODE]
                 steps = []
                 for kind, title, text, service in t["steps"]:
-                    service_obj = (services.get(service) or self.eservices["sv"].get(service)) if service else None
-                    steps.append(
-                        ("step", {"kind": kind, "title": title, "text": f"<p>{text}</p>", "eservice": service_obj})
+                    service_obj = (
+                        (services.get(service) or self.eservices["sv"].get(service)) if service else None
                     )
-                life_event = self.life_events.get(code, {}).get(guide["life_event"]) or self.life_events["sv"][
-                    guide["life_event"]
-                ]
+                    steps.append(
+                        (
+                            "step",
+                            {"kind": kind, "title": title, "text": f"<p>{text}</p>", "eservice": service_obj},
+                        )
+                    )
+                life_event = (
+                    self.life_events.get(code, {}).get(guide["life_event"])
+                    or self.life_events["sv"][guide["life_event"]]
+                )
                 topics = [self.topics[code][s] for s in guide["topics"]]
                 return self.add(
-                    parent, LifeEventGuidePage, f"guide/{guide['slug']}", locale, title=t["title"],
-                    slug=guide["slug"], summary=t["summary"], intro=f"<p>{t['summary']}</p>", steps=steps,
-                    life_event=life_event, m2m={"topics": topics},
+                    parent,
+                    LifeEventGuidePage,
+                    f"guide/{guide['slug']}",
+                    locale,
+                    title=t["title"],
+                    slug=guide["slug"],
+                    summary=t["summary"],
+                    intro=f"<p>{t['summary']}</p>",
+                    steps=steps,
+                    life_event=life_event,
+                    m2m={"topics": topics},
                 )
 
             self.translated(guide, parents, make)
@@ -296,18 +336,35 @@ class DemoLoader:
             localities = ", ".join([row.get("town", name)] + row.get("localities", []))
             population = f"{row['population']:,}".replace(",", " ")
             texts = {
-                "sv": {"title": name, "summary": f"Bredband, bibliotek med digital hjälp och e-tjänster i {name}.",
-                       "body": f"<p>{name} kommun har {population} invånare (31 december 2024). Här hittar du läget för bredband, bibliotekens digitala hjälp och kommunens e-tjänster.</p>"},
-                "en": {"title": name, "summary": f"Broadband, libraries with digital help and e-services in {name}.",
-                       "body": f"<p>{name} municipality has {population} inhabitants (31 December 2024). Here you find broadband, the libraries' digital help and the municipality's e-services.</p>"},
+                "sv": {
+                    "title": name,
+                    "summary": f"Bredband, bibliotek med digital hjälp och e-tjänster i {name}.",
+                    "body": f"<p>{name} kommun har {population} invånare (31 december 2024). Här hittar du läget för bredband, bibliotekens digitala hjälp och kommunens e-tjänster.</p>",
+                },
+                "en": {
+                    "title": name,
+                    "summary": f"Broadband, libraries with digital help and e-services in {name}.",
+                    "body": f"<p>{name} municipality has {population} inhabitants (31 December 2024). Here you find broadband, the libraries' digital help and the municipality's e-services.</p>",
+                },
             }
             pages = self.translated(
                 texts,
                 parents,
-                lambda lang, parent, locale, t: self.add(
-                    parent, MunicipalityPage, f"municipality/{code}", locale, title=t["title"], slug=slugify(name),
-                    name=name, code=code, website=f"https://www.{row['web']}/", localities=localities,
-                    summary=t["summary"], body=t["body"],
+                lambda lang, parent, locale, t, code=code, name=name, row=row, localities=localities: (
+                    self.add(
+                        parent,
+                        MunicipalityPage,
+                        f"municipality/{code}",
+                        locale,
+                        title=t["title"],
+                        slug=slugify(name),
+                        name=name,
+                        code=code,
+                        website=f"https://www.{row['web']}/",
+                        localities=localities,
+                        summary=t["summary"],
+                        body=t["body"],
+                    )
                 ),
             )
             self.municipality_pages[name] = pages[settings.LANGUAGE_CODE]
@@ -315,24 +372,40 @@ class DemoLoader:
             op_text = (" Fiber byggs här av " + " och ".join(operators) + ".") if operators else ""
             op_text_en = (" Fibre is built here by " + " and ".join(operators) + ".") if operators else ""
             broadband_texts = {
-                "sv": {"title": f"Bredband i {name}", "status": f"I tätorten kan nästan alla få fiber; på landsbygden pågår utbyggnaden.{op_text}",
-                       "summary": f"Fiber, bredbandsstöd och vem du kontaktar i {name}."},
-                "en": {"title": f"Broadband in {name}", "status": f"Almost everyone in the main town can get fibre; in the countryside the build-out continues.{op_text_en}",
-                       "summary": f"Fibre, subsidies and whom to contact in {name}."},
+                "sv": {
+                    "title": f"Bredband i {name}",
+                    "status": f"I tätorten kan nästan alla få fiber; på landsbygden pågår utbyggnaden.{op_text}",
+                    "summary": f"Fiber, bredbandsstöd och vem du kontaktar i {name}.",
+                },
+                "en": {
+                    "title": f"Broadband in {name}",
+                    "status": f"Almost everyone in the main town can get fibre; in the countryside the build-out continues.{op_text_en}",
+                    "summary": f"Fibre, subsidies and whom to contact in {name}.",
+                },
             }
             self.translated(
                 broadband_texts,
                 pages,
-                lambda lang, parent, locale, t: self.add(
-                    parent, MunicipalityBroadbandPage, f"municipality/{code}/broadband", locale, title=t["title"],
-                    slug="bredband", status_summary=t["status"], summary=t["summary"],
-                    contact_name="Kommunens bredbandssamordnare (exempel)" if lang == "sv" else "The municipality's broadband coordinator (example)",
+                lambda lang, parent, locale, t, code=code, row=row: self.add(
+                    parent,
+                    MunicipalityBroadbandPage,
+                    f"municipality/{code}/broadband",
+                    locale,
+                    title=t["title"],
+                    slug="bredband",
+                    status_summary=t["status"],
+                    summary=t["summary"],
+                    contact_name="Kommunens bredbandssamordnare (exempel)"
+                    if lang == "sv"
+                    else "The municipality's broadband coordinator (example)",
                     contact_email=f"bredband@{row['web']}",
                 ),
             )
             library = libraries.get(name)
             if library:
-                session_counter = self.library_tree(pages[settings.LANGUAGE_CODE], library, row, session_counter)
+                session_counter = self.library_tree(
+                    pages[settings.LANGUAGE_CODE], library, row, session_counter
+                )
 
     def library_tree(self, municipality: MunicipalityPage, library: dict, row: dict, counter: int) -> int:
         entries = [(library["main"], True)] + [(branch, False) for branch in library.get("branches", [])]
@@ -346,7 +419,9 @@ class DemoLoader:
             if "staffless" in note:
                 body = "<p>Meröppet: biblioteket är öppet utan personal klockan 8–21 varje dag. Här finns en IT-bibliotekarie, och biblioteket har haft e-tjänstemässa tillsammans med myndigheter.</p>"
             elif "state grant" in note:
-                body = "<p>Biblioteket fick 2019 statligt bidrag för extra personal som ger digital hjälp.</p>"
+                body = (
+                    "<p>Biblioteket fick 2019 statligt bidrag för extra personal som ger digital hjälp.</p>"
+                )
             elif "Kulturhuset" in note:
                 body = "<p>Biblioteket ligger i Kulturhuset, som öppnade 2016.</p>"
             page = self.add(
@@ -405,7 +480,9 @@ class DemoLoader:
         )
         if spec["key"] == "bankid":
             cancelled = first + datetime.timedelta(weeks=4)
-            SessionCancellation.objects.create(session=page, date=cancelled, reason="Personalen är på utbildning.")
+            SessionCancellation.objects.create(
+                session=page, date=cancelled, reason="Personalen är på utbildning."
+            )
 
     # --- data beside the pages ----------------------------------------------------------------
     def operators_and_statistics(self):
@@ -416,7 +493,11 @@ class DemoLoader:
                 description=_operator_description(row),
             )
             operator.municipalities.set(
-                [self.municipality_pages[name] for name in row.get("municipalities", []) if name in self.municipality_pages]
+                [
+                    self.municipality_pages[name]
+                    for name in row.get("municipalities", [])
+                    if name in self.municipality_pages
+                ]
             )
         county_code = self.facts["county"]["county_code"]
         source = f"PTS bredbandskartläggning {DEMO_SOURCE_SUFFIX}"
@@ -449,7 +530,7 @@ class DemoLoader:
         for slug, row in texts_guides.ESERVICES.items():
             if row[3]:
                 continue
-            for code, services in self.eservices.items():
+            for services in self.eservices.values():
                 service = services.get(slug)
                 if service is None:
                     continue
@@ -462,6 +543,10 @@ class DemoLoader:
 
 
 def _operator_description(row: dict) -> str:
-    kinds = {"stadsnät": "Stadsnät", "commercial": "Kommersiell operatör", "fibre association": "Fiberförening"}
+    kinds = {
+        "stadsnät": "Stadsnät",
+        "commercial": "Kommersiell operatör",
+        "fibre association": "Fiberförening",
+    }
     where = ", ".join(row.get("municipalities", []))
     return f"{kinds.get(row['kind'], row['kind'])} som bygger fiber i {where}."

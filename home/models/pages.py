@@ -50,7 +50,9 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         sections = list(self.get_children().live().in_menu().specific().order_by("path"))
         context["sections"] = sections
-        context["top_tasks"] = [p for p in sections if not isinstance(p, (MunicipalityIndexPage, StandardPage))]
+        context["top_tasks"] = [
+            p for p in sections if not isinstance(p, (MunicipalityIndexPage, StandardPage))
+        ]
         context["municipality_index"] = next(
             (p for p in sections if isinstance(p, MunicipalityIndexPage)), None
         )
@@ -115,7 +117,9 @@ class MunicipalityPage(BasePage):
         _("orter"),
         max_length=400,
         blank=True,
-        help_text=_("Tätorter och byar i kommunen, åtskilda med komma. Hjälper sökningen att hitta rätt kommun."),
+        help_text=_(
+            "Tätorter och byar i kommunen, åtskilda med komma. Hjälper sökningen att hitta rätt kommun."
+        ),
     )
     body = RichTextField(_("text"), blank=True, features=RICH_FEATURES)
 

@@ -33,10 +33,20 @@ def site_chrome(context):
         }
         for code, name in settings.LANGUAGES:
             target = translations.get(code)
-            url = target.get_url(request) if target else (homes[code].get_url(request) if code in homes else None)
+            url = (
+                target.get_url(request)
+                if target
+                else (homes[code].get_url(request) if code in homes else None)
+            )
             if url:
                 languages.append(
-                    {"code": code, "name": name, "url": url, "current": code == language, "exists": bool(target)}
+                    {
+                        "code": code,
+                        "name": name,
+                        "url": url,
+                        "current": code == language,
+                        "exists": bool(target),
+                    }
                 )
     elif request is not None:
         for code, name in settings.LANGUAGES:

@@ -110,7 +110,9 @@ def start(wait_seconds: int = 180) -> None:
             sys.exit(f"search-node: the node exited; see {LOG_FILE}")
         state = health()
         if state and state.get("status") in ("green", "yellow"):
-            print(f"search-node: OpenSearch answering on {url()} (status {state['status']}), pid {process.pid}")
+            print(
+                f"search-node: OpenSearch answering on {url()} (status {state['status']}), pid {process.pid}"
+            )
             return
         time.sleep(0.5)
     stop()
@@ -145,7 +147,9 @@ def run_tests(command: list[str]) -> int:
             started = True
             env["OPENSEARCH_URL"] = url()
         except (SystemExit, subprocess.CalledProcessError, OSError) as exc:
-            print(f"search-node: could not start a node ({exc}); search-engine tests will not run", flush=True)
+            print(
+                f"search-node: could not start a node ({exc}); search-engine tests will not run", flush=True
+            )
             if env.get("REQUIRE_SEARCH_ENGINE") == "1":
                 return 1
     try:

@@ -26,7 +26,9 @@ class EService(TranslatableMixin, index.Indexed, ClusterableModel):
     provider = models.CharField(_("vem som ger tjänsten"), max_length=200)
     description = models.TextField(_("beskrivning"), blank=True)
     national_url = models.URLField(
-        _("länk"), blank=True, help_text=_("För nationella tjänster. Kommunala tjänster får en länk per kommun.")
+        _("länk"),
+        blank=True,
+        help_text=_("För nationella tjänster. Kommunala tjänster får en länk per kommun."),
     )
     needs_eid = models.BooleanField(_("kräver e-legitimation"), default=False)
     topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("ämnen"))
@@ -197,7 +199,9 @@ class LifeEventGuidePage(BasePage):
             if value["kind"] == "andor" and groups:
                 groups[-1]["steps"].append(step)
             else:
-                groups.append({"number": len(groups) + 1, "optional": value["kind"] == "optional", "steps": [step]})
+                groups.append(
+                    {"number": len(groups) + 1, "optional": value["kind"] == "optional", "steps": [step]}
+                )
         return groups
 
     def get_context(self, request, *args, **kwargs):

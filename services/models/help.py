@@ -8,7 +8,6 @@ shown, never stored one page per date: staff edit one page, and a cancelled Tues
 import datetime
 from zoneinfo import ZoneInfo
 
-from dateutil import rrule
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -50,21 +49,28 @@ class LibraryPage(BasePage):
     latitude = models.DecimalField(_("latitud"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitud"), max_digits=9, decimal_places=6, null=True, blank=True)
     opening_hours = models.TextField(
-        _("öppettider"), blank=True, help_text=_("En rad per dag eller period, till exempel: Måndag–fredag 10–19")
+        _("öppettider"),
+        blank=True,
+        help_text=_("En rad per dag eller period, till exempel: Måndag–fredag 10–19"),
     )
     equipment = RichTextField(
-        _("utrustning att låna eller använda"), blank=True, features=RICH_FEATURES,
+        _("utrustning att låna eller använda"),
+        blank=True,
+        features=RICH_FEATURES,
         help_text=_("Datorer, surfplattor, skrivare, skanner, wifi …"),
     )
     accessibility = RichTextField(
-        _("tillgänglighet i lokalen"), blank=True, features=RICH_FEATURES,
+        _("tillgänglighet i lokalen"),
+        blank=True,
+        features=RICH_FEATURES,
         help_text=_("Entré, hiss, toalett, hörslinga, parkering."),
     )
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     body = RichTextField(_("om biblioteket"), blank=True, features=RICH_FEATURES)
     is_example = models.BooleanField(
-        _("exempeluppgifter"), default=False,
+        _("exempeluppgifter"),
+        default=False,
         help_text=_("Öppettider och kontakter är exempel i demon och ska kontrolleras."),
     )
 
@@ -149,7 +155,9 @@ class HelpSessionPage(BasePage):
     languages = MultipleChoiceListField(
         _("språk"), item_choices=SESSION_LANGUAGES, help_text=_("Språk som hjälpen ges på.")
     )
-    audience = models.CharField(_("för vem"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
+    audience = models.CharField(
+        _("för vem"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
     booking_required = models.BooleanField(
         _("kräver bokning"), default=False, help_text=_("Lämna tomt för drop-in.")
     )
@@ -161,8 +169,12 @@ class HelpSessionPage(BasePage):
     start_time = models.TimeField(_("börjar"))
     end_time = models.TimeField(_("slutar"))
     repeat = models.CharField(_("upprepas"), max_length=20, choices=Repeat.choices, default=Repeat.WEEKLY)
-    until = models.DateField(_("sista datum"), null=True, blank=True, help_text=_("Tomt: fortsätter tills vidare."))
-    is_example = models.BooleanField(_("exempel"), default=False, help_text=_("Ett påhittat tillfälle i demon."))
+    until = models.DateField(
+        _("sista datum"), null=True, blank=True, help_text=_("Tomt: fortsätter tills vidare.")
+    )
+    is_example = models.BooleanField(
+        _("exempel"), default=False, help_text=_("Ett påhittat tillfälle i demon.")
+    )
 
     parent_page_types = ["services.LibraryPage"]
     subpage_types = []

@@ -84,6 +84,8 @@ def test_pages_read_at_200_percent_zoom_on_a_phone_without_sideways_scrolling(li
         page = browser.new_page(viewport={"width": 320, "height": 640})
         for path in ["/", "/digital-hjalp/", "/kommuner/sala/bredband/", "/ar/"]:
             page.goto(live_server.url + path)
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
             assert overflow <= 1, f"{path} scrolls sideways by {overflow}px"
         browser.close()

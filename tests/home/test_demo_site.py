@@ -38,7 +38,16 @@ def test_demo_has_the_county_the_issue_asks_for(demo):
     municipalities = MunicipalityPage.objects.filter(locale__language_code="sv")
     assert municipalities.count() == 10
     assert set(municipalities.values_list("code", flat=True)) == {
-        "1984", "1982", "1961", "1960", "1983", "1962", "1981", "1904", "1907", "1980",
+        "1984",
+        "1982",
+        "1961",
+        "1960",
+        "1983",
+        "1962",
+        "1981",
+        "1904",
+        "1907",
+        "1980",
     }
     for municipality in municipalities:
         libraries = LibraryPage.objects.child_of(municipality)
@@ -57,7 +66,14 @@ def test_demo_has_the_county_the_issue_asks_for(demo):
 def test_accessibility_statement_has_every_required_part(client, demo):
     response = client.get("/tillganglighetsredogorelse/")
     text = response.content.decode()
-    for part in ["delvis förenlig", "Innehåll som inte är tillgängligt", "Rapportera brister", "digg.se", "självskattning", "Senaste bedömningen"]:
+    for part in [
+        "delvis förenlig",
+        "Innehåll som inte är tillgängligt",
+        "Rapportera brister",
+        "digg.se",
+        "självskattning",
+        "Senaste bedömningen",
+    ]:
         assert part in text, part
 
 

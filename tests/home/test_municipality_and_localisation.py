@@ -24,7 +24,14 @@ def test_english_municipality_page_lists_swedish_libraries_marked_as_swedish(cli
 
 
 def test_translations_exist_and_the_switcher_links_to_them(client, demo):
-    for path in ["/", "/kommuner/", "/digital-hjalp/", "/tillganglighetsredogorelse/", "/e-tjanster/skaffa-bankid/", "/e-tjanster/vard-1177/"]:
+    for path in [
+        "/",
+        "/kommuner/",
+        "/digital-hjalp/",
+        "/tillganglighetsredogorelse/",
+        "/e-tjanster/skaffa-bankid/",
+        "/e-tjanster/vard-1177/",
+    ]:
         page = Page.find_for_request(client.get(path).wsgi_request, path)
         translations = {p.locale.language_code for p in page.get_translations(inclusive=True).live()}
         assert {"sv", "en", "ar"} <= translations, path
@@ -48,7 +55,9 @@ def test_every_regional_page_exists_in_english(demo):
     regional = Page.objects.filter(locale__language_code="sv", depth__gt=1).exclude(
         path__startswith=MunicipalityPage.objects.filter(locale__language_code="sv").first().path[:12]
     )
-    english_keys = set(Page.objects.filter(locale__language_code="en").values_list("translation_key", flat=True))
+    english_keys = set(
+        Page.objects.filter(locale__language_code="en").values_list("translation_key", flat=True)
+    )
     missing = [p.title for p in regional if p.translation_key not in english_keys]
     assert not missing
 

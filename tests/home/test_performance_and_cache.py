@@ -42,8 +42,13 @@ def add_ten_libraries():
         library = sala.add_child(instance=LibraryPage(title=f"Extra bibliotek {n}", slug=f"extra-{n}"))
         library.add_child(
             instance=HelpSessionPage(
-                title=f"Extra hjälp {n}", slug="hjalp", first_date=datetime.date.today(),
-                start_time=datetime.time(10), end_time=datetime.time(11), repeat="weekly", languages=["sv"],
+                title=f"Extra hjälp {n}",
+                slug="hjalp",
+                first_date=datetime.date.today(),
+                start_time=datetime.time(10),
+                end_time=datetime.time(11),
+                repeat="weekly",
+                languages=["sv"],
             )
         )
 
@@ -65,7 +70,12 @@ def test_anonymous_views_are_cached_and_publishing_invalidates(client, demo, set
     settings.PAGE_CACHE_SECONDS = 300
     cached = count_queries(client, url)
     assert cached < uncached
-    page = MunicipalityPage.objects.get(code="1981", locale__language_code="sv").get_children().get(slug="bredband").specific
+    page = (
+        MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
+        .get_children()
+        .get(slug="bredband")
+        .specific
+    )
     page.status_summary = "Ny mening om läget i Sala."
     page.save_revision().publish()
     assert "Ny mening om läget i Sala." in client.get(url).content.decode()

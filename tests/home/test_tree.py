@@ -20,8 +20,18 @@ ALLOWED_PARENTS = {
     StandardPage: {HomePage, StandardPage, MunicipalityPage},
 }
 PARENT_TYPES = [
-    HomePage, MunicipalityIndexPage, MunicipalityPage, BroadbandIndexPage, LibraryPage, GuideIndexPage,
-    StandardPage, HelpIndexPage, BroadbandGuidePage, LifeEventGuidePage, HelpSessionPage, MunicipalityBroadbandPage,
+    HomePage,
+    MunicipalityIndexPage,
+    MunicipalityPage,
+    BroadbandIndexPage,
+    LibraryPage,
+    GuideIndexPage,
+    StandardPage,
+    HelpIndexPage,
+    BroadbandGuidePage,
+    LifeEventGuidePage,
+    HelpSessionPage,
+    MunicipalityBroadbandPage,
 ]
 
 

@@ -5,7 +5,8 @@ import os
 import urllib.request
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import search_engine_required
 
@@ -16,7 +17,9 @@ def test_search_api_answers_from_the_database_without_an_engine(client, demo):
     assert data["engine"] == "database"
     assert data["total"] > 0
     assert all(set(hit["municipalities"]) & {"1981", "region"} for hit in data["hits"])
-    assert {"title", "url", "type", "municipalities", "topics", "summary", "highlight"} <= set(data["hits"][0])
+    assert {"title", "url", "type", "municipalities", "topics", "summary", "highlight"} <= set(
+        data["hits"][0]
+    )
 
 
 @pytest.mark.django_db

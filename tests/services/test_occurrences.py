@@ -11,20 +11,28 @@ D = datetime.date
 
 def test_weekly_rule_between_dates():
     assert recurrence_dates(D(2026, 1, 6), "weekly", None, D(2026, 1, 1), D(2026, 1, 31)) == [
-        D(2026, 1, 6), D(2026, 1, 13), D(2026, 1, 20), D(2026, 1, 27),
+        D(2026, 1, 6),
+        D(2026, 1, 13),
+        D(2026, 1, 20),
+        D(2026, 1, 27),
     ]
 
 
 def test_every_other_week_and_end_date():
     assert recurrence_dates(D(2026, 1, 6), "biweekly", D(2026, 2, 3), D(2026, 1, 1), D(2026, 3, 31)) == [
-        D(2026, 1, 6), D(2026, 1, 20), D(2026, 2, 3),
+        D(2026, 1, 6),
+        D(2026, 1, 20),
+        D(2026, 2, 3),
     ]
 
 
 def test_monthly_by_weekday_keeps_the_nth_weekday():
     # 2026-01-13 is the second Tuesday of January.
     assert recurrence_dates(D(2026, 1, 13), "monthly", None, D(2026, 1, 1), D(2026, 4, 30)) == [
-        D(2026, 1, 13), D(2026, 2, 10), D(2026, 3, 10), D(2026, 4, 14),
+        D(2026, 1, 13),
+        D(2026, 2, 10),
+        D(2026, 3, 10),
+        D(2026, 4, 14),
     ]
 
 
@@ -42,13 +50,20 @@ def test_weekly_session_with_cancelled_date_across_daylight_saving(demo):
     first = today + datetime.timedelta(days=1)
     session = library.add_child(
         instance=HelpSessionPage(
-            title="Testtillfälle", slug="testtillfalle", first_date=first, start_time=datetime.time(10),
-            end_time=datetime.time(11), repeat="weekly", languages=["sv"],
+            title="Testtillfälle",
+            slug="testtillfalle",
+            first_date=first,
+            start_time=datetime.time(10),
+            end_time=datetime.time(11),
+            repeat="weekly",
+            languages=["sv"],
         )
     )
     cancelled = first + datetime.timedelta(weeks=2)
     SessionCancellation.objects.create(session=session, date=cancelled, reason="Stängt")
-    occurrences = upcoming_occurrences(session_key=session.translation_key, date_to=first + datetime.timedelta(weeks=30))
+    occurrences = upcoming_occurrences(
+        session_key=session.translation_key, date_to=first + datetime.timedelta(weeks=30)
+    )
     assert [o.date for o in occurrences][:4] == [first + datetime.timedelta(weeks=n) for n in range(4)]
     assert [o.cancelled for o in occurrences][:4] == [False, False, True, False]
     assert occurrences[2].cancel_reason == "Stängt"

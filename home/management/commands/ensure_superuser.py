@@ -14,8 +14,10 @@ class Command(BaseCommand):
         if not username or not password:
             if not User.objects.filter(is_superuser=True).exists():
                 self.stdout.write(
-                    "Ingen administratör finns. Skapa en med: .venv/bin/python manage.py createsuperuser\n"
-                    "eller sätt DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_EMAIL och DJANGO_SUPERUSER_PASSWORD "
+                    "Ingen administratör finns. Skapa en med:\n"
+                    "  .venv/bin/python manage.py createsuperuser\n"
+                    "eller sätt DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_EMAIL och "
+                    "DJANGO_SUPERUSER_PASSWORD "
                     "innan make run."
                 )
             return

@@ -14,7 +14,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--facts", type=Path, default=DEFAULT_FACTS, help="YAML-fil med länets fakta.")
-        parser.add_argument("--if-empty", action="store_true", help="Gör ingenting om det redan finns en startsida.")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Gör ingenting om det redan finns en startsida."
+        )
         parser.add_argument(
             "--replace-all-content",
             action="store_true",
