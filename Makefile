@@ -62,8 +62,9 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 messages: $(STAMP)
-	$(MANAGE) makemessages -l en -l ar -l sv --ignore=.venv --ignore=.cache
-	$(MANAGE) compilemessages --ignore=.venv --ignore=.cache
+	$(MANAGE) makemessages -l sv -l en -l ar --no-wrap --no-location --ignore=.venv --ignore=.cache --ignore=tests --ignore=tools
+	$(PY) tools/ui_translations.py
+	msgfmt -o locale/sv/LC_MESSAGES/django.mo locale/sv/LC_MESSAGES/django.po
 
 clean:
 	rm -rf $(VENV) .cache/test-media

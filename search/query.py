@@ -4,6 +4,7 @@ The public page and the JSON API are built on the same `SearchRequest` and `run_
 can never disagree. Without a search engine the database answers (Wagtail's database backend).
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -13,6 +14,8 @@ from wagtail.models import Locale, Page
 from search.types import type_for_page
 
 MAX_QUERY_LENGTH = 200
+# NUL and other control characters cannot be stored or searched; they become spaces.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 PAGE_SIZE = 10
 DATABASE_CANDIDATES = 200
 
@@ -28,7 +31,7 @@ class SearchRequest:
 
     @classmethod
     def from_params(cls, params, language: str | None = None) -> "SearchRequest":
-        raw = params.get("q", "") or ""
+        raw = CONTROL_CHARACTERS.sub(" ", params.get("q", "") or "")
         query = " ".join(raw.split())[:MAX_QUERY_LENGTH]
         lang = params.get("lang") or language or settings.LANGUAGE_CODE
         if lang not in dict(settings.LANGUAGES):

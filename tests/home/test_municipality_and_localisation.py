@@ -100,3 +100,11 @@ def test_sitemap_lists_pages_in_every_language(client, demo):
     text = client.get("/sitemap.xml").content.decode()
     assert "/kommuner/sala/" in text and "/en/" in text and "/ar/e-tjanster/skaffa-bankid/" in text
     assert "Sitemap:" in client.get("/robots.txt").content.decode()
+
+
+def test_interface_text_is_translated(client, demo):
+    assert "Skip to content" in client.get("/en/").content.decode()
+    assert "Choose your municipality" in client.get("/en/").content.decode()
+    arabic = client.get("/ar/digital-hjalp/").content.decode()
+    assert "انتقل إلى المحتوى" in arabic
+    assert "اعرض الجلسات" in arabic

@@ -1,0 +1,193 @@
+"""Fill the English and Arabic UI translations into the .po files and compile them.
+
+    .venv/bin/python tools/ui_translations.py   (run by `make messages` after makemessages)
+
+Swedish is the source language, so the msgids are Swedish. Only what residents see is translated
+here; the admin stays Swedish (its labels fall back to the msgid). Standard library only.
+"""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# msgid: (English, Arabic). Plural entries: msgid: ((en singular, en plural), (ar, ...)).
+T = {
+    "En väg in": ("One way in", "طريق واحد"),
+    "Hoppa till innehållet": ("Skip to content", "انتقل إلى المحتوى"),
+    "Bredband, digital hjälp och e-tjänster": ("Broadband, digital help and e-services", "الإنترنت والمساعدة الرقمية والخدمات الإلكترونية"),
+    "Språk": ("Language", "اللغة"),
+    "Huvudmeny": ("Main menu", "القائمة الرئيسية"),
+    "Sök": ("Search", "بحث"),
+    "Senast granskad": ("Last reviewed", "آخر مراجعة"),
+    "Om webbplatsen": ("About the website", "عن الموقع"),
+    "Vi använder inga kakor och ingen spårning.": ("We use no cookies and no tracking.", "لا نستخدم ملفات تعريف الارتباط ولا التتبع."),
+    "Kontakt": ("Contact", "اتصل بنا"),
+    "Telefon": ("Phone", "الهاتف"),
+    "E-post": ("Email", "البريد الإلكتروني"),
+    "I %(name)s": ("In %(name)s", "في %(name)s"),
+    "I din kommun": ("In your municipality", "في بلديتك"),
+    "År %(year)s kunde %(share)s %% av hushållen få minst 1 Gbit/s.": ("In %(year)s, %(share)s %% of households could get at least 1 Gbit/s.", "في عام %(year)s كان بإمكان %(share)s %% من الأسر الحصول على 1 جيجابت/ث على الأقل."),
+    "Bygger och säljer fiber här": ("Builds and sells fibre here", "يبني ويبيع الألياف هنا"),
+    "Allt om bredband i %(name)s": ("All about broadband in %(name)s", "كل شيء عن الإنترنت في %(name)s"),
+    "Välj kommun så visar vi vem du kontaktar och vilka som bygger fiber där du bor.": ("Choose your municipality and we show whom to contact and who builds fibre where you live.", "اختر بلديتك لنريك بمن تتصل ومن يبني الألياف حيث تسكن."),
+    "Guider": ("Guides", "أدلة"),
+    "Bredband i din kommun": ("Broadband in your municipality", "الإنترنت في بلديتك"),
+    "Hur många kan få snabbt bredband?": ("How many can get fast broadband?", "كم عدد من يمكنهم الحصول على إنترنت سريع؟"),
+    "Andel med tillgång till snabbt bredband i %(name)s": ("Share with access to fast broadband in %(name)s", "نسبة من لديهم إنترنت سريع في %(name)s"),
+    "Tillgång betyder att fibern finns i huset eller alldeles i närheten. Målet för hela Sverige är att 98 procent ska ha tillgång till minst 1 Gbit/s år 2025.": ("Access means fibre in the building or close by. Sweden's goal is that 98 per cent have access to at least 1 Gbit/s by 2025.", "يعني التوفر وجود الألياف في المبنى أو بالقرب منه. هدف السويد أن يحصل 98 بالمئة على 1 جيجابت/ث على الأقل بحلول عام 2025."),
+    "Det finns inga siffror för kommunen än.": ("There are no figures for the municipality yet.", "لا توجد أرقام للبلدية بعد."),
+    "Vem bygger och säljer fiber här?": ("Who builds and sells fibre here?", "من يبني ويبيع الألياف هنا؟"),
+    "Inga nätägare är inlagda för kommunen.": ("No network owners are listed for the municipality.", "لا يوجد مالكو شبكات مسجلون للبلدية."),
+    "Vem kontaktar jag?": ("Whom do I contact?", "بمن أتصل؟"),
+    "Vad behöver du hjälp med?": ("What do you need help with?", "بماذا تحتاج المساعدة؟"),
+    "Till exempel: fiber, BankID, flytta, bibliotek Sala": ("For example: fibre, BankID, moving, library Sala", "مثلًا: ألياف، BankID، انتقال، مكتبة سالا"),
+    "Vanliga ärenden": ("Common tasks", "المهام الشائعة"),
+    "Välj din kommun": ("Choose your municipality", "اختر بلديتك"),
+    "Nästa tillfällen med digital hjälp": ("Next digital-help sessions", "جلسات المساعدة الرقمية القادمة"),
+    "Inga tillfällen är inlagda just nu.": ("No sessions are listed right now.", "لا توجد جلسات مسجلة حاليًا."),
+    "Senast uppdaterat": ("Recently updated", "آخر التحديثات"),
+    "Bredband": ("Broadband", "الإنترنت السريع"),
+    "Läs mer om bredband i %(name)s": ("Read more about broadband in %(name)s", "اقرأ المزيد عن الإنترنت في %(name)s"),
+    "Det finns ingen sida om bredband för kommunen än.": ("There is no broadband page for the municipality yet.", "لا توجد صفحة عن الإنترنت للبلدية بعد."),
+    "Bibliotek med digital hjälp": ("Libraries with digital help", "مكتبات تقدم المساعدة الرقمية"),
+    "Inga bibliotek är inlagda.": ("No libraries are listed.", "لا توجد مكتبات مسجلة."),
+    "Nästa tillfällen": ("Next sessions", "الجلسات القادمة"),
+    "E-tjänster i %(name)s": ("E-services in %(name)s", "الخدمات الإلكترونية في %(name)s"),
+    "Kontakta kommunen": ("Contact the municipality", "تواصل مع البلدية"),
+    "%(name)s kommuns webbplats": ("%(name)s municipality's website", "موقع بلدية %(name)s"),
+    "Du är här": ("You are here", "أنت هنا"),
+    "År": ("Year", "السنة"),
+    "Hushåll, minst 1 Gbit/s": ("Households, at least 1 Gbit/s", "الأسر، 1 جيجابت/ث على الأقل"),
+    "Hushåll, minst 100 Mbit/s": ("Households, at least 100 Mbit/s", "الأسر، 100 ميجابت/ث على الأقل"),
+    "Arbetsställen, minst 1 Gbit/s": ("Workplaces, at least 1 Gbit/s", "أماكن العمل، 1 جيجابت/ث على الأقل"),
+    "Källa": ("Source", "المصدر"),
+    "exempelvärde": ("example value", "قيمة مثال"),
+    "Din kommun": ("Your municipality", "بلديتك"),
+    "Välj kommun": ("Choose municipality", "اختر البلدية"),
+    "Visa": ("Show", "عرض"),
+    "Inställt": ("Cancelled", "ملغاة"),
+    "Plats": ("Place", "المكان"),
+    "Ämnen": ("Topics", "المواضيع"),
+    "Bokning": ("Booking", "الحجز"),
+    "Bokas i förväg, %(seats)s plats": (("Book in advance, %(seats)s seat", "Book in advance, %(seats)s seats"), "يُحجز مسبقًا، %(seats)s مقاعد"),
+    "Drop-in, kom när du vill": ("Drop-in, come when you like", "بلا موعد، تعال متى شئت"),
+    "Sidor": ("Pages", "الصفحات"),
+    "Föregående": ("Previous", "السابق"),
+    "Sida %(number)s av %(total)s": ("Page %(number)s of %(total)s", "الصفحة %(number)s من %(total)s"),
+    "Nästa": ("Next", "التالي"),
+    "Vad letar du efter?": ("What are you looking for?", "عمّ تبحث؟"),
+    "Sökningen fungerar just nu i ett enklare läge. Träffarna kan vara färre än vanligt.": ("Search is working in a simpler mode right now. There may be fewer results than usual.", "يعمل البحث حاليًا بوضع مبسّط. قد تكون النتائج أقل من المعتاد."),
+    "%(counter)s träff för ”%(q)s”": (("%(counter)s result for “%(q)s”", "%(counter)s results for “%(q)s”"), "%(counter)s نتيجة لـ ”%(q)s“"),
+    "Vi hittade inget som passar.": ("We found nothing that matches.", "لم نجد ما يطابق بحثك."),
+    "Kontrollera stavningen.": ("Check the spelling.", "تحقق من الإملاء."),
+    "Prova färre eller andra ord, till exempel ”fiber” i stället för ”fiberanslutning till villa”.": ("Try fewer or other words, for example “fibre” instead of “fibre connection for a house”.", "جرّب كلمات أقل أو مختلفة، مثل ”ألياف“ بدلًا من ”توصيل الألياف إلى منزل“."),
+    "Ring oss om du inte hittar det du behöver.": ("Call us if you cannot find what you need.", "اتصل بنا إذا لم تجد ما تحتاجه."),
+    "Visa bara": ("Show only", "اعرض فقط"),
+    "Kommun": ("Municipality", "البلدية"),
+    "Alla kommuner": ("All municipalities", "كل البلديات"),
+    "Ämne": ("Topic", "الموضوع"),
+    "Alla ämnen": ("All topics", "كل المواضيع"),
+    "Alla språk": ("All languages", "كل اللغات"),
+    "För vem": ("For whom", "لمن"),
+    "Alla": ("Everyone", "الجميع"),
+    "Seniorer": ("Seniors", "كبار السن"),
+    "Nyanlända": ("Newcomers", "القادمون الجدد"),
+    "Drop-in eller bokning": ("Drop-in or booking", "بلا موعد أو بحجز"),
+    "Båda": ("Both", "كلاهما"),
+    "Drop-in": ("Drop-in", "بلا موعد"),
+    "Med bokning": ("With booking", "بحجز"),
+    "Från och med": ("From", "من"),
+    "Till och med": ("Until", "حتى"),
+    "Slutdatumet är före startdatumet och användes inte.": ("The end date is before the start date and was not used.", "تاريخ الانتهاء قبل تاريخ البدء ولم يُستخدم."),
+    "Visa tillfällen": ("Show sessions", "اعرض الجلسات"),
+    "Rensa val": ("Clear choices", "امسح الاختيارات"),
+    "%(counter)s tillfälle": (("%(counter)s session", "%(counter)s sessions"), "%(counter)s جلسة"),
+    "Inga tillfällen passar dina val. Prova att ta bort något val eller välj en annan kommun.": ("No sessions match your choices. Try removing a choice or choosing another municipality.", "لا توجد جلسات تطابق اختياراتك. جرّب إزالة اختيار أو اختيار بلدية أخرى."),
+    "Exempel: det här tillfället är påhittat för demon.": ("Example: this session is made up for the demo.", "مثال: هذه الجلسة مختلقة للعرض التجريبي."),
+    "Var": ("Where", "أين"),
+    "När": ("When", "متى"),
+    "Kommande datum": ("Coming dates", "المواعيد القادمة"),
+    "Inga kommande datum.": ("No coming dates.", "لا توجد مواعيد قادمة."),
+    "Exempel: öppettider och kontaktuppgifter på den här sidan är påhittade för demon. Kontrollera dem hos biblioteket.": ("Example: opening hours and contact details on this page are made up for the demo. Check them with the library.", "مثال: مواعيد العمل وبيانات الاتصال في هذه الصفحة مختلقة للعرض التجريبي. تحقق منها لدى المكتبة."),
+    "Utrustning att låna eller använda": ("Equipment to borrow or use", "أجهزة للاستعارة أو الاستخدام"),
+    "Om biblioteket": ("About the library", "عن المكتبة"),
+    "Tillgänglighet": ("Accessibility", "إمكانية الوصول"),
+    "Besök och kontakt": ("Visit and contact", "الزيارة والتواصل"),
+    "Öppettider": ("Opening hours", "مواعيد العمل"),
+    "Mer om %(name)s": ("More about %(name)s", "المزيد عن %(name)s"),
+    "Länkarna gäller %(name)s.": ("The links are for %(name)s.", "الروابط خاصة بـ %(name)s."),
+    "Välj kommun så leder länkarna till din kommuns e-tjänster.": ("Choose your municipality and the links lead to its e-services.", "اختر بلديتك لتقودك الروابط إلى خدماتها الإلكترونية."),
+    "Steg för steg": ("Step by step", "خطوة بخطوة"),
+    "och/eller": ("and/or", "و/أو"),
+    "Valfritt": ("Optional", "اختياري"),
+    "kräver e-legitimation": ("requires an e-ID", "يتطلب هوية إلكترونية"),
+    "”%(name)s” är en e-tjänst som varje kommun har. Välj din kommun ovan för att få rätt länk.": ("“%(name)s” is an e-service each municipality has. Choose your municipality above to get the right link.", "”%(name)s“ خدمة إلكترونية لكل بلدية. اختر بلديتك أعلاه للحصول على الرابط الصحيح."),
+    "Stadsnät": ("City network", "شبكة المدينة"),
+    "Kommersiell operatör": ("Commercial operator", "مشغل تجاري"),
+    "Fiberförening": ("Fibre association", "جمعية ألياف"),
+    "Bredband i kommunen": ("Broadband in the municipality", "الإنترنت في البلدية"),
+    "Bredbandsguide": ("Broadband guide", "دليل الإنترنت"),
+    "Nätägare eller fiberförening": ("Network owner or fibre association", "مالك شبكة أو جمعية ألياف"),
+    "Bibliotek": ("Library", "مكتبة"),
+    "Digital hjälp": ("Digital help", "مساعدة رقمية"),
+    "Guide": ("Guide", "دليل"),
+    "E-tjänst": ("E-service", "خدمة إلكترونية"),
+    "Sida": ("Page", "صفحة"),
+    "svenska": ("Swedish", "السويدية"),
+    "engelska": ("English", "الإنجليزية"),
+    "arabiska": ("Arabic", "العربية"),
+    "somaliska": ("Somali", "الصومالية"),
+    "tigrinja": ("Tigrinya", "التغرينية"),
+    "persiska/dari": ("Persian/Dari", "الفارسية/الدارية"),
+    "finska": ("Finnish", "الفنلندية"),
+    "ukrainska": ("Ukrainian", "الأوكرانية"),
+    "svenskt teckenspråk": ("Swedish Sign Language", "لغة الإشارة السويدية"),
+    "Ett tillfälle": ("One session", "جلسة واحدة"),
+    "Varje vecka": ("Every week", "كل أسبوع"),
+    "Varannan vecka": ("Every other week", "كل أسبوعين"),
+    "En gång i månaden, samma veckodag": ("Once a month, same weekday", "مرة في الشهر، في اليوم نفسه من الأسبوع"),
+}
+
+ENTRY = re.compile(r'(msgid "(?P<id>(?:[^"\\]|\\.)*)"\n(?:msgid_plural "(?P<plural>(?:[^"\\]|\\.)*)"\n)?)(?P<strs>(?:msgstr(?:\[\d\])? ".*"\n?)+)')
+
+
+def fill(po_path: Path, column: int) -> int:
+    text = po_path.read_text(encoding="utf-8")
+    filled = 0
+
+    def replace(match):
+        nonlocal filled
+        msgid = match.group("id").replace('\\"', '"')
+        if msgid not in T:
+            return match.group(0)
+        value = T[msgid][column]
+        strs = match.group("strs")
+        if match.group("plural") is not None:
+            forms = value if isinstance(value, tuple) else (value,)
+            count = len(re.findall(r"msgstr\[\d\]", strs))
+            lines = [f'msgstr[{i}] "{forms[min(i, len(forms) - 1)]}"' for i in range(count)]
+            new = "\n".join(lines) + "\n"
+        else:
+            new = f'msgstr "{value}"\n'
+        filled += 1
+        return match.group(1) + new
+
+    text = ENTRY.sub(replace, text)
+    text = text.replace("#, fuzzy\n", "")
+    po_path.write_text(text, encoding="utf-8")
+    return filled
+
+
+def main() -> int:
+    for code, column in (("en", 0), ("ar", 1)):
+        po = ROOT / "locale" / code / "LC_MESSAGES" / "django.po"
+        print(f"{code}: {fill(po, column)} strings translated")
+        subprocess.run(["msgfmt", "--check-format", "-o", str(po.with_suffix(".mo")), str(po)], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
