@@ -5,3 +5,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "envagin_search"
     verbose_name = "Sök"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,23 +1,33 @@
 """The search a resident uses: parsed once from the request, answered by the best engine available.
 
 The public page and the JSON API are built on the same `SearchRequest` and `run_search`, so they
-can never disagree. Without a search engine the database answers (Wagtail's database backend).
+cannot disagree. With no engine configured, or when it does not answer, Wagtail's database backend
+answers instead (`engine: "database"`) – never an error. After an engine failure the engine is left
+alone for a short while (a flag in the shared cache), so a dead node does not slow every request.
 """
 
+import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Locale, Page
 
 from search.types import type_for_page
+
+log = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 # NUL and other control characters cannot be stored or searched; they become spaces.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 PAGE_SIZE = 10
 DATABASE_CANDIDATES = 200
+ENGINE_DOWN_KEY = "envagin:search-engine-down"
+ENGINE_DOWN_SECONDS = 30
+SYNONYM_CACHE_KEY = "envagin:synonyms:{language}"
 
 
 @dataclass
@@ -28,6 +38,7 @@ class SearchRequest:
     types: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     page: int = 1
+    page_size: int = PAGE_SIZE
 
     @classmethod
     def from_params(cls, params, language: str | None = None) -> "SearchRequest":
@@ -44,11 +55,52 @@ class SearchRequest:
         return cls(
             query=query,
             language=lang,
-            municipality=kommun if kommun.isdigit() else "",
-            types=[t for t in params.getlist("typ") if t][:10],
-            topics=[t for t in params.getlist("amne") if t][:10],
+            municipality=kommun if kommun.isdigit() and len(kommun) <= 4 else "",
+            types=[t for t in params.getlist("typ") if t.isidentifier()][:10],
+            topics=[t for t in params.getlist("amne") if re.fullmatch(r"[\w-]{1,80}", t)][:10],
             page=page,
         )
+
+    @property
+    def filters(self) -> dict:
+        return {"kommun": self.municipality, "typ": self.types, "amne": self.topics}
+
+
+# --- helpers shared by both engines ------------------------------------------------------------------
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def places() -> dict[str, str]:
+    """Place words (municipalities, towns, villages; also without å/ä/ö) → kommunkod."""
+    found = cache.get("envagin:places")
+    if found is None:
+        from home.models import MunicipalityPage
+
+        found = {}
+        for code, name, localities in MunicipalityPage.objects.values_list("code", "name", "localities"):
+            for place in [name, *localities.split(",")]:
+                for word in re.findall(r"\w+", place.lower()):
+                    if len(word) > 2:
+                        found.setdefault(word, code)
+                        found.setdefault(fold(word), code)
+        cache.set("envagin:places", found, 600)
+    return found
+
+
+def place_names() -> set[str]:
+    return set(places())
+
+
+def synonym_groups(language: str) -> list[list[str]]:
+    key = SYNONYM_CACHE_KEY.format(language=language)
+    groups = cache.get(key)
+    if groups is None:
+        from search.models import Synonym
+
+        groups = [s.term_list for s in Synonym.objects.filter(language=language)]
+        cache.set(key, groups, 300)
+    return groups
 
 
 def _municipality_codes(pages) -> dict[int, list[str]]:
@@ -69,10 +121,11 @@ def _municipality_codes(pages) -> dict[int, list[str]]:
     return codes
 
 
+# --- the database fallback --------------------------------------------------------------------------
 def database_search(request: SearchRequest) -> dict:
     """Wagtail's database backend over live public pages of the chosen language."""
     if not request.query:
-        return {"total": 0, "hits": [], "facets": {"typ": {}, "kommun": {}, "amne": {}}}
+        return {"total": 0, "hits": [], "facets": {"typ": {}, "kommun": {}, "amne": {}}, "suggestion": None}
     locale = Locale.objects.filter(language_code=request.language).first()
     pages = Page.objects.live().public()
     if locale:
@@ -81,36 +134,141 @@ def database_search(request: SearchRequest) -> dict:
     codes = _municipality_codes(results)
     rows = []
     for page in results:
-        municipalities = codes[page.pk]
         rows.append(
             {
                 "title": page.title,
                 "url": page.get_url(),
                 "type": type_for_page(page),
-                "municipalities": municipalities,
-                "topics": [],
+                "municipalities": codes[page.pk],
+                "topics": sorted({t.slug for t in page.topics.all()}) if hasattr(page, "topics") else [],
                 "summary": getattr(page, "summary", "") or page.search_description,
                 "highlight": "",
             }
         )
+    filters = {
+        "typ": lambda r: not request.types or r["type"] in request.types,
+        "kommun": lambda r: (
+            not request.municipality or bool(set(r["municipalities"]) & {request.municipality, "region"})
+        ),
+        "amne": lambda r: not request.topics or bool(set(r["topics"]) & set(request.topics)),
+    }
+
+    def others(name):
+        return [r for r in rows if all(f(r) for key, f in filters.items() if key != name)]
+
     facets = {
-        "typ": dict(Counter(row["type"] for row in rows)),
-        "kommun": dict(Counter(code for row in rows for code in row["municipalities"])),
-        "amne": {},
+        "typ": dict(Counter(r["type"] for r in others("typ"))),
+        "kommun": dict(Counter(c for r in others("kommun") for c in r["municipalities"])),
+        "amne": dict(Counter(t for r in others("amne") for t in r["topics"])),
     }
-    if request.municipality:
-        rows = [r for r in rows if set(r["municipalities"]) & {request.municipality, "region"}]
-    if request.types:
-        rows = [r for r in rows if r["type"] in request.types]
-    start = (request.page - 1) * PAGE_SIZE
-    return {"total": len(rows), "hits": rows[start : start + PAGE_SIZE], "facets": facets}
-
-
-def run_search(request: SearchRequest) -> dict:
-    result = database_search(request)
+    rows = [r for r in rows if all(f(r) for f in filters.values())]
+    start = (request.page - 1) * request.page_size
     return {
-        "query": request.query,
-        "engine": "database",
+        "total": len(rows),
+        "hits": rows[start : start + request.page_size],
+        "facets": facets,
         "suggestion": None,
-        **result,
     }
+
+
+# --- choosing the engine ------------------------------------------------------------------------------
+def engine_search(request: SearchRequest) -> dict | None:
+    """The OpenSearch answer, or None when the engine is not configured or does not answer."""
+    from search.documents import engine_configured
+    from search.engine import run
+    from search.indexing import ENGINE_ERRORS
+
+    if not engine_configured() or not request.query or cache.get(ENGINE_DOWN_KEY):
+        return None
+    try:
+        result = run(request, synonym_groups(request.language), places())
+    except ENGINE_ERRORS as exc:
+        log.warning("search engine did not answer, using the database: %s", exc)
+        cache.set(ENGINE_DOWN_KEY, True, ENGINE_DOWN_SECONDS)
+        return None
+    return {
+        "total": result.total,
+        "hits": result.hits,
+        "facets": result.facets,
+        "suggestion": result.suggestion,
+    }
+
+
+def best_bets(request: SearchRequest) -> list[dict]:
+    """Editor-managed promoted results (Wagtail's search_promotions) for this exact query."""
+    if not request.query or request.page != 1:
+        return []
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
+
+    promotions = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(request.query))
+        .select_related("page", "page__locale")
+        .order_by("sort_order")
+    )
+    bets = []
+    for promotion in promotions:
+        page = promotion.page
+        if page is not None:
+            if not page.live or page.locale.language_code != request.language:
+                continue
+            specific = page.specific
+            bets.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(),
+                    "type": type_for_page(specific),
+                    "municipalities": [],
+                    "topics": [],
+                    "summary": promotion.description or getattr(specific, "summary", ""),
+                    "highlight": "",
+                    "promoted": True,
+                }
+            )
+        elif getattr(promotion, "external_link_url", ""):
+            bets.append(
+                {
+                    "title": promotion.external_link_text or promotion.external_link_url,
+                    "url": promotion.external_link_url,
+                    "type": "page",
+                    "municipalities": [],
+                    "topics": [],
+                    "summary": promotion.description,
+                    "highlight": "",
+                    "promoted": True,
+                }
+            )
+    return bets
+
+
+def log_query(request: SearchRequest, total: int, engine: str) -> None:
+    if not request.query or request.page != 1:
+        return
+    from search.models import QueryLog
+
+    try:
+        QueryLog.objects.create(
+            query=request.query.lower()[:200],
+            language=request.language,
+            municipality=request.municipality,
+            filters={"typ": request.types, "amne": request.topics},
+            hits=total,
+            engine=engine,
+        )
+    except Exception:  # the log must never break a search
+        log.exception("could not log a search")
+
+
+def run_search(request: SearchRequest, log_it: bool = True) -> dict:
+    result = engine_search(request)
+    engine = "opensearch"
+    if result is None:
+        result = database_search(request)
+        engine = "database"
+    bets = best_bets(request)
+    if bets:
+        promoted_urls = {b["url"] for b in bets}
+        result["hits"] = bets + [h for h in result["hits"] if h["url"] not in promoted_urls]
+    if log_it:
+        log_query(request, result["total"], engine)
+    return {"query": request.query, "engine": engine, **result}

@@ -11,3 +11,9 @@ OPENSEARCH_INDEX_PREFIX = os.environ.get("OPENSEARCH_INDEX_PREFIX", "envagin-tes
 # Static files are served by WhiteNoise from the app folders in tests, as in development.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Search tests switch the engine on themselves (tests/search/conftest.py); everything else runs
+# as `make run` does, with the database fallback.
+TEST_OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
+OPENSEARCH_URL = ""
+PAGE_CACHE_SECONDS = 0

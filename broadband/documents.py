@@ -1,0 +1,63 @@
+"""What broadband/ contributes to the search index (see search/registry.py)."""
+
+from django.conf import settings
+from django.utils import translation
+
+from broadband.models import BroadbandGuidePage, MunicipalityBroadbandPage, NetworkOperator
+from search.registry import register_page, register_snippet
+
+
+@register_page(BroadbandGuidePage, "broadband_guide")
+def guide_fields(page, ctx):
+    return ctx.topic_fields(page.topics.all(), page.locale.language_code)
+
+
+@register_page(MunicipalityBroadbandPage, "municipality_broadband")
+def local_fields(page, ctx):
+    municipality = ctx.municipality_for(page)
+    operators = ""
+    if municipality is not None:
+        names = NetworkOperator.objects.filter(municipalities__code=municipality.code).values_list(
+            "name", flat=True
+        )
+        operators = " ".join(names)
+    return {"summary": page.summary or page.status_summary, "topic_names": f"bredband fiber {operators}"}
+
+
+@register_snippet(NetworkOperator)
+def operator_documents(operator, ctx):
+    """An operator is the same in every language: one document per language index."""
+    municipalities = list(operator.municipalities.all())
+    codes = sorted({m.code for m in municipalities}) or ["region"]
+    local_pages = {}
+    for municipality in municipalities:
+        for page in MunicipalityBroadbandPage.objects.live().filter(municipality.subtree_filter()):
+            local_pages[(page.locale.language_code, municipality.code)] = page
+    documents = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            kind = str(operator.get_kind_display())
+        page = local_pages.get((language, codes[0])) or local_pages.get((settings.LANGUAGE_CODE, codes[0]))
+        names = [m.name for m in municipalities]
+        documents.append(
+            (
+                language,
+                {
+                    "title": f"{operator.name} – {kind.lower()}",
+                    "summary": operator.description or kind,
+                    "body": f"{kind} {' '.join(names)}",
+                    "url": operator.website or (page.get_url() if page else ""),
+                    "type": "operator",
+                    "municipalities": codes,
+                    "localities": [],
+                    "places": " ".join(names),
+                    "topics": ["fiber"],
+                    "topic_names": kind,
+                    "life_events": [],
+                    "language": language,
+                    "last_published": None,
+                    "title_suggest": operator.name,
+                },
+            )
+        )
+    return documents

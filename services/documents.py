@@ -1,0 +1,81 @@
+"""What services/ contributes to the search index (see search/registry.py)."""
+
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
+
+from search.registry import register_page, register_snippet
+from services.models import EService, GuideIndexPage, HelpSessionPage, LibraryPage, LifeEventGuidePage
+from services.occurrences import recurrence_dates
+
+
+@register_page(LibraryPage, "library")
+def library_fields(page, ctx):
+    places = " ".join(
+        filter(None, [ctx.municipality_for(page).name if ctx.municipality_for(page) else "", page.town])
+    )
+    return {"places": places, "topic_names": "bibliotek digital hjälp dator wifi"}
+
+
+@register_page(HelpSessionPage, "help_session")
+def session_fields(page, ctx):
+    today = timezone.localdate()
+    cancelled = {c.date for c in page.cancellations.all()}
+    dates = [
+        d
+        for d in recurrence_dates(
+            page.first_date, page.repeat, page.until, today, today + datetime.timedelta(days=366)
+        )
+        if d not in cancelled
+    ]
+    last = page.until or (page.first_date if page.repeat == "once" else None)
+    fields = ctx.topic_fields(page.topics.all(), page.locale.language_code)
+    fields.update(
+        {
+            "audience": page.audience,
+            "next_occurrence": dates[0] if dates else None,
+            "last_occurrence": last,
+            "session_languages": list(page.languages or []),
+        }
+    )
+    return fields
+
+
+@register_page(LifeEventGuidePage, "life_event_guide")
+def guide_fields(page, ctx):
+    fields = ctx.topic_fields(page.topics.all(), page.locale.language_code)
+    if page.life_event:
+        fields["life_events"] = [page.life_event.slug]
+        fields["topic_names"] += f" {page.life_event.name}"
+    return fields
+
+
+@register_snippet(EService)
+def eservice_documents(service, ctx):
+    language = service.locale.language_code
+    guide_index = (
+        GuideIndexPage.objects.live().filter(locale=service.locale).first()
+        or GuideIndexPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    )
+    fields = ctx.topic_fields(service.topics.all(), language)
+    return [
+        (
+            language,
+            {
+                "title": service.name,
+                "summary": service.description,
+                "body": f"{service.provider} {' '.join(e.name for e in service.life_events.all())}",
+                "url": service.national_url or (guide_index.get_url() if guide_index else ""),
+                "type": "e_service",
+                "municipalities": ["region"],
+                "localities": [],
+                "places": "",
+                "life_events": [e.slug for e in service.life_events.all()],
+                "language": language,
+                "last_published": None,
+                "title_suggest": service.name,
+                **fields,
+            },
+        )
+    ]

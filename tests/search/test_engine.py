@@ -1,0 +1,255 @@
+"""Search against the real OpenSearch node: index contents, sync with publishing, queries, facets."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+from wagtail.models import Locale, Page
+
+from home.models import MunicipalityPage, StandardPage
+from search.documents import alias_name, client
+from search.indexing import refresh
+from search.models import IndexOutbox, QueryLog
+from services.models import HelpSessionPage, LibraryPage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.search_engine]
+
+
+def api(client, **params):
+    response = client.get("/api/search/", params)
+    assert response.status_code == 200
+    return response.json()
+
+
+def titles(data):
+    return [hit["title"] for hit in data["hits"]]
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def test_every_document_type_is_indexed_with_its_fields(engine):
+    es = client()
+    response = es.search(
+        index=alias_name("sv"), body={"size": 0, "aggs": {"types": {"terms": {"field": "type", "size": 20}}}}
+    )
+    types = {b["key"] for b in response["aggregations"]["types"]["buckets"]}
+    assert types == {
+        "municipality",
+        "municipality_broadband",
+        "broadband_guide",
+        "operator",
+        "library",
+        "help_session",
+        "life_event_guide",
+        "e_service",
+        "page",
+    }
+    sala_library = es.search(
+        index=alias_name("sv"), body={"query": {"term": {"type": "library"}}, "size": 50}
+    )
+    doc = next(
+        h["_source"] for h in sala_library["hits"]["hits"] if h["_source"]["title"] == "Sala stadsbibliotek"
+    )
+    assert doc["municipalities"] == ["1981"]
+    assert doc["url"] == "/kommuner/sala/sala-stadsbibliotek/"
+    session = es.search(index=alias_name("sv"), body={"query": {"match_phrase": {"title": "BankID Sala"}}})
+    source = session["hits"]["hits"][0]["_source"]
+    assert source["type"] == "help_session" and "bankid" in source["topics"] and source["next_occurrence"]
+    guide = es.search(index=alias_name("sv"), body={"query": {"term": {"type": "broadband_guide"}}})
+    assert all(h["_source"]["municipalities"] == ["region"] for h in guide["hits"]["hits"])
+    skultuna = es.search(index=alias_name("sv"), body={"query": {"term": {"localities": "Skultuna"}}})
+    assert skultuna["hits"]["total"]["value"] > 0
+
+
+def test_publish_unpublish_move_delete_and_translate_follow_the_index(engine, client):
+    capture = engine
+    sala = MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
+    norberg = MunicipalityPage.objects.get(code="1962", locale__language_code="sv")
+    with capture(execute=True):
+        page = sala.add_child(instance=StandardPage(title="Gruvdagen i Sala", slug="gruvdagen", live=False))
+        publish(page)
+    refresh()
+    hits = api(client, q="gruvdagen")["hits"]
+    assert [h["url"] for h in hits] == ["/kommuner/sala/gruvdagen/"]
+    assert hits[0]["municipalities"] == ["1981"]
+
+    with capture(execute=True):
+        page.move(norberg, pos="last-child")
+    refresh()
+    hits = api(client, q="gruvdagen")["hits"]
+    assert [h["url"] for h in hits] == ["/kommuner/norberg/gruvdagen/"]
+    assert hits[0]["municipalities"] == ["1962"]
+
+    english_parent = norberg.get_translation(Locale.objects.get(language_code="en"))
+    with capture(execute=True):
+        translation = page.specific.copy_for_translation(Locale.objects.get(language_code="en"))
+        translation.title = "Mining day"
+        publish(translation)
+    refresh()
+    assert english_parent  # the municipality exists in English
+    assert titles(api(client, q="mining day", lang="en")) == ["Mining day"]
+    assert "Gruvdagen i Sala" not in titles(api(client, q="gruvdagen", lang="en"))
+    assert titles(api(client, q="mining day", lang="sv")) == []
+
+    with capture(execute=True):
+        page.specific.unpublish()
+    refresh()
+    assert api(client, q="gruvdagen")["hits"] == []
+
+    with capture(execute=True):
+        publish(Page.objects.get(pk=page.pk).specific)
+    refresh()
+    assert len(api(client, q="gruvdagen")["hits"]) == 1
+    with capture(execute=True):
+        Page.objects.get(pk=page.pk).delete()
+    refresh()
+    assert api(client, q="gruvdagen")["hits"] == []
+
+
+def test_kommun_filter_keeps_regional_content_and_facets_ignore_their_own_filter(engine, client):
+    everything = api(client, q="fiber")
+    sala = api(client, q="fiber", kommun="1981")
+    assert sala["total"] < everything["total"]
+    assert all(set(h["municipalities"]) & {"1981", "region"} for h in sala["hits"])
+    assert any(h["municipalities"] == ["region"] for h in sala["hits"])
+    assert any(h["municipalities"] == ["1981"] for h in sala["hits"])
+    # The municipality facet still counts other municipalities while Sala is chosen.
+    assert set(sala["facets"]["kommun"]) > {"1981", "region"}
+    only_guides = api(client, q="fiber", typ="broadband_guide")
+    assert {h["type"] for h in only_guides["hits"]} == {"broadband_guide"}
+    assert len(only_guides["facets"]["typ"]) > 1
+    assert only_guides["facets"]["typ"]["broadband_guide"] == only_guides["total"]
+    topic = api(client, q="hjälp", amne="bankid")
+    assert topic["total"] > 0 and all("bankid" in h["topics"] for h in topic["hits"])
+
+
+def test_swedish_language_phenomena(engine, client):
+    assert "Bredbandsstöd" in titles(api(client, q="stöd"))[:3]
+    assert api(client, q="vasteras bibliotek")["hits"][0]["municipalities"] == ["1980"]
+    assert "Bredband i Köping" in titles(api(client, q="bredband koping"))[:3]
+    assert api(client, q="internet")["total"] > 0  # synonym of bredband
+    assert any("fiber" in t.lower() for t in titles(api(client, q="fibern"))[:3])
+    assert api(client, q="kolbäck")["hits"][0]["municipalities"] == ["1961"]
+    assert "Bredband" in " ".join(titles(api(client, q="bredbnad"))[:3])
+
+
+def test_did_you_mean_never_corrects_a_place_name(engine, client):
+    from search.engine import touches_place_name
+
+    assert touches_place_name("hjälp sala", "hjälp sal", {"sala"})
+    assert not touches_place_name("bredbnad sala", "bredband sala", {"sala"})
+    data = api(client, q="fiberforenig")
+    assert data["suggestion"] in (None, "fiberförening", "fiberforening")
+
+
+def test_upcoming_sessions_only(engine, client):
+    library = LibraryPage.objects.get(slug="sala-stadsbibliotek")
+    with engine(execute=True):
+        ended = library.add_child(
+            instance=HelpSessionPage(
+                title="Avslutad kurs i Zoom",
+                slug="zoomkurs",
+                first_date=datetime.date(2020, 1, 7),
+                until=datetime.date(2020, 3, 1),
+                start_time=datetime.time(10),
+                end_time=datetime.time(11),
+                repeat="weekly",
+                languages=["sv"],
+                live=False,
+            )
+        )
+        publish(ended)
+    refresh()
+    assert "Avslutad kurs i Zoom" not in titles(api(client, q="zoom"))
+
+
+def test_autocomplete_suggests_titles(engine, client):
+    data = client.get("/api/search/suggest/", {"q": "bredbandss"}).json()
+    assert "Bredbandsstöd" in [s["title"] for s in data["suggestions"]]
+    assert client.get("/api/search/suggest/", {"q": "x" * 5000}).status_code == 200
+
+
+def test_best_bets_come_first(engine, client):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    accessibility = Page.objects.get(slug="tillganglighetsredogorelse", locale__language_code="sv")
+    SearchPromotion.objects.create(
+        query=Query.get("fiber"), page=accessibility, sort_order=0, description="Läs först"
+    )
+    data = api(client, q="fiber")
+    assert data["hits"][0]["url"] == "/tillganglighetsredogorelse/"
+    assert data["hits"][0]["promoted"] is True
+
+
+def test_queries_are_logged_without_personal_data_and_zero_hits_reported(engine, client, admin_client):
+    api(client, q="qwxzvkj")
+    api(client, q="fiber")
+    entry = QueryLog.objects.get(query="qwxzvkj")
+    assert entry.hits == 0 and entry.engine == "opensearch"
+    assert {f.name for f in QueryLog._meta.fields} == {
+        "id",
+        "query",
+        "language",
+        "municipality",
+        "filters",
+        "hits",
+        "engine",
+        "created_at",
+    }
+    report = admin_client.get("/admin/sokningar/").content.decode()
+    assert "qwxzvkj" in report
+
+
+def test_rebuild_swaps_aliases_and_search_keeps_answering(engine, client):
+    from search.documents import client as es_client
+
+    before = set(es_client().indices.get_alias(name=alias_name("sv")))
+    call_command("search_rebuild")
+    after = set(es_client().indices.get_alias(name=alias_name("sv")))
+    assert before and after and before.isdisjoint(after)
+    assert api(client, q="fiber")["total"] > 0
+    assert not es_client().indices.exists(index=list(before)[0])
+
+
+def test_engine_down_publishing_works_outbox_grows_and_sync_catches_up(engine, client, settings):
+    sala = MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
+    good_url = settings.OPENSEARCH_URL
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there: the engine is down
+    with engine(execute=True):
+        page = sala.add_child(
+            instance=StandardPage(title="Vattenläcka på Norra Esplanaden", slug="vattenlacka", live=False)
+        )
+        publish(page)
+    assert IndexOutbox.objects.filter(object_key=f"page:{page.pk}").exists()
+    data = api(client, q="vattenläcka")
+    assert data["engine"] == "database"
+    assert "Vattenläcka på Norra Esplanaden" in titles(data)
+    health = client.get("/healthz").json()
+    assert health["outbox"] >= 1 and health["search"].startswith("unavailable")
+
+    settings.OPENSEARCH_URL = good_url
+    from django.core.cache import cache
+
+    cache.clear()  # forget that the engine was down
+    call_command("search_sync")
+    assert not IndexOutbox.objects.exists()
+    refresh()
+    data = api(client, q="vattenläcka")
+    assert data["engine"] == "opensearch"
+    assert titles(data) == ["Vattenläcka på Norra Esplanaden"]
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    q=st.text(max_size=5000)
+    | st.sampled_from(['"', "\\", "a AND (b OR", "*:*", "title:x^3", "~!@#$%^&*()[]{}<>/", "🚀" * 3000])
+)
+def test_any_query_against_the_engine_answers(engine, client, q):
+    for url in ("/api/search/", "/sok/", "/api/search/suggest/"):
+        assert client.get(url, {"q": q}).status_code == 200
