@@ -38,6 +38,7 @@ run: $(STAMP)
 run-search: $(STAMP) search-node
 	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) migrate --noinput
 	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) load_demo --if-empty
+	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) search_rebuild
 	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) ensure_superuser
 	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
@@ -59,7 +60,7 @@ search-node-stop:
 	$(PY) -m search.node stop
 
 bench: $(STAMP)
-	$(PY) benchmarks/run.py
+	$(PY) -m search.node run-tests -- $(PY) benchmarks/run.py $(BENCH_ARGS)
 
 messages: $(STAMP)
 	$(MANAGE) makemessages -l sv -l en -l ar --no-wrap --no-location --ignore=.venv --ignore=.cache --ignore=tests --ignore=tools

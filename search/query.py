@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
 from wagtail.models import Locale, Page
 
 from search.types import type_for_page
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 MAX_QUERY_LENGTH = 200
 # NUL and other control characters cannot be stored or searched; they become spaces.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+WORDS_ONLY = re.compile(r"\w+", re.UNICODE)
 PAGE_SIZE = 10
 DATABASE_CANDIDATES = 200
 ENGINE_DOWN_KEY = "envagin:search-engine-down"
@@ -130,7 +132,18 @@ def database_search(request: SearchRequest) -> dict:
     pages = Page.objects.live().public()
     if locale:
         pages = pages.filter(locale=locale)
-    results = list(pages.specific().search(request.query, operator="or")[:DATABASE_CANDIDATES])
+    # The database backends parse their own query syntax (SQLite FTS, PostgreSQL tsquery): give them
+    # words only, and treat any remaining syntax error as "nothing found", never as a server error.
+    words = " ".join(WORDS_ONLY.findall(request.query))
+    if not words:
+        results = []
+    else:
+        try:
+            with transaction.atomic():
+                results = list(pages.specific().search(words, operator="or")[:DATABASE_CANDIDATES])
+        except DatabaseError:
+            log.warning("database search failed for %r", request.query, exc_info=True)
+            results = []
     codes = _municipality_codes(results)
     rows = []
     for page in results:

@@ -87,3 +87,26 @@ def test_pages_reflow_at_320_css_pixels_without_sideways_scrolling(live_server, 
             )
             assert overflow <= 1, f"{path} scrolls sideways by {overflow}px"
         browser.close()
+
+
+@pytest.mark.browser
+def test_search_suggestions_are_an_accessible_combobox(live_server, demo_committed, monkeypatch):
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page()
+        page.goto(live_server.url + "/sok/")
+        box = page.locator("#q")
+        assert box.get_attribute("role") == "combobox"
+        box.press_sequentially("Bredbandsst")
+        page.wait_for_selector("[role=listbox] [role=option]")
+        assert box.get_attribute("aria-expanded") == "true"
+        box.press("ArrowDown")
+        active = box.get_attribute("aria-activedescendant")
+        assert page.locator(f"#{active}").text_content() == "Bredbandsstöd"
+        with page.expect_navigation():
+            box.press("Enter")
+        assert page.url.endswith("/bredband/bredbandsstod/")
+        browser.close()

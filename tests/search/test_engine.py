@@ -253,3 +253,32 @@ def test_engine_down_publishing_works_outbox_grows_and_sync_catches_up(engine, c
 def test_any_query_against_the_engine_answers(engine, client, q):
     for url in ("/api/search/", "/sok/", "/api/search/suggest/"):
         assert client.get(url, {"q": q}).status_code == 200
+
+
+def test_search_page_escapes_highlights_and_filters_work_without_javascript(engine, client):
+    sala = MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
+    with engine(execute=True):
+        page = sala.add_child(
+            instance=StandardPage(
+                title="Fiberdagen",
+                slug="fiberdagen",
+                live=False,
+                summary="<script>alert(1)</script> Fiberdagen i Sala med <b>kaffe</b>",
+            )
+        )
+        publish(page)
+    refresh()
+    html = client.get("/sok/", {"q": "fiberdagen"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<mark>Fiberdagen</mark>" in html
+    html = client.get("/sok/", {"q": "fiber", "typ": "operator"}).content.decode()
+    assert 'name="typ" value="operator" checked' in html
+    assert "Fibra" in html and "Så får du fiber" not in html
+
+
+def test_zero_results_page_helps(engine, client):
+    html = client.get("/sok/", {"q": "qwxzvkj plopp"}).content.decode()
+    assert "Vi hittade inget som passar." in html
+    assert "Kontrollera stavningen." in html
+    assert 'href="/bredband/"' in html
