@@ -47,6 +47,7 @@ def client() -> OpenSearch:
             timeout=settings.OPENSEARCH_TIMEOUT,
             max_retries=0,
             retry_on_timeout=False,
+            pool_maxsize=settings.OPENSEARCH_POOL_SIZE,
         )
     return _clients[url]
 

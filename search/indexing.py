@@ -52,21 +52,11 @@ def documents_for_key(key: str, ctx: IndexContext) -> list[tuple[str, str, dict]
     load_app_documents()
     kind, pk = parse_key(key)
     if kind == "page":
-        page = Page.objects.filter(pk=pk).first()
+        page = Page.objects.filter(pk=pk).select_related("locale").first()
         if page is None or not is_public(page):
             return []
-        doc = page_document(page, ctx)
-        if not doc:
-            return []
-        language = page.locale.language_code
-        documents = [(language, page_doc_id(pk), doc)]
-        if language == settings.LANGUAGE_CODE:
-            # Untranslated source pages are found in the other languages too, as the listings show them.
-            translated = set(page.get_translations().live().values_list("locale__language_code", flat=True))
-            for other in languages():
-                if other != language and other not in translated:
-                    documents.append((other, page_doc_id(pk), with_type_label(doc, other)))
-        return documents
+        translated = set(page.get_translations().live().values_list("locale__language_code", flat=True))
+        return page_documents(page.specific, ctx, translated)
     for model, builder in SNIPPETS.items():
         if model._meta.model_name == kind:
             obj = model.objects.filter(pk=pk).first()
@@ -74,6 +64,44 @@ def documents_for_key(key: str, ctx: IndexContext) -> list[tuple[str, str, dict]
                 return []
             return [(language, key.replace(":", "-"), body) for language, body in builder(obj, ctx)]
     return []
+
+
+def page_documents(page: Page, ctx: IndexContext, translated: set[str]) -> list[tuple[str, str, dict]]:
+    """A page's document in its own language and, for an untranslated source page, in the others.
+
+    Untranslated Swedish pages are found in the other languages too, as the listings show them.
+    """
+    doc = page_document(page, ctx)
+    if not doc:
+        return []
+    language = page.locale.language_code
+    documents = [(language, page_doc_id(page.pk), doc)]
+    if language == settings.LANGUAGE_CODE:
+        for other in languages():
+            if other != language and other not in translated:
+                documents.append((other, page_doc_id(page.pk), with_type_label(doc, other)))
+    return documents
+
+
+def all_documents(ctx: IndexContext, batch: int = 500) -> Iterator[tuple[str, str, dict]]:
+    """Every document of the site, reading pages in batches (a fixed number of queries per batch)."""
+    load_app_documents()
+    live = Page.objects.live().public().filter(depth__gt=1)
+    translated: dict = {}
+    for key, language in live.values_list("translation_key", "locale__language_code"):
+        translated.setdefault(key, set()).add(language)
+    pks = list(live.order_by("path").values_list("pk", flat=True))
+    for start in range(0, len(pks), batch):
+        pages = Page.objects.filter(pk__in=pks[start : start + batch]).select_related("locale").specific()
+        for page in pages:
+            yield from page_documents(
+                page, ctx, translated.get(page.translation_key, set()) - {page.locale.language_code}
+            )
+    for model, builder in SNIPPETS.items():
+        for obj in model.objects.all():
+            key = f"{model._meta.model_name}-{obj.pk}"
+            for language, body in builder(obj, ctx):
+                yield language, key, body
 
 
 def doc_id_for_key(key: str) -> str:
@@ -182,13 +210,6 @@ def on_commit_update(key: str, action: str = IndexOutbox.Action.INDEX) -> None:
 
 
 # --- rebuilding ------------------------------------------------------------------------------------
-def all_keys() -> Iterator[str]:
-    load_app_documents()
-    for pk in Page.objects.live().public().filter(depth__gt=1).values_list("pk", flat=True):
-        yield f"page:{pk}"
-    for model in SNIPPETS:
-        for pk in model.objects.values_list("pk", flat=True):
-            yield f"{model._meta.model_name}:{pk}"
 
 
 def rebuild(progress: Callable[[str], None] = lambda message: None) -> dict[str, int]:
@@ -203,17 +224,17 @@ def rebuild(progress: Callable[[str], None] = lambda message: None) -> dict[str,
         new_indexes[language] = index._name
     actions = []
     counts = dict.fromkeys(languages(), 0)
-    keys = list(all_keys())
-    for number, key in enumerate(keys, 1):
-        for language, doc_id, body in documents_for_key(key, ctx):
-            if language in new_indexes:
-                actions.append({"_index": new_indexes[language], "_id": doc_id, "_source": _jsonable(body)})
-                counts[language] += 1
-        if number % 500 == 0 or number == len(keys):
-            progress(f"{number}/{len(keys)} objekt lästa")
+    total = 0
+    for language, doc_id, body in all_documents(ctx):
+        if language not in new_indexes:
+            continue
+        actions.append({"_index": new_indexes[language], "_id": doc_id, "_source": _jsonable(body)})
+        counts[language] += 1
+        total += 1
         if len(actions) >= 1000:
             bulk(es, actions, request_timeout=120)
             actions = []
+            progress(f"{total} dokument indexerade")
     if actions:
         bulk(es, actions, request_timeout=120)
     for name in new_indexes.values():

@@ -1,0 +1,61 @@
+"""Scoring search quality on a query set (the format of ../shared/eval/queries.tsv).
+
+Used by the quality test and by `make bench`, scoring exactly as ../shared/eval/evaluate.py does:
+success@3 (share of queries with a matching hit among the first three) and MRR@10.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+PUBLIC_QUERIES = Path(__file__).resolve().parent.parent / "tests" / "search" / "data" / "public_queries.tsv"
+
+
+def load_queries(path: Path = PUBLIC_QUERIES) -> list[dict]:
+    rows, header = [], None
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        cells += [""] * (len(header) - len(cells))
+        rows.append(dict(zip(header, cells[: len(header)], strict=True)))
+    return rows
+
+
+def matches(hit: dict, row: dict) -> bool:
+    types = [t for t in row["expect_type"].split("|") if t]
+    if types and hit.get("type") not in types:
+        return False
+    code = row["expect_municipality"]
+    if code and code not in [str(c) for c in hit.get("municipalities", [])]:
+        return False
+    texts = [t.lower() for t in row["expect_text"].split("|") if t]
+    haystack = f"{hit.get('title', '')} {hit.get('summary', '')}".lower()
+    return not texts or any(t in haystack for t in texts)
+
+
+@dataclass
+class Score:
+    success_at_3: float
+    mrr_at_10: float
+    misses: list[str]
+
+
+def score(rows: list[dict], search: Callable[[str, str, str], list[dict]]) -> Score:
+    """search(query, language, kommun) -> hits, best first."""
+    success = rr = 0.0
+    misses = []
+    for row in rows:
+        hits = search(row["query"], row["lang"] or "sv", row["kommun"])[:10]
+        rank = next((i + 1 for i, hit in enumerate(hits) if matches(hit, row)), None)
+        if rank and rank <= 3:
+            success += 1
+        else:
+            misses.append(f"{row['query']!r} rank={rank} -> {[h.get('title') for h in hits[:3]]}")
+        if rank:
+            rr += 1.0 / rank
+    n = len(rows) or 1
+    return Score(success / n, rr / n, misses)
