@@ -14,7 +14,6 @@ The figures are printed as a Markdown table and saved to .cache/bench.json. Need
 import argparse
 import json
 import os
-import statistics
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
