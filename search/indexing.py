@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 
 from django.conf import settings
 from django.db import transaction
-from opensearchpy import NotFoundError
 from opensearchpy.exceptions import OpenSearchException
 from opensearchpy.helpers import bulk
 from wagtail.models import Page
@@ -133,10 +132,7 @@ def apply(key: str, action: str, ctx: IndexContext | None = None) -> None:
     for language in languages():
         if language in present:
             continue
-        try:
-            es.delete(index=alias_name(language), id=doc_id)
-        except NotFoundError:
-            pass
+        es.delete(index=alias_name(language), id=doc_id, ignore=[404])
 
 
 def _jsonable(body: dict) -> dict:

@@ -16,7 +16,7 @@ WAGTAILSEARCH_BACKENDS = {
     "opensearch": {
         "BACKEND": "wagtail.search.backends.opensearch3",
         "URLS": [OPENSEARCH_URL or "http://127.0.0.1:9200"],
-        "INDEX": "envagin-bench-wagtail",
+        "INDEX_PREFIX": "envagin-bench-wagtail-",
         "AUTO_UPDATE": False,
     },
 }
