@@ -113,6 +113,17 @@ def search_page(request):
             for key, count in sorted(result["facets"].get("amne", {}).items(), key=lambda i: -i[1])
         ],
     }
+    active_filters = []
+    for name, values, labels in (
+        ("typ", search_request.types, {k: label for k, label, _c in facets["typ"]} | TYPE_LABELS),
+        ("kommun", [search_request.municipality] if search_request.municipality else [], municipalities),
+        ("amne", search_request.topics, topics),
+    ):
+        for value in values:
+            query = request.GET.copy()
+            query.setlist(name, [v for v in query.getlist(name) if v != value])
+            query.pop("page", None)
+            active_filters.append((labels.get(value, value), "?" + query.urlencode()))
     return TemplateResponse(
         request,
         "search/search_page.html",
@@ -121,6 +132,7 @@ def search_page(request):
             "result": result,
             "type_labels": TYPE_LABELS,
             "facets": facets,
+            "active_filters": active_filters,
             "page_count": pages,
             "has_next": search_request.page < pages,
             "has_previous": search_request.page > 1,

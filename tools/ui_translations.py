@@ -207,6 +207,8 @@ T = {
     "Sök utan avgränsningar": ("Search without filters", "ابحث دون تصفية"),
     "Det här hjälper vi till med": ("What we help with", "ما نساعد فيه"),
     "Förslag": ("Suggestions", "اقتراحات"),
+    "Valda avgränsningar": ("Chosen filters", "عوامل التصفية المختارة"),
+    "Ta bort: %(label)s": ("Remove: %(label)s", "إزالة: %(label)s"),
     "Kommersiell operatör": ("Commercial operator", "مشغل تجاري"),
     "Fiberförening": ("Fibre association", "جمعية ألياف"),
     "Bredband i kommunen": ("Broadband in the municipality", "الإنترنت في البلدية"),

@@ -246,7 +246,7 @@ class DemoLoader:
                     show_in_menus=True,
                 ),
             )
-        for spec in (texts_site.ABOUT, texts_site.ACCESSIBILITY, texts_site.PRIVACY):
+        for spec in (texts_site.ABOUT, texts_site.ACCESSIBILITY, texts_site.PRIVACY, texts_site.CONTACT):
             self.translated(
                 spec,
                 homes,
@@ -347,6 +347,9 @@ class DemoLoader:
                     "body": f"<p>{name} municipality has {population} inhabitants (31 December 2024). Here you find broadband, the libraries' digital help and the municipality's e-services.</p>",
                 },
             }
+            local = texts_site.TRANSLATED_LOCAL.get(code, {})
+            for lang, text in local.get("municipality", {}).items():
+                texts[lang] = text
             pages = self.translated(
                 texts,
                 parents,
@@ -403,11 +406,11 @@ class DemoLoader:
             )
             library = libraries.get(name)
             if library:
-                session_counter = self.library_tree(
-                    pages[settings.LANGUAGE_CODE], library, row, session_counter
-                )
+                session_counter = self.library_tree(pages, library, row, session_counter)
 
-    def library_tree(self, municipality: MunicipalityPage, library: dict, row: dict, counter: int) -> int:
+    def library_tree(self, municipalities: dict, library: dict, row: dict, counter: int) -> int:
+        municipality = municipalities[settings.LANGUAGE_CODE]
+        local = texts_site.TRANSLATED_LOCAL.get(row["code"], {})
         entries = [(library["main"], True)] + [(branch, False) for branch in library.get("branches", [])]
         for title, is_main in entries:
             full_title = title if is_main or "bibliotek" in title.lower() else f"{title} bibliotek"
@@ -424,11 +427,8 @@ class DemoLoader:
                 )
             elif "Kulturhuset" in note:
                 body = "<p>Biblioteket ligger i Kulturhuset, som öppnade 2016.</p>"
-            page = self.add(
-                municipality,
-                LibraryPage,
-                f"library/{row['code']}/{slugify(full_title)}",
-                self.sv,
+            stable_id = f"library/{row['code']}/{slugify(full_title)}"
+            fields = dict(
                 title=full_title,
                 slug=slugify(full_title),
                 summary=f"Digital hjälp, datorer och wifi på {full_title}.",
@@ -440,27 +440,48 @@ class DemoLoader:
                 body=body,
                 is_example=True,
             )
+            page = self.add(municipality, LibraryPage, stable_id, self.sv, **fields)
+            translations = {}
+            if is_main:
+                for lang, text in local.get("library", {}).items():
+                    if lang in municipalities and lang in self.locales:
+                        translations[lang] = self.add(
+                            municipalities[lang],
+                            LibraryPage,
+                            stable_id,
+                            self.locales[lang],
+                            **{**fields, **text},
+                        )
             keys = ["bankid"] if is_main else []
+            if is_main and local.get("sessions"):
+                keys += [key for key in local["sessions"] if key not in keys]
             others = [s["key"] for s in texts_site.SESSIONS if s["key"] != "bankid"]
             while len(keys) < 2:
                 keys.append(others[counter % len(others)])
                 counter += 1
             for key in keys:
-                self.session(page, next(s for s in texts_site.SESSIONS if s["key"] == key))
+                spec = next(s for s in texts_site.SESSIONS if s["key"] == key)
+                session_texts = local.get("sessions", {}).get(key, {}) if is_main else {}
+                self.session(
+                    page,
+                    spec,
+                    {
+                        lang: (translations[lang], text)
+                        for lang, text in session_texts.items()
+                        if lang in translations
+                    },
+                )
         return counter
 
-    def session(self, library: LibraryPage, spec: dict):
+    def session(self, library: LibraryPage, spec: dict, translations: dict | None = None):
         start_day = self.today - datetime.timedelta(days=14)
         first = start_day + datetime.timedelta(days=(spec["weekday"] - start_day.weekday()) % 7)
         until = None
         if spec.get("weeks"):
             first = self.today + datetime.timedelta(days=(spec["weekday"] - self.today.weekday()) % 7)
             until = first + datetime.timedelta(weeks=spec["weeks"] - 1)
-        page = self.add(
-            library,
-            HelpSessionPage,
-            f"session/{library.slug}/{spec['key']}",
-            self.sv,
+        stable_id = f"session/{library.slug}/{spec['key']}"
+        fields = dict(
             title=f"{spec['title']} – {library.title}",
             slug=slugify(spec["title"]),
             summary=spec["summary"],
@@ -476,8 +497,18 @@ class DemoLoader:
             repeat=spec["repeat"],
             until=until,
             is_example=True,
-            m2m={"topics": [self.topics["sv"][t] for t in spec["topics"]]},
         )
+        topics = [self.topics["sv"][t] for t in spec["topics"]]
+        page = self.add(library, HelpSessionPage, stable_id, self.sv, m2m={"topics": topics}, **fields)
+        for lang, (parent, text) in (translations or {}).items():
+            self.add(
+                parent,
+                HelpSessionPage,
+                stable_id,
+                self.locales[lang],
+                m2m={"topics": topics},
+                **{**fields, **text},
+            )
         if spec["key"] == "bankid":
             cancelled = first + datetime.timedelta(weeks=4)
             SessionCancellation.objects.create(

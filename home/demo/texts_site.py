@@ -136,6 +136,70 @@ PRIVACY = {
     },
 }
 
+CONTACT = {
+    "slug": "kontakt",
+    "sv": {
+        "title": "Kontakt",
+        "summary": "Vem du kontaktar om webbplatsen, om bredband och om digital hjälp.",
+        "body": [
+            (
+                "text",
+                "<p>Har du frågor om webbplatsen eller hittar du något som är fel? Skriv till oss. Frågor om bredband där du bor besvaras av din kommun: kontaktuppgifterna finns på kommunens sida om bredband. Frågor om ett tillfälle med digital hjälp besvaras av biblioteket.</p>",
+            ),
+            (
+                "contact",
+                {
+                    "name": "Region Västmanland, En väg in",
+                    "phone": "",
+                    "email": "kontakt@example.se",
+                    "url": "",
+                    "hours": "Exempeluppgift i demon",
+                },
+            ),
+        ],
+    },
+    "en": {
+        "title": "Contact",
+        "summary": "Whom to contact about the website, broadband and digital help.",
+        "body": [
+            (
+                "text",
+                "<p>Questions about the website, or found a mistake? Write to us. Questions about broadband where you live are answered by your municipality; questions about a digital-help session by the library.</p>",
+            ),
+            (
+                "contact",
+                {
+                    "name": "Region Västmanland, En väg in",
+                    "phone": "",
+                    "email": "kontakt@example.se",
+                    "url": "",
+                    "hours": "Example in the demo",
+                },
+            ),
+        ],
+    },
+    "ar": {
+        "title": "اتصل بنا",
+        "summary": "بمن تتصل بشأن الموقع والإنترنت والمساعدة الرقمية.",
+        "body": [
+            (
+                "text",
+                "<p>هل لديك أسئلة عن الموقع أو وجدت خطأ؟ اكتب إلينا. تجيب بلديتك عن أسئلة الإنترنت في منطقتك، وتجيب المكتبة عن أسئلة جلسات المساعدة الرقمية.</p>",
+            ),
+            (
+                "contact",
+                {
+                    "name": "Region Västmanland, En väg in",
+                    "phone": "",
+                    "email": "kontakt@example.se",
+                    "url": "",
+                    "hours": "",
+                },
+            ),
+        ],
+    },
+}
+
 ACCESSIBILITY = {
     "slug": "tillganglighetsredogorelse",
     "sv": {
@@ -298,3 +362,49 @@ SESSIONS = [
         "end": "17:00",
     },
 ]
+
+# Local content translated in the demo: Västerås, its city library and the Arabic-language session,
+# so that every page type exists in Arabic (and English) too. Keyed by kommunkod.
+TRANSLATED_LOCAL = {
+    "1980": {
+        "municipality": {
+            "ar": {
+                "title": "فيستروس",
+                "summary": "الإنترنت السريع والمكتبات التي تقدم المساعدة الرقمية والخدمات الإلكترونية في فيستروس.",
+                "body": "<p>هنا تجد حالة الإنترنت السريع والمساعدة الرقمية في المكتبات والخدمات الإلكترونية في بلدية فيستروس.</p>",
+            },
+        },
+        "library": {
+            "en": {
+                "title": "Västerås City Library",
+                "summary": "Digital help, computers and wifi at Västerås City Library.",
+                "opening_hours": "Monday–Thursday 10–19\nFriday 10–17\nSaturday 11–15",
+                "equipment": "<p>Computers with internet, wifi, printer and scanner.</p>",
+                "accessibility": "<p>Step-free entrance. Hearing loop at the desk. (Example in the demo.)</p>",
+            },
+            "ar": {
+                "title": "مكتبة مدينة فيستروس",
+                "summary": "مساعدة رقمية وحواسيب وشبكة واي فاي في مكتبة مدينة فيستروس.",
+                "opening_hours": "الاثنين–الخميس 10–19\nالجمعة 10–17\nالسبت 11–15",
+                "equipment": "<p>حواسيب متصلة بالإنترنت، وشبكة واي فاي، وطابعة وماسح ضوئي.</p>",
+                "accessibility": "<p>المدخل بلا درج. توجد حلقة سمعية عند مكتب الاستقبال. (مثال في العرض التجريبي.)</p>",
+            },
+        },
+        "sessions": {
+            "arabiska": {
+                "en": {
+                    "title": "Digital help in Arabic – Västerås City Library",
+                    "summary": "Help with BankID, 1177 and e-services in Arabic and Swedish. Drop-in.",
+                    "description": "<p>Help with BankID, 1177 and e-services in Arabic and Swedish. Free, no booking. Bring your phone or tablet.</p>",
+                    "place": "The study room (example)",
+                },
+                "ar": {
+                    "title": "مساعدة رقمية باللغة العربية – مكتبة مدينة فيستروس",
+                    "summary": "مساعدة في BankID و1177 والخدمات الإلكترونية باللغتين العربية والسويدية. بلا موعد.",
+                    "description": "<p>مساعدة في BankID و1177 والخدمات الإلكترونية باللغتين العربية والسويدية. مجانًا ومن دون حجز. أحضر هاتفك أو جهازك اللوحي.</p>",
+                    "place": "غرفة الدراسة (مثال)",
+                },
+            },
+        },
+    },
+}

@@ -109,3 +109,28 @@ def test_interface_text_is_translated(client, demo):
     arabic = client.get("/ar/digital-hjalp/").content.decode()
     assert "انتقل إلى المحتوى" in arabic
     assert "اعرض الجلسات" in arabic
+
+
+def test_footer_links_to_accessibility_statement_privacy_and_contact(client, demo):
+    footer = client.get("/kommuner/sala/").content.decode().split("<footer")[1]
+    for href in ['href="/tillganglighetsredogorelse/"', 'href="/personuppgifter/"', 'href="/kontakt/"']:
+        assert href in footer
+    arabic_footer = client.get("/ar/").content.decode().split("<footer")[1]
+    assert (
+        'href="/ar/tillganglighetsredogorelse/"' in arabic_footer and 'href="/ar/kontakt/"' in arabic_footer
+    )
+
+
+def test_every_page_type_exists_in_arabic(demo):
+    from wagtail.models import Page
+
+    arabic = {type(p).__name__ for p in Page.objects.filter(locale__language_code="ar").specific()}
+    assert {
+        "HomePage",
+        "MunicipalityPage",
+        "LibraryPage",
+        "HelpSessionPage",
+        "LifeEventGuidePage",
+        "StandardPage",
+        "HelpIndexPage",
+    } <= arabic

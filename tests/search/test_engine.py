@@ -275,6 +275,7 @@ def test_search_page_escapes_highlights_and_filters_work_without_javascript(engi
     html = client.get("/sok/", {"q": "fiber", "typ": "operator"}).content.decode()
     assert 'name="typ" value="operator" checked' in html
     assert "Fibra" in html and "Så får du fiber" not in html
+    assert 'href="?q=fiber">Ta bort: Nätägare eller fiberförening</a>' in html
 
 
 def test_zero_results_page_helps(engine, client):
