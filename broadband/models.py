@@ -9,9 +9,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -155,6 +156,27 @@ def coverage_for(area_code: str) -> list[CoverageStatistic]:
     return list(CoverageStatistic.objects.filter(area_code=area_code).order_by("year"))
 
 
+class CoverageImport(models.Model):
+    """Who imported which coverage figures, and when (kept when a year is replaced)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filename = models.CharField(_("fil"), max_length=200, blank=True)
+    years = models.CharField(_("år"), max_length=200)
+    rows = models.PositiveIntegerField(_("rader"))
+    replaced = models.PositiveIntegerField(_("ersatta rader"), default=0)
+    imported_at = models.DateTimeField(_("importerad"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import av täckningsstatistik")
+        verbose_name_plural = _("importer av täckningsstatistik")
+        ordering = ["-imported_at"]
+
+    def __str__(self):
+        return f"{self.filename or 'import'} {self.years} ({self.imported_at:%Y-%m-%d})"
+
+
 class BroadbandIndexPage(BasePage):
     intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
 
@@ -171,11 +193,30 @@ class BroadbandIndexPage(BasePage):
         verbose_name = _("bredband – översikt")
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import municipalities_for_reader
+        from broadband.charts import comparison_chart
+        from home.models import OrganisationSettings, municipalities_for_reader
 
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = self.get_children().live().specific().order_by("path")
-        context["municipalities"] = municipalities_for_reader()
+        municipalities = municipalities_for_reader()
+        context["municipalities"] = municipalities
+        county_code = OrganisationSettings.for_request(request).county_code
+        latest = {}
+        for stat in CoverageStatistic.objects.filter(
+            area_code__in=[m.code for m in municipalities] + [county_code]
+        ):
+            if stat.gbit_households is not None and stat.year >= getattr(
+                latest.get(stat.area_code), "year", 0
+            ):
+                latest[stat.area_code] = stat
+        rows = [(m, latest.get(m.code)) for m in municipalities]
+        years = {stat.year for stat in latest.values()}
+        context["comparison_rows"] = rows
+        context["county_latest"] = latest.get(county_code)
+        context["comparison_year"] = max(years) if years else None
+        context["comparison_chart"] = comparison_chart(
+            [(m.name, stat.gbit_households) for m, stat in rows if stat], max(years) if years else 0
+        )
         return context
 
 
@@ -258,6 +299,7 @@ class MunicipalityBroadbandPage(BasePage):
             [FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")],
             heading=_("Kontakt"),
         ),
+        InlinePanel("expansions", heading=_("Planerad utbyggnad"), label=_("Område")),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("status_summary", boost=2),
@@ -283,8 +325,47 @@ class MunicipalityBroadbandPage(BasePage):
         municipality = self.municipality
         context["municipality"] = municipality
         if municipality:
-            context["figures"] = coverage_for(municipality.code)
+            from broadband.charts import coverage_chart
+            from home.models import OrganisationSettings
+
+            county_code = OrganisationSettings.for_request(request).county_code
+            figures = coverage_for(municipality.code)
+            county = coverage_for(county_code) if county_code else []
+            context["figures"] = figures
+            context["county_by_year"] = {row.year: row for row in county}
+            context["chart"] = coverage_chart(municipality.name, figures, county)
             context["operators"] = NetworkOperator.objects.filter(
                 municipalities__code=municipality.code
             ).distinct()
+        context["expansions"] = self.expansions.select_related("operator").all()
         return context
+
+
+class PlannedExpansion(Orderable):
+    """An area where fibre is planned or being built, kept by the municipality's editors."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planerad")
+        BUILDING = "building", _("Byggs")
+        DONE = "done", _("Klar")
+
+    page = ParentalKey(MunicipalityBroadbandPage, on_delete=models.CASCADE, related_name="expansions")
+    area = models.CharField(_("område"), max_length=150)
+    operator = models.ForeignKey(
+        NetworkOperator,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("vem bygger"),
+    )
+    expected_year = models.PositiveSmallIntegerField(_("klart år"), null=True, blank=True)
+    status = models.CharField(_("läge"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+
+    panels = [FieldPanel("area"), FieldPanel("operator"), FieldPanel("expected_year"), FieldPanel("status")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("planerad utbyggnad")
+
+    def __str__(self):
+        return self.area

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from broadband import views as broadband_views
 from home.sitemap import sitemap
 from home.views import robots_txt
 from search import views as search_views
@@ -17,6 +18,8 @@ urlpatterns = [
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/suggest/", search_views.suggest_api, name="search_suggest"),
     path("healthz", search_views.healthz, name="healthz"),
+    path("api/coverage.csv", broadband_views.coverage_csv, name="coverage_csv"),
+    path("api/coverage.json", broadband_views.coverage_json, name="coverage_json"),
 ]
 
 if settings.DEBUG:

@@ -218,6 +218,7 @@ class DemoLoader:
             defaults={
                 "organisation_name": county["regional_body"],
                 "region_name": county["name"],
+                "county_code": county["county_code"],
                 "email": "kontakt@example.se",
                 "contact_hours": "Exempeluppgift i demon",
             },

@@ -59,6 +59,13 @@ class OrganisationSettings(BaseSiteSetting):
 
     organisation_name = models.CharField(_("organisation"), max_length=120, default="Region Västmanland")
     region_name = models.CharField(_("län"), max_length=120, default="Västmanlands län")
+    county_code = models.CharField(
+        _("länskod"),
+        max_length=2,
+        blank=True,
+        default="19",
+        help_text=_("SCB:s tvåsiffriga länskod. Länets siffror i täckningsstatistiken har den koden."),
+    )
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     address = models.CharField(_("postadress"), max_length=200, blank=True)
@@ -67,6 +74,7 @@ class OrganisationSettings(BaseSiteSetting):
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("region_name"),
+        FieldPanel("county_code"),
         FieldPanel("phone"),
         FieldPanel("email"),
         FieldPanel("address"),
