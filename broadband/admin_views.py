@@ -13,13 +13,13 @@ class UploadForm(forms.Form):
     file = forms.FileField(label="CSV-fil", help_text="Kolumner: " + ";".join(HEADER))
 
 
-def _may_import(user) -> bool:
+def may_import(user) -> bool:
     return user.is_superuser or user.has_perm("broadband.add_coveragestatistic")
 
 
 def coverage_import(request):
     """Step 1: upload and preview (nothing stored). Step 2: confirm the same text (stored all or nothing)."""
-    if not _may_import(request.user):
+    if not may_import(request.user):
         raise PermissionDenied
     context = {
         "form": UploadForm(),

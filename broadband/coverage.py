@@ -183,7 +183,9 @@ def export_rows():
         yield (
             [stat.area_code, stat.year]
             + [
-                "" if getattr(stat, name) is None else f"{getattr(stat, name):f}".rstrip("0").rstrip(".")
+                ""
+                if getattr(stat, name) is None
+                else f"{getattr(stat, name):f}".rstrip("0").rstrip(".").replace(".", ",")
                 for name in SHARE_FIELDS
             ]
             + [stat.source]

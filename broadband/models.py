@@ -181,7 +181,7 @@ class BroadbandIndexPage(BasePage):
     intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["broadband.BroadbandGuidePage"]
+    subpage_types = ["broadband.BroadbandGuidePage", "broadband.MobileCoverageReportPage"]
     max_count_per_parent = 1
     is_creatable = True
 
@@ -369,3 +369,127 @@ class PlannedExpansion(Orderable):
 
     def __str__(self):
         return self.area
+
+
+class CoverageReport(models.Model):
+    """A resident's report of poor mobile coverage. Stored as given; no address or cookie is kept."""
+
+    class Operator(models.TextChoices):
+        TELIA = "telia", "Telia"
+        TELE2 = "tele2", "Tele2"
+        TELENOR = "telenor", "Telenor"
+        TRE = "tre", "Tre"
+        OTHER = "other", _("Annan")
+        UNKNOWN = "unknown", _("Vet inte")
+
+    class Problem(models.TextChoices):
+        NO_COVERAGE = "no_coverage", _("Ingen täckning alls")
+        DROPPED_CALLS = "dropped_calls", _("Samtal bryts")
+        SLOW_DATA = "slow_data", _("Långsam mobildata")
+
+    reference = models.CharField(_("ärendenummer"), max_length=12, unique=True)
+    municipality_code = models.CharField(_("kommunkod"), max_length=4, db_index=True)
+    place = models.CharField(_("plats"), max_length=200)
+    latitude = models.DecimalField(_("latitud"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitud"), max_digits=9, decimal_places=6, null=True, blank=True)
+    operator = models.CharField(_("operatör"), max_length=20, choices=Operator.choices)
+    problem = models.CharField(_("problem"), max_length=20, choices=Problem.choices, db_index=True)
+    occurred_on = models.DateField(_("när"))
+    description = models.TextField(_("beskrivning"), blank=True)
+    contact = models.CharField(_("kontakt"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("inkommen"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rapport om dålig mobiltäckning")
+        verbose_name_plural = _("rapporter om dålig mobiltäckning")
+        ordering = ["-created_at"]
+        permissions = [("view_all_coveragereports", "Kan läsa alla kommuners rapporter om mobiltäckning")]
+
+    def __str__(self):
+        return f"{self.reference} {self.place}"
+
+    @property
+    def municipality_name(self) -> str:
+        page = MunicipalityPage.objects.filter(code=self.municipality_code).first()
+        return page.name if page else self.municipality_code
+
+
+class MobileCoverageReportPage(BasePage):
+    """The form "Rapportera dålig mobiltäckning". A page type with a fixed form (not Wagtail's form
+    builder) because the answers are structured: counted per municipality and problem, and each
+    municipality's editors may read only their own municipality's reports."""
+
+    intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
+    privacy_notice = RichTextField(
+        _("om personuppgifter"),
+        blank=True,
+        features=RICH_FEATURES,
+        help_text=_("Kort och på enkel svenska: vad som sparas, varför och hur länge."),
+    )
+    receipt = RichTextField(
+        _("kvitto: vad händer nu"),
+        blank=True,
+        features=RICH_FEATURES,
+        help_text=_("Visas när rapporten är skickad."),
+    )
+
+    parent_page_types = ["home.HomePage", "broadband.BroadbandIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    is_creatable = True
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("privacy_notice"),
+        FieldPanel("receipt"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("intro"),
+        TranslatableField("privacy_notice"),
+        TranslatableField("receipt"),
+    ]
+
+    class Meta:
+        verbose_name = _("rapportera dålig mobiltäckning")
+
+    def form(self, data=None):
+        from broadband.reports import CoverageReportForm
+        from home.models import municipalities_for_reader
+
+        return CoverageReportForm(data, municipalities=municipalities_for_reader())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("form", self.form())
+        return context
+
+    def submit(self, request):
+        """Handle a POST (from broadband.views.submit_coverage_report): receipt, or the form with errors."""
+        import secrets
+
+        from django.template.response import TemplateResponse
+
+        from broadband.reports import rate_limited
+
+        form = self.form(request.POST)
+        context = self.get_context(request)
+        if rate_limited(request, "coverage-report"):
+            context.update(form=form, rate_limited=True)
+            return TemplateResponse(request, self.get_template(request), context, status=429)
+        if form.is_spam:
+            # Looks like a robot: answer as if it went well, store nothing.
+            context.update(submitted=True, reference="")
+            return TemplateResponse(request, self.get_template(request), context)
+        if not form.is_valid():
+            form.describe_errors()
+            context.update(form=form)
+            return TemplateResponse(request, self.get_template(request), context, status=400)
+        data = {k: v for k, v in form.cleaned_data.items() if k not in ("website", "municipality")}
+        report = CoverageReport.objects.create(
+            reference=secrets.token_hex(3).upper(),
+            municipality_code=form.cleaned_data["municipality"],
+            **data,
+        )
+        context.update(submitted=True, reference=report.reference, report=report)
+        return TemplateResponse(request, self.get_template(request), context)

@@ -1,7 +1,8 @@
 """Open data: all coverage figures as CSV (in the import layout) and JSON."""
 
-from django.http import HttpResponse, JsonResponse
-from django.views.decorators.http import require_GET
+from django.http import Http404, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from broadband.coverage import SHARE_FIELDS, export_csv
 from broadband.models import CoverageStatistic
@@ -38,4 +39,21 @@ def coverage_json(request):
         {"licence": LICENCE, "unit": "procent", "figures": figures}, json_dumps_params={"ensure_ascii": False}
     )
     response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@csrf_exempt  # so that the form page sets no cookie; a honeypot and a rate limit stop abuse instead
+@require_POST
+def submit_coverage_report(request, page_id: int):
+    from django.utils import translation
+
+    from broadband.models import MobileCoverageReportPage
+
+    page = MobileCoverageReportPage.objects.live().filter(pk=page_id).select_related("locale").first()
+    if page is None:
+        raise Http404
+    with translation.override(page.locale.language_code):
+        request.LANGUAGE_CODE = page.locale.language_code
+        response = page.submit(request)
+        response.render()
     return response

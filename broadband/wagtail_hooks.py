@@ -1,10 +1,153 @@
 """Admin: importing coverage statistics (upload, preview, confirm) and the import history."""
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from broadband import admin_views
+from broadband.models import CoverageReport
+from broadband.reports import municipality_codes_for
+
+
+class ReportPermissionPolicy(ModelPermissionPolicy):
+    """Regional staff read every report; a municipality's editors only their municipality's.
+
+    Reading needs no model permission: being able to edit the municipality's page is what counts.
+    """
+
+    def _codes(self, user):
+        return municipality_codes_for(user)
+
+    def user_has_permission(self, user, action):
+        if action in ("view", "export"):
+            codes = self._codes(user)
+            return codes is None or bool(codes)
+        return user.is_superuser and action == "delete"
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def instances_user_has_permission_for(self, user, action):
+        codes = self._codes(user)
+        queryset = CoverageReport.objects.all()
+        if not self.user_has_permission(user, action):
+            return queryset.none()
+        return queryset if codes is None else queryset.filter(municipality_code__in=codes)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        codes = self._codes(user)
+        return self.user_has_permission(user, action) and (
+            codes is None or instance.municipality_code in codes
+        )
+
+
+class ReportIndexView(IndexView):
+    def get_base_queryset(self):
+        return REPORT_POLICY.instances_user_has_permission_for(self.request.user, "view").order_by(
+            "-created_at"
+        )
+
+
+class ReportInspectView(InspectView):
+    def get_object(self, queryset=None):
+        report = super().get_object(queryset)
+        if not REPORT_POLICY.user_has_permission_for_instance(self.request.user, "view", report):
+            raise PermissionDenied
+        return report
+
+
+REPORT_POLICY = ReportPermissionPolicy(CoverageReport)
+
+
+class CoverageReportViewSet(ModelViewSet):
+    model = CoverageReport
+    icon = "warning"
+    menu_label = "Rapporter om mobiltäckning"
+    menu_order = 910
+    add_to_admin_menu = True
+    url_prefix = "mobilrapporter"
+    name = "coverage_reports"
+    list_display = [
+        "reference",
+        "municipality_name",
+        "place",
+        "problem",
+        "operator",
+        "occurred_on",
+        "created_at",
+    ]
+    list_filter = ["municipality_code", "problem", "operator"]
+    list_export = [
+        "reference",
+        "municipality_code",
+        "place",
+        "latitude",
+        "longitude",
+        "operator",
+        "problem",
+        "occurred_on",
+        "description",
+        "contact",
+        "created_at",
+    ]
+    export_filename = "rapporter-mobiltackning"
+    search_fields = ["place", "description", "reference"]
+    inspect_view_enabled = True
+    create_view_enabled = False
+    form_fields = ["place"]
+    permission_policy = REPORT_POLICY
+    index_view_class = ReportIndexView
+    inspect_view_class = ReportInspectView
+
+
+coverage_report_viewset = CoverageReportViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_coverage_reports():
+    return coverage_report_viewset
+
+
+class CoverageReportPanel(Component):
+    """Dashboard: reports per municipality and problem, for what the user may read."""
+
+    name = "coverage_reports"
+    order = 150
+    template_name = "broadband/admin/report_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        from home.models import MunicipalityPage
+
+        reports = REPORT_POLICY.instances_user_has_permission_for(self.user, "view")
+        names = dict(MunicipalityPage.objects.filter(locale__language_code="sv").values_list("code", "name"))
+        counts = {}
+        for row in reports.values("municipality_code", "problem").annotate(n=Count("id")):
+            counts.setdefault(row["municipality_code"], {})[row["problem"]] = row["n"]
+        problems = CoverageReport.Problem.choices
+        rows = [
+            (
+                names.get(code, code),
+                [counts[code].get(key, 0) for key, _label in problems],
+                sum(counts[code].values()),
+            )
+            for code in sorted(counts, key=lambda c: names.get(c, c))
+        ]
+        return {"rows": rows, "problems": problems, "url": reverse("coverage_reports:index")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_coverage_report_panel(request, panels):
+    if REPORT_POLICY.user_has_permission(request.user, "view"):
+        panels.append(CoverageReportPanel(request.user))
 
 
 @hooks.register("register_admin_urls")
@@ -12,9 +155,14 @@ def register_coverage_urls():
     return [path("tackning/import/", admin_views.coverage_import, name="coverage_import")]
 
 
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_import(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_coverage_menu_item():
-    return MenuItem(
+    return ImportMenuItem(
         "Täckningsstatistik",
         reverse("coverage_import"),
         icon_name="table",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("healthz", search_views.healthz, name="healthz"),
     path("api/coverage.csv", broadband_views.coverage_csv, name="coverage_csv"),
     path("api/coverage.json", broadband_views.coverage_json, name="coverage_json"),
+    path("rapport/<int:page_id>/", broadband_views.submit_coverage_report, name="coverage_report_submit"),
 ]
 
 if settings.DEBUG:

@@ -21,8 +21,10 @@ from broadband.models import (
     BroadbandGuidePage,
     BroadbandIndexPage,
     CoverageStatistic,
+    MobileCoverageReportPage,
     MunicipalityBroadbandPage,
     NetworkOperator,
+    PlannedExpansion,
 )
 from home.models import (
     HomePage,
@@ -110,6 +112,7 @@ class DemoLoader:
             self.snippets()
             home = self.tree()
             self.operators_and_statistics()
+            self.expansions()
             self.municipal_eservice_links()
         return home
 
@@ -263,6 +266,14 @@ class DemoLoader:
                 ),
             )
         self.broadband_guides(sections["broadband"])
+        spec = texts_broadband.REPORT_PAGE
+        self.translated(
+            spec,
+            sections["broadband"],
+            lambda code, parent, locale, t: self.add(
+                parent, MobileCoverageReportPage, "broadband/report", locale, slug=spec["slug"], **t
+            ),
+        )
         self.life_event_guides(sections["guides"])
         self.municipalities(sections["municipalities"])
         return home
@@ -547,7 +558,7 @@ class DemoLoader:
             )
         example_source = f"Exempelvärde, inte uppmätt {DEMO_SOURCE_SUFFIX}"
         for index, row in enumerate(self.facts["municipalities"]):
-            for year, base in ((2023, 90), (2024, 93)):
+            for year, base in ((2021, 84), (2022, 88), (2023, 90), (2024, 93)):
                 CoverageStatistic.objects.create(
                     area_code=row["code"],
                     year=year,
@@ -556,6 +567,23 @@ class DemoLoader:
                     gbit_workplaces=min(99, base - 3 + (index % 6)),
                     source=example_source,
                     is_example=True,
+                )
+
+    def expansions(self):
+        operators = {o.name: o for o in NetworkOperator.objects.all()}
+        for name, rows in texts_broadband.EXPANSIONS.items():
+            municipality = self.municipality_pages.get(name)
+            if municipality is None:
+                continue
+            local = MunicipalityBroadbandPage.objects.child_of(municipality).first()
+            for order, (area, operator, year, status) in enumerate(rows):
+                PlannedExpansion.objects.create(
+                    page=local,
+                    sort_order=order,
+                    area=area,
+                    operator=operators.get(operator),
+                    expected_year=year,
+                    status=status,
                 )
 
     def municipal_eservice_links(self):

@@ -434,3 +434,29 @@ GUIDES = [
         },
     },
 ]
+
+
+REPORT_PAGE = {
+    "slug": "rapportera-dalig-tackning",
+    "sv": {
+        "title": "Rapportera dålig mobiltäckning",
+        "summary": "Berätta var och när mobilen inte fungerar, så tar regionen upp det med operatörerna och PTS.",
+        "intro": "<p>Fyll i var och när du har dålig täckning. Det tar ett par minuter. Fält som är frivilliga står det vid.</p>",
+        "privacy_notice": "<p><strong>Om dina uppgifter:</strong> vi sparar det du skriver här, men inte vem du är eller varifrån du skickar. Kontaktuppgifter är frivilliga och används bara för att fråga om din rapport. Rapporterna sparas i två år.</p>",
+        "receipt": "<h3>Det här händer nu</h3><ul><li>Din kommun och regionens bredbandskoordinator ser rapporten.</li><li>Rapporterna samlas och tas upp med mobiloperatörerna och Post- och telestyrelsen (PTS).</li><li>Har du lämnat kontaktuppgifter kan vi höra av oss med frågor. Du får inget automatiskt svar.</li></ul>",
+    },
+    "en": {
+        "title": "Report poor mobile coverage",
+        "summary": "Tell us where and when your phone does not work, and the region raises it with the operators and PTS.",
+        "intro": "<p>Fill in where and when coverage is poor. It takes a couple of minutes.</p>",
+        "privacy_notice": "<p><strong>About your data:</strong> we store what you write here, but not who you are or where you send it from. Contact details are optional and only used to ask about your report. Reports are kept for two years.</p>",
+        "receipt": "<h3>What happens now</h3><ul><li>Your municipality and the region's broadband coordinator see the report.</li><li>Reports are collected and raised with the mobile operators and the Swedish Post and Telecom Authority (PTS).</li><li>If you left contact details we may get in touch with questions.</li></ul>",
+    },
+}
+
+# Areas where fibre is being built, from the facts file; years not given there are left out.
+EXPANSIONS = {
+    "Sala": [("Landsbygden i Sala, mer än 800 fastigheter (PTS-stöd 2023)", "Open Infra", None, "building")],
+    "Köping": [("Himmeta-Bro", "Himmeta-Bro byalag", 2018, "done")],
+    "Surahammar": [("Hela kommunen utanför tätorten", "IP-Only", None, "building")],
+}

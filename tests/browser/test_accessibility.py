@@ -10,6 +10,8 @@ PAGES = [
     "/e-tjanster/flytta/?kommun=1981",
     "/bredband/fa-fiber/?kommun=1907",
     "/kommuner/sala/bredband/",
+    "/bredband/",
+    "/bredband/rapportera-dalig-tackning/",
     "/kommuner/sala/sala-stadsbibliotek/",
     "/kommuner/sala/sala-stadsbibliotek/fa-hjalp-med-bankid/",
     "/digital-hjalp/",
@@ -113,4 +115,38 @@ def test_search_suggestions_are_an_accessible_combobox(live_server, demo_committ
         with page.expect_navigation():
             box.press("Enter")
         assert page.url.endswith("/bredband/bredbandsstod/")
+        browser.close()
+
+
+@pytest.mark.browser
+def test_report_form_with_errors_and_receipt_pass_axe(live_server, demo_committed, monkeypatch):
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    axe = Axe()
+    with sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page()
+        page.goto(live_server.url + "/bredband/rapportera-dalig-tackning/")
+        with page.expect_navigation():
+            page.click("form.report-form button[type=submit]")
+        assert "Något behöver rättas" in page.content()
+        errors = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response[
+            "violations"
+        ]
+        assert errors == [], errors
+        page.select_option("#id_municipality", "1904")
+        page.fill("#id_place", "Riddarhyttan")
+        page.select_option("#id_operator", "telia")
+        page.check("#id_problem_0")
+        page.fill("#id_occurred_on", "2026-11-01")
+        with page.expect_navigation():
+            page.click("form.report-form button[type=submit]")
+        assert "Tack! Din rapport är skickad." in page.content()
+        receipt = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response[
+            "violations"
+        ]
+        assert receipt == [], receipt
+        assert page.context.cookies() == []
         browser.close()

@@ -1,0 +1,144 @@
+"""Reports of poor mobile coverage: the form residents fill in, spam protection, who may read them."""
+
+import datetime
+import hashlib
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+RATE_LIMIT = 5  # reports per address …
+RATE_WINDOW = 600  # … per ten minutes
+
+
+class CommaDecimalField(forms.DecimalField):
+    """Accepts both 59,85 (as Swedes write it) and 59.85."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        attrs.update({"inputmode": "decimal"})
+        return attrs
+
+
+class CoverageReportForm(forms.Form):
+    municipality = forms.ChoiceField(label=_("Kommun"))
+    place = forms.CharField(
+        label=_("Plats"),
+        max_length=200,
+        help_text=_("Adress, by eller vägsträcka, till exempel: Riddarhyttan, vid kyrkan."),
+    )
+    latitude = CommaDecimalField(
+        label=_("Latitud (om du vet den)"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        decimal_places=6,
+        help_text=_("Till exempel 59,8. Kan lämnas tom."),
+        widget=forms.TextInput,
+    )
+    longitude = CommaDecimalField(
+        label=_("Longitud (om du vet den)"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        decimal_places=6,
+        help_text=_("Till exempel 16,5. Kan lämnas tom."),
+        widget=forms.TextInput,
+    )
+    operator = forms.ChoiceField(label=_("Din mobiloperatör"))
+    problem = forms.ChoiceField(label=_("Vad är problemet?"), widget=forms.RadioSelect)
+    occurred_on = forms.DateField(
+        label=_("När hände det?"),
+        help_text=_("Ungefärligt datum, till exempel 2026-11-20."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    description = forms.CharField(
+        label=_("Berätta mer (frivilligt)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    contact = forms.CharField(
+        label=_("E-post eller telefon (frivilligt)"),
+        required=False,
+        max_length=200,
+        help_text=_("Bara om du vill att vi hör av oss."),
+    )
+    # Left empty by people; filled in by form-filling robots. Hidden with CSS and from screen readers.
+    website = forms.CharField(required=False, label=_("Lämna tomt"))
+
+    def __init__(self, *args, municipalities=(), **kwargs):
+        from broadband.models import CoverageReport
+
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = [("", _("Välj kommun"))] + [
+            (m.code, m.name) for m in municipalities
+        ]
+        self.fields["operator"].choices = [("", _("Välj operatör"))] + list(CoverageReport.Operator.choices)
+        self.fields["problem"].choices = CoverageReport.Problem.choices
+
+    def clean_occurred_on(self):
+        value = self.cleaned_data["occurred_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("Datumet kan inte vara i framtiden."))
+        if value < timezone.localdate() - datetime.timedelta(days=365 * 2):
+            raise forms.ValidationError(_("Rapportera problem från de senaste två åren."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("latitude") is None) != bool(cleaned.get("longitude") is None):
+            raise forms.ValidationError(_("Fyll i både latitud och longitud, eller ingen av dem."))
+        return cleaned
+
+    def describe_errors(self) -> None:
+        """Tie each field's error message to the field, for screen readers."""
+        for name in self.errors:
+            if name in self.fields:
+                ids = [f"id_{name}-error"] + ([f"id_{name}_helptext"] if self.fields[name].help_text else [])
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+def client_key(request) -> str:
+    """A hashed address: used only as a rate-limit key in the cache, never stored."""
+    address = request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:24]
+
+
+def rate_limited(request, scope: str) -> bool:
+    """True when this address has sent too many in the window; counts this attempt."""
+    key = f"envagin:rate:{scope}:{client_key(request)}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, RATE_WINDOW)
+        count = 1
+    return count > RATE_LIMIT
+
+
+def municipality_codes_for(user) -> set[str] | None:
+    """The municipalities whose reports a user may read: None means all (regional staff)."""
+    from wagtail.models import Page
+
+    from home.models import MunicipalityPage
+
+    if user.is_superuser or user.has_perm("broadband.view_all_coveragereports"):
+        return None
+    codes = set()
+    for municipality in MunicipalityPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
+        if Page.objects.get(pk=municipality.pk).permissions_for_user(user).can_edit():
+            codes.add(municipality.code)
+    return codes

@@ -1,0 +1,161 @@
+"""Reports of poor mobile coverage: the public form, spam protection, and who may read them."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Page
+
+from broadband.models import CoverageReport, MobileCoverageReportPage
+from home.models import MunicipalityPage
+
+pytestmark = pytest.mark.django_db
+
+
+def form_url():
+    page = MobileCoverageReportPage.objects.get(locale__language_code="sv")
+    return page.url, f"/rapport/{page.pk}/"
+
+
+def valid(**extra):
+    data = {
+        "municipality": "1904",
+        "place": "Riddarhyttan, vid kyrkan",
+        "operator": "telia",
+        "problem": "dropped_calls",
+        "occurred_on": (datetime.date.today() - datetime.timedelta(days=2)).isoformat(),
+        "website": "",
+    }
+    data.update(extra)
+    return data
+
+
+def test_form_page_sets_no_cookie_and_posts_without_one(client, demo):
+    page_url, post_url = form_url()
+    response = client.get(page_url)
+    assert response.status_code == 200 and not response.cookies
+    assert f'action="{post_url}"' in response.content.decode()
+
+
+def test_a_valid_report_is_stored_with_a_receipt(client, demo):
+    _page, post_url = form_url()
+    response = client.post(post_url, valid(latitude="59,85", longitude="15,7", contact="anna@example.se"))
+    assert response.status_code == 200
+    report = CoverageReport.objects.get()
+    assert report.municipality_code == "1904" and report.problem == "dropped_calls"
+    assert float(report.latitude) == 59.85
+    html = response.content.decode()
+    assert report.reference in html and "Det här händer nu" in html
+    assert not response.cookies
+
+
+def test_an_invalid_report_gets_field_errors_and_stores_nothing(client, demo):
+    _page, post_url = form_url()
+    future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    response = client.post(post_url, valid(municipality="", place="", occurred_on=future, latitude="59"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Något behöver rättas" in html
+    assert "Datumet kan inte vara i framtiden." in html
+    assert "Fyll i både latitud och longitud" in html
+    assert 'aria-describedby="id_place-error' in html
+    assert not CoverageReport.objects.exists()
+
+
+def test_honeypot_stores_nothing_but_looks_fine(client, demo):
+    _page, post_url = form_url()
+    response = client.post(post_url, valid(website="http://spam.example"))
+    assert response.status_code == 200
+    assert not CoverageReport.objects.exists()
+
+
+def test_a_flood_from_one_address_is_rate_limited(client, demo):
+    _page, post_url = form_url()
+    statuses = [client.post(post_url, valid(place=f"Plats {n}")).status_code for n in range(8)]
+    assert statuses[:5] == [200] * 5
+    assert statuses[5:] == [429] * 3
+    assert CoverageReport.objects.count() == 5
+    other = client.post(post_url, valid(place="Annan"), REMOTE_ADDR="127.0.0.2")
+    assert other.status_code == 200
+
+
+def make_municipal_editor(django_user_model, code: str):
+    user = django_user_model.objects.create_user(f"redaktor-{code}", password="x")
+    group = Group.objects.create(name=f"Redaktörer {code}")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    page = Page.objects.get(pk=MunicipalityPage.objects.get(code=code, locale__language_code="sv").pk)
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=page, permission=Permission.objects.get(codename=codename)
+        )
+    user.groups.add(group)
+    return user
+
+
+def body(response) -> str:
+    return b"".join(response.streaming_content).decode()
+
+
+def report(code, place):
+    return CoverageReport.objects.create(
+        reference=place[:6].upper(),
+        municipality_code=code,
+        place=place,
+        operator="tre",
+        problem="slow_data",
+        occurred_on=datetime.date.today(),
+    )
+
+
+def test_a_municipal_editor_reads_only_their_municipalitys_reports(client, demo, django_user_model):
+    sala = report("1981", "Salberget")
+    vasteras = report("1980", "Vallbyvägen")
+    client.force_login(make_municipal_editor(django_user_model, "1981"))
+    listing = client.get("/admin/mobilrapporter/")
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "Salberget" in html and "Vallbyvägen" not in html
+    assert client.get(f"/admin/mobilrapporter/inspect/{sala.pk}/").status_code == 200
+    assert client.get(f"/admin/mobilrapporter/inspect/{vasteras.pk}/").status_code in (302, 403, 404)
+    export = body(client.get("/admin/mobilrapporter/?export=csv"))
+    assert "Salberget" in export and "Vallbyvägen" not in export
+    dashboard = client.get("/admin/").content.decode()
+    assert "Rapporter om dålig mobiltäckning" in dashboard and "Sala" in dashboard
+
+
+def test_regional_staff_read_every_report_and_export_csv(admin_client, demo):
+    report("1981", "Salberget")
+    report("1980", "Vallbyvägen")
+    html = admin_client.get("/admin/mobilrapporter/").content.decode()
+    assert "Salberget" in html and "Vallbyvägen" in html
+    export = admin_client.get("/admin/mobilrapporter/?export=csv")
+    assert export.status_code == 200 and "Vallbyvägen" in body(export)
+
+
+def test_admin_import_previews_then_imports_on_confirm(admin_client, demo):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from broadband.models import CoverageStatistic
+
+    data = "kommunkod;år;hushåll_1gbit;källa\n1981;2026;97;PTS\n".encode("latin-1")
+    preview = admin_client.post("/admin/tackning/import/", {"file": SimpleUploadedFile("pts.csv", data)})
+    assert "Förhandsgranska: 1 rader för 2026" in preview.content.decode()
+    assert not CoverageStatistic.objects.filter(year=2026).exists()
+    done = admin_client.post(
+        "/admin/tackning/import/", {"confirm": "1", "content": data.decode("latin-1"), "filename": "pts.csv"}
+    )
+    assert done.status_code == 302
+    assert CoverageStatistic.objects.filter(year=2026, area_code="1981").exists()
+    bad = admin_client.post(
+        "/admin/tackning/import/",
+        {"file": SimpleUploadedFile("x.csv", b"kommunkod;ar;hushall_1gbit\n0000;2026;5\n")},
+    )
+    assert "Rad 2: okänd kommunkod 0000" in bad.content.decode()
+
+
+def test_a_municipal_editor_cannot_import_statistics(client, demo, django_user_model):
+    client.force_login(make_municipal_editor(django_user_model, "1981"))
+    response = client.get("/admin/tackning/import/")
+    assert response.status_code in (302, 403)
+    assert "Importera täckningsstatistik" not in response.content.decode()
+    assert "Täckningsstatistik" not in client.get("/admin/").content.decode()
