@@ -8,6 +8,7 @@ exactly this layout, so a coordinator can download, correct and import it back.
 """
 
 import csv
+import datetime
 import io
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ COLUMNS = [
     ("tatort_hushall_1gbit", "urban_gbit_households"),
     ("landsbygd_hushall_1gbit", "rural_gbit_households"),
     ("kalla", "source"),
+    ("kalldatum", "source_date"),
 ]
 HEADER = [
     "kommunkod",
@@ -45,7 +47,7 @@ COLUMN_ALIASES = {
     "artal": "ar",
     "source": "kalla",
 }
-SHARE_FIELDS = [name for _col, name in COLUMNS if name not in ("area_code", "year", "source")]
+SHARE_FIELDS = [name for _col, name in COLUMNS if name not in ("area_code", "year", "source", "source_date")]
 
 
 def _key(name: str) -> str:
@@ -118,7 +120,13 @@ def parse(data: bytes | str, known_codes: set[str]) -> ParsedFile:
             problems.append(f"året {year_text!r} är inte ett årtal")
         else:
             year = int(year_text)
-        row = {"area_code": code, "year": year, "source": values.get("kalla", "")}
+        row = {"area_code": code, "year": year, "source": values.get("kalla", ""), "source_date": None}
+        date_text = values.get("kalldatum", "")
+        if date_text:
+            try:
+                row["source_date"] = datetime.date.fromisoformat(date_text)
+            except ValueError:
+                problems.append(f"källdatum {date_text!r} är inte ett datum (ÅÅÅÅ-MM-DD)")
         for column, name in COLUMNS:
             if name not in SHARE_FIELDS:
                 continue
@@ -188,7 +196,7 @@ def export_rows():
                 else f"{getattr(stat, name):f}".rstrip("0").rstrip(".").replace(".", ",")
                 for name in SHARE_FIELDS
             ]
-            + [stat.source]
+            + [stat.source, stat.source_date.isoformat() if stat.source_date else ""]
         )
 
 

@@ -138,6 +138,9 @@ class CoverageStatistic(models.Model):
         validators=PERCENT,
     )
     source = models.CharField(_("källa"), max_length=200, blank=True)
+    source_date = models.DateField(
+        _("källans datum"), null=True, blank=True, help_text=_("När siffrorna mättes eller publicerades.")
+    )
     is_example = models.BooleanField(
         _("exempelvärde"), default=False, help_text=_("Siffran är påhittad för demon och ska inte citeras.")
     )

@@ -114,6 +114,12 @@ class CoverageReportForm(forms.Form):
 def client_key(request) -> str:
     """A hashed address: used only as a rate-limit key in the cache, never stored."""
     address = request.META.get("REMOTE_ADDR", "")
+    hops = settings.TRUSTED_PROXY_HOPS
+    forwarded = [
+        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
+    ]
+    if hops and len(forwarded) >= hops:
+        address = forwarded[-hops]  # the address the first trusted proxy saw
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:24]
 
 

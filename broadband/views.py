@@ -31,6 +31,7 @@ def coverage_json(request):
                 for name in SHARE_FIELDS
             },
             "source": stat.source,
+            "source_date": stat.source_date.isoformat() if stat.source_date else None,
             "example": stat.is_example,
         }
         for stat in CoverageStatistic.objects.order_by("year", "area_code")

@@ -174,6 +174,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
+# Rate limits key on the client address this gives; it is hashed and never stored.
+TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
+
 # The content-security policy for public pages: nothing from other hosts, no inline script.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

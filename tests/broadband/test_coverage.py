@@ -77,6 +77,15 @@ def test_every_bad_row_is_reported_by_line_and_nothing_is_stored(demo):
     assert len(parsed.errors) == 6
 
 
+def test_source_date_is_read_and_written(demo):
+    data = "kommunkod;år;hushåll_1gbit;källa;källdatum\n1981;2025;95;PTS;2025-10-01\n1980;2025;96;PTS;1 okt\n"
+    parsed, record = import_file(data.encode())
+    assert parsed.errors == ["Rad 3: källdatum '1 okt' är inte ett datum (ÅÅÅÅ-MM-DD)."]
+    parsed, record = import_file(data.replace("1 okt", "2025-10-01").encode())
+    assert str(CoverageStatistic.objects.get(area_code="1981", year=2025).source_date) == "2025-10-01"
+    assert "1981;2025;95;;;;;;PTS;2025-10-01" in export_csv()
+
+
 def test_missing_columns_and_empty_files_are_refused(demo):
     assert "kolumnen kommunkod saknas" in parse(b"ar;hushall_1gbit\n2025;90\n", {"1981"}).errors[0]
     assert parse(b"", {"1981"}).errors == ["Filen är tom."]

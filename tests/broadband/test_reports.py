@@ -79,6 +79,15 @@ def test_a_flood_from_one_address_is_rate_limited(client, demo):
     assert other.status_code == 200
 
 
+def test_rate_limit_behind_a_proxy_uses_the_forwarded_address(client, demo, settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    _page, post_url = form_url()
+    for n in range(5):
+        assert client.post(post_url, valid(place=f"A{n}"), HTTP_X_FORWARDED_FOR="10.9.9.1").status_code == 200
+    assert client.post(post_url, valid(place="A6"), HTTP_X_FORWARDED_FOR="10.9.9.1").status_code == 429
+    assert client.post(post_url, valid(place="B"), HTTP_X_FORWARDED_FOR="10.9.9.2").status_code == 200
+
+
 def make_municipal_editor(django_user_model, code: str):
     user = django_user_model.objects.create_user(f"redaktor-{code}", password="x")
     group = Group.objects.create(name=f"Redaktörer {code}")
