@@ -1,11 +1,9 @@
 """Reports of poor mobile coverage: the form residents fill in, spam protection, who may read them."""
 
 import datetime
-import hashlib
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -111,28 +109,10 @@ class CoverageReportForm(forms.Form):
         return bool(self.data.get("website"))
 
 
-def client_key(request) -> str:
-    """A hashed address: used only as a rate-limit key in the cache, never stored."""
-    address = request.META.get("REMOTE_ADDR", "")
-    hops = settings.TRUSTED_PROXY_HOPS
-    forwarded = [
-        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
-    ]
-    if hops and len(forwarded) >= hops:
-        address = forwarded[-hops]  # the address the first trusted proxy saw
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:24]
-
-
 def rate_limited(request, scope: str) -> bool:
-    """True when this address has sent too many in the window; counts this attempt."""
-    key = f"envagin:rate:{scope}:{client_key(request)}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
+    from home.ratelimit import rate_limited as limited
+
+    return limited(request, scope, RATE_LIMIT, RATE_WINDOW)
 
 
 def municipality_codes_for(user) -> set[str] | None:

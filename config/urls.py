@@ -9,6 +9,7 @@ from broadband import views as broadband_views
 from home.sitemap import sitemap
 from home.views import robots_txt
 from search import views as search_views
+from services import views as services_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -30,6 +31,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search_page, name="search"),
+    path("boka/<int:session_id>/<str:date>/", services_views.book, name="booking"),
+    path("avboka/<str:token>/", services_views.cancel, name="booking_cancel"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -59,6 +59,7 @@ class Occurrence:
     library: Page | None = None
     municipality: Page | None = None
     topics: list = field(default_factory=list)
+    seats_left: int | None = None
 
     @property
     def uid(self) -> str:
@@ -160,7 +161,13 @@ def upcoming_occurrences(
                 )
             )
     result.sort(key=lambda occ: (occ.start, occ.session.title))
-    return result[:limit] if limit else result
+    result = result[:limit] if limit else result
+    from services.booking import seats_left_for
+
+    seats = seats_left_for(result)
+    for occ in result:
+        occ.seats_left = seats.get((occ.session.translation_key, occ.date))
+    return result
 
 
 def _localized_topics(topic_model) -> dict:

@@ -7,8 +7,14 @@ import os
 import pytest
 from django.core.cache import cache
 
+# The live server's listen backlog (10 by default) would reset connections when the concurrency
+# test sends thirty requests at the same moment; a real deployment sits behind gunicorn.
+from django.core.servers.basehttp import WSGIServer  # noqa: E402
+
 from home.demo.loader import DemoLoader
 from home.models import HomePage
+
+WSGIServer.request_queue_size = 64
 
 
 @pytest.fixture(scope="session")

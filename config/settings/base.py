@@ -177,6 +177,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 # Rate limits key on the client address this gives; it is hashed and never stored.
 TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
+BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "30"))
+BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "10"))  # bookings per address per 10 minutes
 
 # The content-security policy for public pages: nothing from other hosts, no inline script.
 CONTENT_SECURITY_POLICY = (

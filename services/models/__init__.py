@@ -1,3 +1,4 @@
+from .booking import Booking, SessionOccurrence
 from .eservices import EService, EServiceMunicipalLink, GuideIndexPage, LifeEventGuidePage
 from .help import (
     LANGUAGE_LABELS,
@@ -9,6 +10,8 @@ from .help import (
 )
 
 __all__ = [
+    "Booking",
+    "SessionOccurrence",
     "EService",
     "EServiceMunicipalLink",
     "GuideIndexPage",

@@ -1,0 +1,110 @@
+"""Booking a seat, the confirmation, and cancelling by the link in the confirmation."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.db import OperationalError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from home.ratelimit import rate_limited
+from services import booking as bookings
+from services.models import Booking, HelpSessionPage
+
+
+class BookingForm(forms.Form):
+    name = forms.CharField(label=_("Ditt namn"), max_length=120)
+    email = forms.EmailField(
+        label=_("E-post"), required=False, help_text=_("Då får du en bekräftelse och en länk för att avboka.")
+    )
+    phone = forms.CharField(label=_("Telefon"), required=False, max_length=40)
+    needs = forms.CharField(
+        label=_("Vad vill du ha hjälp med? (frivilligt)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    accessibility_needs = forms.CharField(
+        label=_("Behöver du någon anpassning? (frivilligt)"),
+        required=False,
+        max_length=500,
+        help_text=_("Till exempel hörslinga, tolk eller att någon möter dig i entrén."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    website = forms.CharField(required=False, label=_("Lämna tomt"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("email") and not cleaned.get("phone"):
+            self.add_error(
+                "phone", _("Skriv din e-post eller ditt telefonnummer, så att biblioteket kan nå dig.")
+            )
+        return cleaned
+
+    def describe_errors(self) -> None:
+        for name in self.errors:
+            if name in self.fields:
+                ids = [f"id_{name}-error"] + ([f"id_{name}_helptext"] if self.fields[name].help_text else [])
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+def _session_and_day(session_id: int, date: str):
+    session = get_object_or_404(HelpSessionPage.objects.live().select_related("locale"), pk=session_id)
+    try:
+        day = datetime.date.fromisoformat(date)
+    except ValueError as exc:
+        raise Http404 from exc
+    return session, day
+
+
+@require_http_methods(["GET", "POST"])
+def book(request, session_id: int, date: str):
+    session, day = _session_and_day(session_id, date)
+    library = session.get_parent().specific
+    context = {"session": session, "library": library, "day": day, "page": None}
+    try:
+        bookings.check_bookable(bookings.source_session(session), day)
+    except bookings.BookingError as exc:
+        context["problem"] = str(exc)
+        return render(request, "services/booking_form.html", context, status=400)
+    form = BookingForm(request.POST or None)
+    if request.method == "POST":
+        if rate_limited(request, "booking", settings.BOOKING_RATE_LIMIT):
+            context.update(form=form, rate_limited=True, availability=bookings.availability(session, day))
+            return render(request, "services/booking_form.html", context, status=429)
+        if form.data.get("website"):
+            return render(request, "services/booking_done.html", {**context, "booking": None})
+        if form.is_valid():
+            details = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+            try:
+                booking = bookings.book(session, day, **details)
+            except bookings.BookingError as exc:
+                context["problem"] = str(exc)
+                return render(request, "services/booking_form.html", context, status=409)
+            except OperationalError:
+                context.update(form=form, busy=True, availability=bookings.availability(session, day))
+                return render(request, "services/booking_form.html", context, status=503)
+            context.update(booking=booking, cancel_url=bookings.cancel_url(booking))
+            return render(request, "services/booking_done.html", context)
+        form.describe_errors()
+    context.update(form=form, availability=bookings.availability(session, day))
+    return render(request, "services/booking_form.html", context, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request, token: str):
+    try:
+        booking = bookings.booking_for_token(token)
+    except signing.BadSignature:
+        return render(request, "services/booking_cancel.html", {"invalid": True}, status=400)
+    context = {"booking": booking, "session": booking.occurrence.session}
+    if booking.status == Booking.Status.CANCELLED:
+        context["already"] = True
+    elif request.method == "POST":
+        bookings.cancel(booking)
+        context["done"] = True
+    return render(request, "services/booking_cancel.html", context)

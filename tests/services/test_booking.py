@@ -1,0 +1,192 @@
+"""Booking: seats, waiting list, cancelling by signed link, and capacity under concurrency."""
+
+import datetime
+import http.cookiejar
+import re
+import threading
+import urllib.parse
+import urllib.request
+
+import pytest
+from django.core import mail, signing
+from django.utils import timezone
+
+from services import booking as bookings
+from services.models import Booking, HelpSessionPage, LibraryPage, SessionCancellation
+
+pytestmark = pytest.mark.django_db
+
+
+def bookable_session(capacity=2, title="Bokningstest"):
+    library = LibraryPage.objects.get(slug="sala-stadsbibliotek", locale__language_code="sv")
+    first = timezone.localdate() + datetime.timedelta(days=3)
+    session = library.add_child(
+        instance=HelpSessionPage(
+            title=title,
+            slug=f"bokningstest-{capacity}",
+            first_date=first,
+            start_time=datetime.time(10),
+            end_time=datetime.time(11),
+            repeat="weekly",
+            languages=["sv"],
+            booking_required=True,
+            capacity=capacity,
+        )
+    )
+    return session, first
+
+
+def post_booking(client, session, day, **data):
+    fields = {
+        "name": "Anna",
+        "email": "anna@example.se",
+        "phone": "",
+        "needs": "",
+        "accessibility_needs": "",
+        "website": "",
+    }
+    fields.update(data)
+    return client.post(f"/boka/{session.pk}/{day.isoformat()}/", fields)
+
+
+def test_seats_then_waiting_list_then_cancellation_moves_the_first_waiting_person_up(
+    client, demo, django_capture_on_commit_callbacks
+):
+    session, day = bookable_session(capacity=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [
+            post_booking(client, session, day, name=f"Person {n}", email=f"p{n}@example.se") for n in range(4)
+        ]
+    assert all(r.status_code == 200 for r in responses)
+    statuses = list(Booking.objects.order_by("pk").values_list("status", flat=True))
+    assert statuses == ["confirmed", "confirmed", "waitlisted", "waitlisted"]
+    assert "Du står på väntelistan" in responses[2].content.decode()
+    assert len(mail.outbox) == 4 and "/avboka/" in mail.outbox[0].body
+
+    first = Booking.objects.order_by("pk").first()
+    link = re.search(r'href="(/avboka/[^"]+)"', responses[0].content.decode()).group(1)
+    assert client.get(link).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(link).status_code == 200
+    first.refresh_from_db()
+    assert first.status == "cancelled"
+    third = Booking.objects.get(name="Person 2")
+    assert third.status == "confirmed"
+    assert Booking.objects.get(name="Person 3").status == "waitlisted"
+    assert mail.outbox[-1].to == ["p2@example.se"] and "fått en plats" in mail.outbox[-1].subject
+    assert "redan avbokad" in client.post(link).content.decode()
+
+
+def test_tampered_or_expired_links_are_refused(client, demo, monkeypatch):
+    session, day = bookable_session(capacity=1)
+    booking = bookings.book(session, day, name="Bo", email="", phone="070", needs="", accessibility_needs="")
+    token = bookings.cancellation_token(booking)
+    tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    assert client.post(f"/avboka/{tampered}/").status_code == 400
+    other_booking = signing.TimestampSigner(salt=bookings.TOKEN_SALT).sign("999999")
+    assert client.post(f"/avboka/{other_booking}/").status_code == 400
+    monkeypatch.setattr(bookings, "TOKEN_MAX_AGE", -1)
+    response = client.post(f"/avboka/{token}/")
+    assert response.status_code == 400 and "Länken gäller inte" in response.content.decode()
+    booking.refresh_from_db()
+    assert booking.status == "confirmed"
+
+
+def test_form_errors_are_shown_next_to_the_fields(client, demo):
+    session, day = bookable_session()
+    response = post_booking(client, session, day, name="", email="inte-en-adress", phone="")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="id_name-error"' in html and 'aria-describedby="id_name-error"' in html
+    assert "Skriv din e-post eller ditt telefonnummer" in html or "giltig" in html
+    assert not Booking.objects.exists()
+
+
+def test_drop_in_past_and_cancelled_dates_cannot_be_booked(client, demo):
+    drop_in = HelpSessionPage.objects.filter(booking_required=False).first()
+    assert post_booking(client, drop_in, timezone.localdate() + datetime.timedelta(days=7)).status_code == 400
+    session, day = bookable_session()
+    assert post_booking(client, session, day - datetime.timedelta(days=7)).status_code == 400
+    assert post_booking(client, session, day + datetime.timedelta(days=1)).status_code == 400
+    SessionCancellation.objects.create(session=session, date=day)
+    assert "inställt" in post_booking(client, session, day).content.decode()
+    assert not Booking.objects.exists()
+
+
+def test_honeypot_and_rate_limit(client, demo, settings):
+    session, day = bookable_session(capacity=50)
+    assert post_booking(client, session, day, website="spam").status_code == 200
+    assert not Booking.objects.exists()
+    settings.BOOKING_RATE_LIMIT = 3
+    codes = [post_booking(client, session, day, name=f"N{n}").status_code for n in range(5)]
+    assert codes[-1] == 429 and Booking.objects.count() <= 3
+
+
+def test_the_booking_page_may_set_the_csrf_cookie_and_listings_show_seats_left(client, demo):
+    session, day = bookable_session(capacity=3)
+    page = client.get(f"/boka/{session.pk}/{day.isoformat()}/")
+    assert page.status_code == 200 and "csrftoken" in page.cookies
+    post_booking(client, session, day)
+    html = client.get(session.url).content.decode()
+    assert "2 platser kvar" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_thirty_people_booking_the_last_ten_seats_at_once(live_server, demo_committed, settings):
+    """Real concurrent HTTP requests against PostgreSQL: exactly ten get seats and twenty are waiting.
+
+    (The test database of SQLite is shared in memory and answers "table is locked" instead of
+    waiting; CI and production run PostgreSQL, where the row lock is what is being tested.)
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (CI sets DATABASE_URL to one)")
+    settings.BOOKING_RATE_LIMIT = 1000
+    session, day = bookable_session(capacity=10, title="Trängseltest")
+    url = f"{live_server.url}/boka/{session.pk}/{day.isoformat()}/"
+    barrier = threading.Barrier(30)
+    results = []
+
+    def person(n):
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        html = opener.open(url, timeout=30).read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        data = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token, "name": f"Person {n}", "phone": f"070-{n:03d}", "email": ""}
+        ).encode()
+        request = urllib.request.Request(url, data=data, headers={"Referer": url})
+        barrier.wait(timeout=30)
+        try:
+            results.append(opener.open(request, timeout=60).status)
+        except urllib.error.HTTPError as error:
+            results.append(error.code)
+
+    threads = [threading.Thread(target=person, args=(n,)) for n in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert results == [200] * 30
+    statuses = list(Booking.objects.filter(occurrence__session=session).values_list("status", flat=True))
+    assert statuses.count("confirmed") == 10
+    assert statuses.count("waitlisted") == 20
+
+
+def test_purge_deletes_exactly_the_bookings_older_than_the_retention(demo):
+    from django.core.management import call_command
+
+    from services.models import SessionOccurrence
+
+    session, day = bookable_session(capacity=5)
+    today = timezone.localdate()
+    old = SessionOccurrence.objects.create(session=session, date=today - datetime.timedelta(days=31))
+    edge = SessionOccurrence.objects.create(session=session, date=today - datetime.timedelta(days=30))
+    future = SessionOccurrence.objects.create(session=session, date=day)
+    for occurrence in (old, edge, future):
+        Booking.objects.create(occurrence=occurrence, name="X", phone="1", status="confirmed")
+    call_command("purge_bookings")
+    assert set(Booking.objects.values_list("occurrence__date", flat=True)) == {edge.date, future.date}
+    call_command("purge_bookings", days=0)
+    assert list(Booking.objects.values_list("occurrence__date", flat=True)) == [future.date]
