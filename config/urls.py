@@ -9,6 +9,7 @@ from broadband import views as broadband_views
 from home.sitemap import sitemap
 from home.views import robots_txt
 from search import views as search_views
+from services import feeds as services_feeds
 from services import views as services_views
 
 urlpatterns = [
@@ -21,6 +22,9 @@ urlpatterns = [
     path("healthz", search_views.healthz, name="healthz"),
     path("api/coverage.csv", broadband_views.coverage_csv, name="coverage_csv"),
     path("api/coverage.json", broadband_views.coverage_json, name="coverage_json"),
+    path("api/sessions.ics", services_feeds.sessions_ics, name="sessions_ics"),
+    path("api/sessions.json", services_feeds.sessions_json, name="sessions_json"),
+    path("api/libraries.geojson", services_feeds.libraries_geojson, name="libraries_geojson"),
     path("rapport/<int:page_id>/", broadband_views.submit_coverage_report, name="coverage_report_submit"),
 ]
 

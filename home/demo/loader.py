@@ -7,6 +7,7 @@ can be told apart from demo content.
 
 import datetime
 import uuid
+from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -452,6 +453,9 @@ class DemoLoader:
                 body=body,
                 is_example=True,
             )
+            if is_main and row["code"] in texts_site.TOWN_CENTRES:
+                latitude, longitude = texts_site.TOWN_CENTRES[row["code"]]
+                fields["latitude"], fields["longitude"] = Decimal(str(latitude)), Decimal(str(longitude))
             page = self.add(municipality, LibraryPage, stable_id, self.sv, **fields)
             translations = {}
             if is_main:

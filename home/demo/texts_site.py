@@ -408,3 +408,18 @@ TRANSLATED_LOCAL = {
         },
     },
 }
+
+# Approximate town-centre coordinates for the main libraries (examples for the map data; not
+# surveyed positions of the buildings). Branches are left without coordinates.
+TOWN_CENTRES = {
+    "1980": (59.6099, 16.5448),
+    "1983": (59.5140, 15.9926),
+    "1984": (59.3939, 15.8388),
+    "1960": (59.4222, 16.0967),
+    "1961": (59.6131, 16.2286),
+    "1907": (59.7092, 16.2136),
+    "1981": (59.9199, 16.6066),
+    "1982": (60.0042, 15.7932),
+    "1962": (60.0654, 15.9256),
+    "1904": (59.8296, 15.6905),
+}

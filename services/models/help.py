@@ -128,11 +128,13 @@ class LibraryPage(BasePage):
         return MunicipalityPage.objects.ancestor_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
+        from services.feeds import library_json_ld
         from services.occurrences import upcoming_occurrences
 
         context = super().get_context(request, *args, **kwargs)
         context["municipality"] = self.municipality
         context["next_sessions"] = upcoming_occurrences(library_key=self.translation_key, limit=12)
+        context["json_ld"] = library_json_ld(request, self)
         return context
 
 
@@ -246,11 +248,14 @@ class HelpSessionPage(BasePage):
         return recurrence_dates(self.first_date, self.repeat, self.until, start, end)
 
     def get_context(self, request, *args, **kwargs):
+        from services.feeds import session_json_ld
         from services.occurrences import upcoming_occurrences
 
         context = super().get_context(request, *args, **kwargs)
         context["library"] = self.get_parent().specific
-        context["occurrences"] = upcoming_occurrences(session_key=self.translation_key, limit=10)
+        occurrences = upcoming_occurrences(session_key=self.translation_key, limit=10)
+        context["occurrences"] = occurrences
+        context["json_ld"] = session_json_ld(request, self, occurrences)
         return context
 
 

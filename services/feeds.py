@@ -1,0 +1,215 @@
+"""Open data for digital help: iCalendar and JSON of occurrences, GeoJSON of libraries, schema.org.
+
+Filters (all optional): ?kommun=<kommunkod>, ?library=<library slug or id>, ?topic=<topic slug>; for
+one occurrence ("add to calendar"): ?session=<id>&date=YYYY-MM-DD. Cancelled occurrences stay in
+the calendar with STATUS:CANCELLED so that calendars that subscribed remove them.
+"""
+
+import datetime
+import json
+
+import icalendar
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.views.decorators.http import require_GET
+
+from services.models import LANGUAGE_LABELS, HelpSessionPage, LibraryPage
+from services.occurrences import upcoming_occurrences
+
+FEED_DAYS = 180
+
+
+def _occurrences(request):
+    params = request.GET
+    filters = {"date_to": timezone.localdate() + datetime.timedelta(days=FEED_DAYS)}
+    code = params.get("kommun", "").strip()
+    if code.isdigit():
+        filters["municipality_code"] = code
+    library = params.get("library", "").strip()
+    if library:
+        match = (
+            LibraryPage.objects.filter(pk=int(library))
+            if library.isdigit()
+            else LibraryPage.objects.filter(slug=library)
+        )
+        found = match.first()
+        filters["library_key"] = found.translation_key if found else "none"
+    topic = params.get("topic", "").strip()
+    if topic:
+        filters["topic"] = topic
+    session = params.get("session", "").strip()
+    if session.isdigit():
+        page = HelpSessionPage.objects.filter(pk=int(session)).first()
+        filters["session_key"] = page.translation_key if page else "none"
+    occurrences = upcoming_occurrences(**filters)
+    day = params.get("date", "").strip()
+    if day:
+        occurrences = [occ for occ in occurrences if occ.date.isoformat() == day]
+    return occurrences
+
+
+def _place(occ) -> str:
+    library = occ.library
+    parts = [library.title if library else "", occ.session.place]
+    if library is not None:
+        parts += [library.street_address, f"{library.postal_code} {library.town}".strip()]
+    return ", ".join(part for part in parts if part)
+
+
+@require_GET
+def sessions_ics(request):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//En väg in//Digital hjälp//SV")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Digital hjälp på biblioteken")
+    calendar.add("x-wr-timezone", "Europe/Stockholm")
+    stamp = timezone.now()
+    for occ in _occurrences(request):
+        event = icalendar.Event()
+        event.add("uid", occ.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", occ.start)
+        event.add("dtend", occ.end)
+        event.add("summary", occ.session.title)
+        event.add("location", _place(occ))
+        event.add("description", strip_tags(occ.session.summary or ""))
+        event.add("url", request.build_absolute_uri(occ.session.url))
+        event.add("status", "CANCELLED" if occ.cancelled else "CONFIRMED")
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="digital-hjalp.ics"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def sessions_json(request):
+    items = [
+        {
+            "id": occ.uid,
+            "title": occ.session.title,
+            "url": request.build_absolute_uri(occ.session.url),
+            "start": occ.start.isoformat(),
+            "end": occ.end.isoformat(),
+            "cancelled": occ.cancelled,
+            "library": occ.library.title if occ.library else None,
+            "kommunkod": occ.municipality.code if occ.municipality else None,
+            "place": _place(occ),
+            "topics": [t.slug for t in occ.topics],
+            "languages": list(occ.session.languages or []),
+            "audience": occ.session.audience,
+            "booking_required": occ.session.booking_required,
+            "seats_left": occ.seats_left,
+        }
+        for occ in _occurrences(request)
+    ]
+    response = JsonResponse({"sessions": items}, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def libraries_geojson(request):
+    from home.localization import prefer_active_locale
+
+    libraries = prefer_active_locale(
+        LibraryPage.objects.live().exclude(latitude=None).exclude(longitude=None).select_related("locale")
+    )
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [float(lib.longitude), float(lib.latitude)]},
+            "properties": {
+                "name": lib.title,
+                "url": request.build_absolute_uri(lib.url),
+                "address": lib.street_address,
+                "town": lib.town,
+                "example": lib.is_example,
+            },
+        }
+        for lib in libraries
+    ]
+    response = JsonResponse(
+        {"type": "FeatureCollection", "features": features}, json_dumps_params={"ensure_ascii": False}
+    )
+    response["Content-Type"] = "application/geo+json"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _address(library) -> dict:
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": library.street_address,
+        "postalCode": library.postal_code,
+        "addressLocality": library.town,
+        "addressCountry": "SE",
+    }
+
+
+def session_json_ld(request, session, occurrences) -> str:
+    library = session.get_parent().specific
+    events = []
+    for occ in occurrences:
+        events.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "Event",
+                "name": session.title,
+                "description": strip_tags(session.summary or ""),
+                "startDate": occ.start.isoformat(),
+                "endDate": occ.end.isoformat(),
+                "eventStatus": "https://schema.org/EventCancelled"
+                if occ.cancelled
+                else "https://schema.org/EventScheduled",
+                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                "isAccessibleForFree": True,
+                "inLanguage": list(session.languages or []),
+                "url": request.build_absolute_uri(session.url),
+                "location": {"@type": "Library", "name": library.title, "address": _address(library)},
+                "organizer": {
+                    "@type": "Library",
+                    "name": library.title,
+                    "url": request.build_absolute_uri(library.url),
+                },
+            }
+        )
+    return _dump(events)
+
+
+def library_json_ld(request, library) -> str:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Library",
+        "name": library.title,
+        "url": request.build_absolute_uri(library.url),
+        "address": _address(library),
+        "openingHours": library.opening_hours_lines,
+    }
+    if library.phone:
+        data["telephone"] = library.phone
+    if library.email:
+        data["email"] = library.email
+    if library.latitude is not None and library.longitude is not None:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(library.latitude),
+            "longitude": float(library.longitude),
+        }
+    return _dump(data)
+
+
+def _dump(data) -> str:
+    """JSON safe inside a <script> element."""
+    return (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+
+
+__all__ = ["LANGUAGE_LABELS"]
