@@ -7,8 +7,8 @@ can be told apart from demo content.
 
 import datetime
 import uuid
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
