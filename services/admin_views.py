@@ -1,0 +1,143 @@
+"""Library staff's view of bookings: their own library's sessions only, whatever URL they try.
+
+Staff of a library are the people who may edit its page (the groups that `setup_editors` will
+create give exactly that); regional administrators see every library.
+"""
+
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from wagtail.models import Page
+
+from services import booking as bookings
+from services.models import Booking, LibraryPage, SessionCancellation, SessionOccurrence
+
+
+def library_ids_for(user) -> set[int] | None:
+    """Libraries whose bookings a user may handle; None means all."""
+    if user.is_superuser:
+        return None
+    allowed = set()
+    for library in LibraryPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
+        if Page.objects.get(pk=library.pk).permissions_for_user(user).can_edit():
+            allowed.add(library.pk)
+    return allowed
+
+
+def may_see_bookings(user) -> bool:
+    ids = library_ids_for(user)
+    return ids is None or bool(ids)
+
+
+def _occurrences_for(user):
+    occurrences = SessionOccurrence.objects.select_related("session")
+    ids = library_ids_for(user)
+    if ids is None:
+        return occurrences
+    paths = LibraryPage.objects.filter(pk__in=ids).values_list("path", flat=True)
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(session__path__startswith=path)
+    return occurrences.filter(query)
+
+
+def _occurrence(request, occurrence_id) -> SessionOccurrence:
+    occurrence = get_object_or_404(_occurrences_for(request.user), pk=occurrence_id)
+    return occurrence
+
+
+def booking_index(request):
+    if not may_see_bookings(request.user):
+        raise PermissionDenied
+    occurrences = (
+        _occurrences_for(request.user)
+        .filter(date__gte=timezone.localdate())
+        .annotate(
+            confirmed=Count("bookings", filter=Q(bookings__status=Booking.Status.CONFIRMED)),
+            waitlisted=Count("bookings", filter=Q(bookings__status=Booking.Status.WAITLISTED)),
+        )
+        .order_by("date", "session__title")
+    )
+    return render(request, "services/admin/booking_index.html", {"occurrences": occurrences})
+
+
+def booking_detail(request, occurrence_id: int):
+    occurrence = _occurrence(request, occurrence_id)
+    rows = occurrence.bookings.order_by("status", "created_at", "pk")
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="bokningar-{occurrence.date:%Y-%m-%d}.csv"'
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(["namn", "e-post", "telefon", "behov", "anpassning", "läge", "kom", "bokad"])
+        for b in rows:
+            created = f"{timezone.localtime(b.created_at):%Y-%m-%d %H:%M}"
+            status = b.get_status_display()
+            writer.writerow(
+                [
+                    b.name,
+                    b.email,
+                    b.phone,
+                    b.needs,
+                    b.accessibility_needs,
+                    status,
+                    "ja" if b.attended else "",
+                    created,
+                ]
+            )
+        return response
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "cancel_occurrence":
+            cancel_occurrence(occurrence, request.POST.get("reason", "").strip())
+            messages.success(request, "Tillfället är inställt och alla som bokat har fått besked.")
+            return redirect("booking_detail", occurrence.pk)
+        booking = get_object_or_404(occurrence.bookings, pk=request.POST.get("booking"))
+        if action == "attended":
+            booking.attended = not booking.attended
+            booking.save(update_fields=["attended"])
+        elif action == "cancel":
+            bookings.cancel(booking)
+        elif action == "promote" and booking.status == Booking.Status.WAITLISTED:
+            booking.status = Booking.Status.CONFIRMED
+            booking.save(update_fields=["status"])
+            transaction.on_commit(lambda: bookings.notify(booking, "promoted"))
+        return redirect("booking_detail", occurrence.pk)
+    template = (
+        "services/admin/booking_print.html"
+        if request.GET.get("print")
+        else "services/admin/booking_detail.html"
+    )
+    cancelled = SessionCancellation.objects.filter(session=occurrence.session, date=occurrence.date).exists()
+    return render(request, template, {"occurrence": occurrence, "bookings": rows, "cancelled": cancelled})
+
+
+def cancel_occurrence(occurrence: SessionOccurrence, reason: str) -> int:
+    """Cancel one date of a series and tell everyone who booked it. Returns how many were told."""
+    with transaction.atomic():
+        SessionCancellation.objects.get_or_create(
+            session=occurrence.session, date=occurrence.date, defaults={"reason": reason}
+        )
+        affected = list(occurrence.bookings.exclude(status=Booking.Status.CANCELLED))
+        occurrence.bookings.exclude(status=Booking.Status.CANCELLED).update(
+            status=Booking.Status.CANCELLED, cancelled_at=timezone.now()
+        )
+    for booking in affected:
+        if booking.email:
+            send_mail(
+                "Tillfället är inställt",
+                f"Hej {booking.name}!\n\n"
+                f"{occurrence.session.title} {occurrence.date:%Y-%m-%d} är tyvärr inställt."
+                + (f"\nOrsak: {reason}" if reason else "")
+                + "\n\nVälkommen att boka ett annat datum.",
+                settings.DEFAULT_FROM_EMAIL,
+                [booking.email],
+            )
+    return len(affected)

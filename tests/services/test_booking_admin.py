@@ -1,0 +1,111 @@
+"""Library staff handle their own library's bookings, and nobody else's, through every admin URL."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.utils import timezone
+from wagtail.models import GroupPagePermission, Page
+
+from services import booking as bookings
+from services.models import Booking, HelpSessionPage, LibraryPage, SessionCancellation
+
+pytestmark = pytest.mark.django_db
+
+
+def session_at(slug, title):
+    library = LibraryPage.objects.get(slug=slug, locale__language_code="sv")
+    first = timezone.localdate() + datetime.timedelta(days=4)
+    session = library.add_child(
+        instance=HelpSessionPage(
+            title=title,
+            slug="admintest",
+            first_date=first,
+            start_time=datetime.time(10),
+            end_time=datetime.time(11),
+            repeat="weekly",
+            languages=["sv"],
+            booking_required=True,
+            capacity=1,
+        )
+    )
+    return session, first
+
+
+def staff_of(django_user_model, slug):
+    user = django_user_model.objects.create_user(f"personal-{slug}", password="x")
+    group = Group.objects.create(name=f"{slug} – personal")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    library = Page.objects.get(pk=LibraryPage.objects.get(slug=slug, locale__language_code="sv").pk)
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=library, permission=Permission.objects.get(codename=codename)
+        )
+    user.groups.add(group)
+    return user
+
+
+def book(session, day, name, email=""):
+    return bookings.book(
+        session, day, name=name, email=email, phone="070", needs="BankID", accessibility_needs=""
+    )
+
+
+def test_staff_see_only_their_own_librarys_bookings(client, demo, django_user_model):
+    vasteras_session, day = session_at("vasteras-stadsbibliotek", "Hjälp i Västerås")
+    skultuna_session, _ = session_at("skultuna-bibliotek", "Hjälp i Skultuna")
+    own = book(vasteras_session, day, "Eva Egen").occurrence
+    other = book(skultuna_session, day, "Olle Annan").occurrence
+    client.force_login(staff_of(django_user_model, "vasteras-stadsbibliotek"))
+
+    index = client.get("/admin/bokningar/").content.decode()
+    assert "Hjälp i Västerås" in index and "Hjälp i Skultuna" not in index
+    assert "Eva Egen" in client.get(f"/admin/bokningar/{own.pk}/").content.decode()
+    for url in (
+        f"/admin/bokningar/{other.pk}/",
+        f"/admin/bokningar/{other.pk}/?format=csv",
+        f"/admin/bokningar/{other.pk}/?print=1",
+    ):
+        response = client.get(url)
+        assert response.status_code == 404, url
+    other_booking = other.bookings.get()
+    response = client.post(f"/admin/bokningar/{other.pk}/", {"action": "cancel", "booking": other_booking.pk})
+    assert response.status_code == 404
+    other_booking.refresh_from_db()
+    assert other_booking.status == "confirmed"
+
+
+def test_staff_mark_attended_cancel_promote_export_and_print(
+    client, demo, django_user_model, django_capture_on_commit_callbacks
+):
+    session, day = session_at("sala-stadsbibliotek", "Hjälp i Sala")
+    first = book(session, day, "Första")
+    second = book(session, day, "Andra", email="andra@example.se")
+    occurrence = first.occurrence
+    client.force_login(staff_of(django_user_model, "sala-stadsbibliotek"))
+    url = f"/admin/bokningar/{occurrence.pk}/"
+    client.post(url, {"action": "attended", "booking": first.pk})
+    first.refresh_from_db()
+    assert first.attended
+    csv_text = client.get(url + "?format=csv").content.decode()
+    assert "Första" in csv_text and "Andra" in csv_text and "På väntelistan" in csv_text
+    assert "☐" in client.get(url + "?print=1").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "cancel", "booking": first.pk})
+    second.refresh_from_db()
+    assert second.status == "confirmed"
+    assert mail.outbox[-1].to == ["andra@example.se"]
+
+
+def test_cancelling_one_date_tells_everyone_who_booked(client, demo, django_user_model):
+    session, day = session_at("sala-stadsbibliotek", "Hjälp i Sala")
+    booking = book(session, day, "Berit", email="berit@example.se")
+    client.force_login(staff_of(django_user_model, "sala-stadsbibliotek"))
+    client.post(
+        f"/admin/bokningar/{booking.occurrence.pk}/", {"action": "cancel_occurrence", "reason": "Sjukdom"}
+    )
+    assert SessionCancellation.objects.filter(session=session, date=day).exists()
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CANCELLED
+    assert mail.outbox[-1].to == ["berit@example.se"] and "Sjukdom" in mail.outbox[-1].body
