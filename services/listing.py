@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from home.localization import prefer_active_locale
 from home.models import Topic, municipalities_for_reader
-from services.models import SESSION_LANGUAGES, HelpSessionPage
+from services.models import SESSION_LANGUAGES, HelpSessionPage, LibraryPage
 from services.occurrences import upcoming_occurrences
 
 PAGE_SIZE = 20
@@ -24,6 +24,7 @@ def session_listing_context(request) -> dict:
     params = request.GET
     filters = {
         "kommun": params.get("kommun", "").strip(),
+        "bibliotek": params.get("bibliotek", "").strip(),
         "amne": params.get("amne", "").strip(),
         "sprak": params.get("sprak", "").strip(),
         "malgrupp": params.get("malgrupp", "").strip(),
@@ -39,7 +40,10 @@ def session_listing_context(request) -> dict:
     if date_to and date_to < date_from:
         errors.append("till")
         date_to = None
+    libraries = prefer_active_locale(LibraryPage.objects.live().select_related("locale").order_by("title"))
+    chosen_library = next((lib for lib in libraries if lib.slug == filters["bibliotek"]), None)
     occurrences = upcoming_occurrences(
+        library_key=chosen_library.translation_key if chosen_library else None,
         municipality_code=filters["kommun"] or None,
         topic=filters["amne"] or None,
         language=filters["sprak"] or None,
@@ -59,6 +63,7 @@ def session_listing_context(request) -> dict:
         "paginator": paginator,
         "filter_query": query.urlencode(),
         "municipalities": municipalities_for_reader(),
+        "libraries": libraries,
         "topics": prefer_active_locale(Topic.objects.select_related("locale").order_by("name")),
         "languages": SESSION_LANGUAGES,
         "audiences": HelpSessionPage.Audience.choices,

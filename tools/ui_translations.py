@@ -289,6 +289,90 @@ T = {
         "Free to use under CC BY 4.0; cite the source given on each row.",
         "حرة الاستخدام وفق CC BY 4.0؛ اذكر المصدر المبين في كل سطر.",
     ),
+    "Ditt namn": ("Your name", "اسمك"),
+    "Då får du en bekräftelse och en länk för att avboka.": (
+        "Then you get a confirmation and a link to cancel.",
+        "ستصلك رسالة تأكيد ورابط للإلغاء.",
+    ),
+    "Vad vill du ha hjälp med? (frivilligt)": (
+        "What do you need help with? (optional)",
+        "بماذا تحتاج المساعدة؟ (اختياري)",
+    ),
+    "Behöver du någon anpassning? (frivilligt)": (
+        "Do you need any adjustments? (optional)",
+        "هل تحتاج إلى أي تسهيلات؟ (اختياري)",
+    ),
+    "Till exempel hörslinga, tolk eller att någon möter dig i entrén.": (
+        "For example a hearing loop, an interpreter or someone to meet you at the entrance.",
+        "مثلًا حلقة سمعية أو مترجم أو من يستقبلك عند المدخل.",
+    ),
+    "Skriv din e-post eller ditt telefonnummer, så att biblioteket kan nå dig.": (
+        "Give your email or phone number so that the library can reach you.",
+        "اكتب بريدك الإلكتروني أو رقم هاتفك لتتمكن المكتبة من التواصل معك.",
+    ),
+    "%(seats)s plats kvar": (("%(seats)s seat left", "%(seats)s seats left"), "%(seats)s مقاعد متبقية"),
+    "Fullt – väntelista": ("Full – waiting list", "ممتلئ – قائمة انتظار"),
+    "Skriv upp dig på väntelistan": ("Join the waiting list", "سجّل في قائمة الانتظار"),
+    "Boka plats": ("Book a seat", "احجز مقعدًا"),
+    "Lägg till i kalendern": ("Add to calendar", "أضف إلى التقويم"),
+    "Avboka": ("Cancel booking", "إلغاء الحجز"),
+    "Länken gäller inte. Den kan vara felskriven eller för gammal. Ring biblioteket om du vill avboka.": (
+        "The link is not valid. It may be mistyped or too old. Call the library if you want to cancel.",
+        "الرابط غير صالح. قد يكون مكتوبًا خطأ أو قديمًا. اتصل بالمكتبة إذا أردت الإلغاء.",
+    ),
+    "Din bokning är avbokad. Tack för att du sa till!": (
+        "Your booking is cancelled. Thank you for letting us know!",
+        "تم إلغاء حجزك. شكرًا لإبلاغنا!",
+    ),
+    "Bokningen är redan avbokad.": ("The booking is already cancelled.", "الحجز ملغى بالفعل."),
+    "Vill du avboka %(what)s %(when)s?": (
+        "Do you want to cancel %(what)s %(when)s?",
+        "هل تريد إلغاء %(what)s %(when)s؟",
+    ),
+    "Ja, avboka": ("Yes, cancel", "نعم، ألغِ"),
+    "Du står på väntelistan": ("You are on the waiting list", "أنت في قائمة الانتظار"),
+    "Alla platser är tagna. Blir en plats ledig får du den, och vi hör av oss.": (
+        "All seats are taken. If a seat becomes free it is yours, and we will let you know.",
+        "كل المقاعد محجوزة. إذا شغر مقعد فهو لك وسنخبرك.",
+    ),
+    "Din plats är bokad": ("Your seat is booked", "تم حجز مقعدك"),
+    "Vad": ("What", "ماذا"),
+    "Vi har skickat en bekräftelse till din e-post.": (
+        "We have sent a confirmation to your email.",
+        "أرسلنا تأكيدًا إلى بريدك الإلكتروني.",
+    ),
+    "Kan du inte komma? Avboka, så kan någon annan få platsen:": (
+        "Can't come? Cancel, so someone else can have the seat:",
+        "لا تستطيع الحضور؟ ألغِ الحجز ليحصل غيرك على المقعد:",
+    ),
+    "Spara länken: den är din enda väg att avboka på webben. Du kan också ringa biblioteket.": (
+        "Keep the link: it is your only way to cancel on the web. You can also call the library.",
+        "احتفظ بالرابط: إنه طريقتك الوحيدة للإلغاء عبر الإنترنت. يمكنك أيضًا الاتصال بالمكتبة.",
+    ),
+    "Platser": ("Seats", "المقاعد"),
+    "Fullt. Du kan skriva upp dig på väntelistan.": (
+        "Full. You can join the waiting list.",
+        "ممتلئ. يمكنك التسجيل في قائمة الانتظار.",
+    ),
+    "Många bokar just nu. Ingenting är sparat – försök igen om en liten stund.": (
+        "Many people are booking right now. Nothing was saved – try again in a moment.",
+        "كثيرون يحجزون الآن. لم يُحفظ شيء – حاول بعد قليل.",
+    ),
+    "Många bokningar har gjorts härifrån på kort tid. Vänta en stund och försök igen, eller ring biblioteket.": (
+        "Many bookings have been made from here in a short time. Wait a while and try again, or call the library.",
+        "أُجريت حجوزات كثيرة من هنا في وقت قصير. انتظر قليلًا ثم حاول مرة أخرى أو اتصل بالمكتبة.",
+    ),
+    "<strong>Om dina uppgifter:</strong> bara personalen på biblioteket ser det du skriver. Uppgifterna raderas 30 dagar efter tillfället. Sidan använder en nödvändig kaka som skyddar formuläret mot missbruk.": (
+        "<strong>About your data:</strong> only the library staff see what you write. It is deleted 30 days after the session. This page uses one necessary cookie that protects the form from abuse.",
+        "<strong>عن بياناتك:</strong> لا يرى ما تكتبه إلا موظفو المكتبة. تُحذف البيانات بعد 30 يومًا من الجلسة. تستخدم هذه الصفحة ملف تعريف ارتباط ضروريًا واحدًا لحماية النموذج.",
+    ),
+    "Skriv upp mig på väntelistan": ("Put me on the waiting list", "سجّلني في قائمة الانتظار"),
+    "Boka platsen": ("Book the seat", "احجز المقعد"),
+    "Alla bibliotek": ("All libraries", "كل المكتبات"),
+    "Prenumerera på alla tillfällen i din kalender:": (
+        "Subscribe to all sessions in your calendar:",
+        "اشترك في كل الجلسات في تقويمك:",
+    ),
     "Stadsnät": ("City network", "شبكة المدينة"),
     "Sök: %(q)s": ("Search: %(q)s", "بحث: %(q)s"),
     "Menade du": ("Did you mean", "هل تقصد"),

@@ -150,3 +150,43 @@ def test_report_form_with_errors_and_receipt_pass_axe(live_server, demo_committe
         assert receipt == [], receipt
         assert page.context.cookies() == []
         browser.close()
+
+
+@pytest.mark.browser
+def test_booking_page_passes_axe_and_books_a_seat(live_server, demo_committed, monkeypatch):
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    from services.models import HelpSessionPage
+    from services.occurrences import upcoming_occurrences
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    session = HelpSessionPage.objects.filter(booking_required=True, locale__language_code="sv").first()
+    occurrence = next(o for o in upcoming_occurrences(session_key=session.translation_key) if not o.cancelled)
+    url = f"{live_server.url}/boka/{session.pk}/{occurrence.date.isoformat()}/"
+    axe = Axe()
+    with sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page()
+        page.goto(url)
+        assert (
+            axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response["violations"]
+            == []
+        )
+        with page.expect_navigation():
+            page.click("form.report-form button[type=submit]")
+        assert "Något behöver rättas" in page.content()
+        assert (
+            axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response["violations"]
+            == []
+        )
+        page.fill("#id_name", "Greta")
+        page.fill("#id_phone", "070-123 45 67")
+        with page.expect_navigation():
+            page.click("form.report-form button[type=submit]")
+        assert "Din plats är bokad" in page.content()
+        assert (
+            axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response["violations"]
+            == []
+        )
+        browser.close()

@@ -81,5 +81,11 @@ def test_help_listing_filters_without_javascript(client, demo):
     text = client.get("/digital-hjalp/?sprak=ar").content.decode()
     assert "Digital hjälp på arabiska" in text
     assert "Swish och säkra betalningar –" not in text.split('id="result-heading"')[1]
+    text = client.get("/digital-hjalp/?bibliotek=skultuna-bibliotek").content.decode()
+    results = text.split('id="result-heading"')[1]
+    assert "Skultuna bibliotek" in results and "Sala stadsbibliotek" not in results
+    text = client.get("/digital-hjalp/?malgrupp=seniors&typ=bokning").content.decode()
+    results = text.split('id="result-heading"')[1]
+    assert "1177 och vården på nätet" in results and "Få hjälp med BankID" not in results
     text = client.get("/digital-hjalp/?fran=2099-01-01&till=2001-01-01").content.decode()
     assert "Slutdatumet är före startdatumet" in text
