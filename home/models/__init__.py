@@ -1,5 +1,6 @@
 from .base import BasePage
 from .pages import HomePage, MunicipalityIndexPage, MunicipalityPage, StandardPage, municipalities_for_reader
+from .review import ReviewReminder
 from .snippets import LifeEvent, OrganisationSettings, Topic
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "MunicipalityIndexPage",
     "MunicipalityPage",
     "OrganisationSettings",
+    "ReviewReminder",
     "StandardPage",
     "Topic",
     "municipalities_for_reader",

@@ -56,3 +56,58 @@ def test_library_staff_may_add_sessions_under_their_library_only(demo, django_us
     assert own.permissions_for_user(user).can_add_subpage()
     assert not other.permissions_for_user(user).can_add_subpage()
     assert not other.permissions_for_user(user).can_edit()
+
+
+def test_review_panel_lists_exactly_the_overdue_pages_the_user_may_edit(demo, django_user_model, client):
+    import datetime
+
+    from django.utils import timezone
+
+    from broadband.models import MunicipalityBroadbandPage
+    from home.review import pages_due_for
+
+    call_command("setup_editors")
+    user = member_of(django_user_model, "Sala – redaktörer")
+    today = timezone.localdate()
+    sala = MunicipalityBroadbandPage.objects.get(url_path__contains="/sala/", locale__language_code="sv")
+    vasteras = MunicipalityBroadbandPage.objects.get(
+        url_path__contains="/vasteras/", locale__language_code="sv"
+    )
+    MunicipalityBroadbandPage.objects.filter(pk=sala.pk).update(
+        review_date=today - datetime.timedelta(days=3)
+    )
+    MunicipalityBroadbandPage.objects.filter(pk=vasteras.pk).update(
+        review_date=today - datetime.timedelta(days=3)
+    )
+    rows = pages_due_for(user)
+    assert [row["page"].pk for row in rows] == [sala.pk]
+    assert rows[0]["overdue"]
+    client.force_login(user)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Bredband i Sala" in dashboard and "Bredband i Västerås" not in dashboard
+
+
+def test_reminders_go_to_the_owning_group_at_most_weekly(demo, django_user_model):
+    import datetime
+
+    from django.core import mail
+    from django.utils import timezone
+
+    from broadband.models import MunicipalityBroadbandPage
+    from home.review import send_review_reminders
+
+    call_command("setup_editors")
+    user = member_of(django_user_model, "Sala – redaktörer")
+    user.email = "sala@example.se"
+    user.save()
+    sala = MunicipalityBroadbandPage.objects.get(url_path__contains="/sala/", locale__language_code="sv")
+    MunicipalityBroadbandPage.objects.filter(pk=sala.pk).update(
+        review_date=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert send_review_reminders() >= 1
+    to_sala = [m for m in mail.outbox if m.to == ["sala@example.se"]]
+    assert len(to_sala) == 1 and "Bredband i Sala" in to_sala[0].body
+    send_review_reminders()
+    assert len([m for m in mail.outbox if m.to == ["sala@example.se"]]) == 1
+    call_command("send_review_reminders")
+    assert len([m for m in mail.outbox if m.to == ["sala@example.se"]]) == 1
