@@ -32,12 +32,14 @@ install: $(STAMP)
 run: $(STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --if-empty
+	$(MANAGE) setup_editors
 	$(MANAGE) ensure_superuser
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 run-search: $(STAMP) search-node
 	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) migrate --noinput
 	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) load_demo --if-empty
+	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) setup_editors
 	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) search_rebuild
 	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) ensure_superuser
 	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) runserver $(HOST):$(PORT)

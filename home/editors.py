@@ -119,4 +119,21 @@ def setup_editors() -> Report:
             _page_permissions(staff, translations, LIBRARY_PAGE_PERMISSIONS)
             _collection_permissions(staff, collection, MEDIA_PERMISSIONS)
             _collection_permissions(staff, regional, CHOOSE_ONLY)
+    _regional_workflow(homes, report)
     return report
+
+
+def _regional_workflow(homes, report: Report) -> None:
+    """Regional pages (the start page and everything outside the municipalities) need approval."""
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    workflow, created = Workflow.objects.get_or_create(name="Regional granskning")
+    if created:
+        report.note("arbetsflöde Regional granskning")
+    task = GroupApprovalTask.objects.filter(name="Granskning av regionen").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Granskning av regionen")
+    task.groups.add(Group.objects.get(name=REGION_REVIEWERS))
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for home in homes:
+        WorkflowPage.objects.get_or_create(page=Page.objects.get(pk=home.pk), defaults={"workflow": workflow})

@@ -78,5 +78,20 @@ class BasePage(Page):
         published = self.last_published_at or self.first_published_at
         return timezone.localdate(published) if published else None
 
+    @property
+    def is_municipal(self) -> bool:
+        """Inside the municipalities' part of the tree (their content publishes without review)."""
+        from home.models.pages import MunicipalityIndexPage
+
+        if isinstance(self, MunicipalityIndexPage):
+            return False
+        return MunicipalityIndexPage.objects.ancestor_of(self).exists()
+
+    def get_workflow(self):
+        """Regional content goes through the region's review; municipal and library content does not."""
+        if self.is_municipal:
+            return None
+        return super().get_workflow()
+
     def serve(self, request, *args, **kwargs):
         return serve_cached(self, request, lambda: super(BasePage, self).serve(request, *args, **kwargs))

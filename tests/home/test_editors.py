@@ -111,3 +111,29 @@ def test_reminders_go_to_the_owning_group_at_most_weekly(demo, django_user_model
     assert len([m for m in mail.outbox if m.to == ["sala@example.se"]]) == 1
     call_command("send_review_reminders")
     assert len([m for m in mail.outbox if m.to == ["sala@example.se"]]) == 1
+
+
+def test_regional_edits_go_to_review_and_municipal_ones_do_not(demo, django_user_model):
+    from wagtail.models import TaskState
+
+    from broadband.models import BroadbandGuidePage, MunicipalityBroadbandPage
+
+    call_command("setup_editors")
+    guide = BroadbandGuidePage.objects.get(slug="fa-fiber", locale__language_code="sv")
+    local = MunicipalityBroadbandPage.objects.get(url_path__contains="/sala/", locale__language_code="sv")
+    assert guide.get_workflow().name == "Regional granskning"
+    assert local.get_workflow() is None
+    editor = member_of(django_user_model, "Region – redaktörer")
+    reviewer = django_user_model.objects.create_user("granskare", password="x")
+    reviewer.groups.add(Group.objects.get(name="Region – granskare"))
+    guide.title = "Så får du fiber – ny text"
+    guide.save_revision(user=editor)
+    state = guide.get_workflow().start(guide, editor)
+    task_state = state.current_task_state
+    assert task_state.task.specific.user_can_access_editor(guide, reviewer)
+    task_state.task.specific.on_action(task_state, reviewer, "approve")
+    state.refresh_from_db()
+    assert state.status == "approved"
+    assert TaskState.objects.filter(workflow_state=state, status="approved").exists()
+    guide.refresh_from_db()
+    assert guide.title == "Så får du fiber – ny text"
