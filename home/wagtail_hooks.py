@@ -21,3 +21,39 @@ class ReviewPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_panel(request, panels):
     panels.append(ReviewPanel(request.user))
+
+
+class BrokenLinksPanel(Component):
+    """Dashboard: broken external links on pages this editor may edit."""
+
+    name = "broken_links"
+    order = 95
+    template_name = "home/admin/broken_links_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        from wagtail.models import Page
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        from home.models import LinkCheck
+
+        broken = list(LinkCheck.objects.filter(ok=False).order_by("url"))
+        ids = {pk for check in broken for pk in check.page_ids}
+        editable = set(
+            PagePermissionPolicy()
+            .instances_user_has_permission_for(self.user, "change")
+            .filter(pk__in=ids)
+            .values_list("pk", flat=True)
+        )
+        pages = Page.objects.in_bulk(editable)
+        rows = [
+            {"check": check, "pages": [pages[pk] for pk in check.page_ids if pk in pages]} for check in broken
+        ]
+        return {"rows": [row for row in rows if row["pages"]]}
+
+
+@hooks.register("construct_homepage_panels")
+def add_broken_links_panel(request, panels):
+    panels.append(BrokenLinksPanel(request.user))

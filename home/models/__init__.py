@@ -1,4 +1,5 @@
 from .base import BasePage
+from .links import LinkCheck
 from .pages import HomePage, MunicipalityIndexPage, MunicipalityPage, StandardPage, municipalities_for_reader
 from .review import ReviewReminder
 from .snippets import LifeEvent, OrganisationSettings, Topic
@@ -7,6 +8,7 @@ __all__ = [
     "BasePage",
     "HomePage",
     "LifeEvent",
+    "LinkCheck",
     "MunicipalityIndexPage",
     "MunicipalityPage",
     "OrganisationSettings",
