@@ -1,6 +1,9 @@
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from home import admin_views
 from home.review import pages_due_for
 
 
@@ -57,3 +60,13 @@ class BrokenLinksPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_broken_links_panel(request, panels):
     panels.append(BrokenLinksPanel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_url():
+    return [path("oversattningar/", admin_views.translations_report, name="translations_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return MenuItem("Översättningar", reverse("translations_report"), icon_name="globe", order=710)

@@ -137,3 +137,39 @@ def test_regional_edits_go_to_review_and_municipal_ones_do_not(demo, django_user
     assert TaskState.objects.filter(workflow_state=state, status="approved").exists()
     guide.refresh_from_db()
     assert guide.title == "Så får du fiber – ny text"
+
+
+def test_translations_report_marks_a_page_out_of_date_after_its_source_is_republished(demo, admin_client):
+    from services.models import LifeEventGuidePage
+
+    url = "/admin/oversattningar/"
+    html = admin_client.get(url).content.decode()
+    assert "Skaffa BankID" in html
+    guide = LifeEventGuidePage.objects.get(slug="skaffa-bankid", locale__language_code="sv")
+    row = html.split("Skaffa BankID")[1].split("</tr>")[0]
+    assert row.count('data-status="current"') == 2
+    guide.summary = "Ny sammanfattning"
+    guide.save_revision().publish()
+    row = admin_client.get(url).content.decode().split("Skaffa BankID")[1].split("</tr>")[0]
+    assert row.count('data-status="outdated"') == 2
+    sala = admin_client.get(url, {"kommun": "1981"}).content.decode()
+    assert "Sala stadsbibliotek" in sala and "Västerås stadsbibliotek" not in sala
+    missing = admin_client.get(url, {"status": "missing"}).content.decode()
+    assert 'data-status="missing"' in missing
+
+
+def test_a_municipal_editor_sees_and_translates_only_their_own_pages(demo, django_user_model, client):
+    call_command("setup_editors")
+    user = member_of(django_user_model, "Sala – redaktörer")
+    client.force_login(user)
+    html = client.get("/admin/oversattningar/").content.decode()
+    assert (
+        "Sala stadsbibliotek" in html
+        and "Västerås stadsbibliotek" not in html
+        and "Skaffa BankID" not in html
+    )
+    vasteras = MunicipalityPage.objects.get(code="1980", locale__language_code="sv")
+    sala_en = MunicipalityPage.objects.get(code="1981", locale__language_code="en")
+    vasteras_en = vasteras.get_translation(sala_en.locale)
+    assert sala_en.permissions_for_user(user).can_edit()
+    assert not vasteras_en.permissions_for_user(user).can_edit()
