@@ -14,7 +14,6 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_FEATURES, ContentStreamBlock
@@ -28,9 +27,12 @@ def source_locale_only():
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
-@register_snippet
 class NetworkOperator(index.Indexed, models.Model):
-    """Who builds or runs fibre somewhere in the county: a city network, a company or an association."""
+    """Who builds or runs fibre somewhere in the county: a city network, a company or an association.
+
+    Registered as a snippet in broadband/wagtail_hooks.py, which decides who may edit which one:
+    municipal editors only the operators that serve their municipality.
+    """
 
     class Kind(models.TextChoices):
         CITY_NETWORK = "stadsnat", _("Stadsnät")

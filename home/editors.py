@@ -137,3 +137,14 @@ def _regional_workflow(homes, report: Report) -> None:
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for home in homes:
         WorkflowPage.objects.get_or_create(page=Page.objects.get(pk=home.pk), defaults={"workflow": workflow})
+
+
+def municipality_codes_for(user) -> set[str]:
+    """Kommunkoder of the municipalities whose pages a user may edit."""
+    from django.conf import settings
+
+    codes = set()
+    for municipality in MunicipalityPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
+        if Page.objects.get(pk=municipality.pk).permissions_for_user(user).can_edit():
+            codes.add(municipality.code)
+    return codes

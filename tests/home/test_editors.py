@@ -173,3 +173,41 @@ def test_a_municipal_editor_sees_and_translates_only_their_own_pages(demo, djang
     vasteras_en = vasteras.get_translation(sala_en.locale)
     assert sala_en.permissions_for_user(user).can_edit()
     assert not vasteras_en.permissions_for_user(user).can_edit()
+
+
+def test_a_municipal_editor_cannot_edit_another_municipalitys_operator_or_link(
+    demo, django_user_model, client
+):
+    from broadband.models import NetworkOperator
+    from services.models import EServiceMunicipalLink
+
+    call_command("setup_editors")
+    client.force_login(member_of(django_user_model, "Sala – redaktörer"))
+    open_infra = NetworkOperator.objects.get(name="Open Infra")  # serves Sala
+    fibra = NetworkOperator.objects.get(name="Fibra")  # Västerås and Hallstahammar
+    assert client.get(f"/admin/snippets/broadband/networkoperator/edit/{open_infra.pk}/").status_code == 200
+    refused = client.get(f"/admin/snippets/broadband/networkoperator/edit/{fibra.pk}/")
+    assert refused.status_code in (302, 403)
+    response = client.post(
+        f"/admin/snippets/broadband/networkoperator/edit/{fibra.pk}/", {"name": "Kapat", "kind": "commercial"}
+    )
+    assert response.status_code in (302, 403)
+    fibra.refresh_from_db()
+    assert fibra.name == "Fibra"
+    listing = client.get("/admin/snippets/broadband/networkoperator/").content.decode()
+    assert "Open Infra" in listing and "Fibra" not in listing
+
+    own = EServiceMunicipalLink.objects.filter(
+        municipality__code="1981", eservice__locale__language_code="sv"
+    ).first()
+    other = EServiceMunicipalLink.objects.filter(
+        municipality__code="1980", eservice__locale__language_code="sv"
+    ).first()
+    assert client.get(f"/admin/e-tjanstlankar/edit/{own.pk}/").status_code == 200
+    assert client.get(f"/admin/e-tjanstlankar/edit/{other.pk}/").status_code in (302, 403)
+    client.post(f"/admin/e-tjanstlankar/edit/{other.pk}/", {"url": "https://example.org/"})
+    other.refresh_from_db()
+    assert other.url == "https://www.vasteras.se/"
+    client.post(f"/admin/e-tjanstlankar/edit/{own.pk}/", {"url": "https://www.sala.se/e-tjanster/"})
+    own.refresh_from_db()
+    assert own.url == "https://www.sala.se/e-tjanster/"
