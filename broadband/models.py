@@ -77,7 +77,11 @@ class NetworkOperator(index.Indexed, models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        """Shown in the admin's choosers: the name and the municipalities it serves."""
+        if not self.pk:
+            return self.name
+        names = ", ".join(m.name for m in self.municipalities.all())
+        return f"{self.name} ({names})" if names else self.name
 
 
 class CoverageStatistic(models.Model):

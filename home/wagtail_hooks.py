@@ -70,3 +70,15 @@ def register_translation_report_url():
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
     return MenuItem("Översättningar", reverse("translations_report"), icon_name="globe", order=710)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def filter_explorer_by_review(parent_page, pages, request):
+    """?granskning=forsenad in the page listing shows only pages whose review date has passed."""
+    if request.GET.get("granskning") == "forsenad":
+        from django.utils import timezone
+
+        from home.review import due_pages
+
+        pages = pages.filter(pk__in=[pk for pk, _day in due_pages(timezone.localdate())])
+    return pages

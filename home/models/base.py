@@ -87,6 +87,16 @@ class BasePage(Page):
             return False
         return MunicipalityIndexPage.objects.ancestor_of(self).exists()
 
+    def get_admin_display_title(self):
+        """In the admin (explorer, page chooser) a municipal page says which municipality it belongs to."""
+        from home.models.pages import MunicipalityPage
+
+        title = super().get_admin_display_title()
+        if isinstance(self, MunicipalityPage) or not self.is_municipal:
+            return title
+        municipality = MunicipalityPage.objects.ancestor_of(self).first()
+        return f"{title} ({municipality.name})" if municipality else title
+
     def get_workflow(self):
         """Regional content goes through the region's review; municipal and library content does not."""
         if self.is_municipal:

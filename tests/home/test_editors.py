@@ -211,3 +211,19 @@ def test_a_municipal_editor_cannot_edit_another_municipalitys_operator_or_link(
     client.post(f"/admin/e-tjanstlankar/edit/{own.pk}/", {"url": "https://www.sala.se/e-tjanster/"})
     own.refresh_from_db()
     assert own.url == "https://www.sala.se/e-tjanster/"
+
+
+def test_admin_shows_which_municipality_a_page_or_operator_belongs_to(demo):
+    from broadband.models import NetworkOperator
+    from services.models import LibraryPage
+
+    library = LibraryPage.objects.get(slug="sala-stadsbibliotek", locale__language_code="sv")
+    assert library.get_admin_display_title() == "Sala stadsbibliotek (Sala)"
+    assert (
+        MunicipalityPage.objects.get(code="1981", locale__language_code="sv").get_admin_display_title()
+        == "Sala"
+    )
+    assert str(NetworkOperator.objects.get(name="Fibra")) in (
+        "Fibra (Västerås, Hallstahammar)",
+        "Fibra (Hallstahammar, Västerås)",
+    )
