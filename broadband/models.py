@@ -502,3 +502,17 @@ class MobileCoverageReportPage(BasePage):
         )
         context.update(submitted=True, reference=report.reference, report=report)
         return TemplateResponse(request, self.get_template(request), context)
+
+
+from home.help_texts import apply as _apply_help_texts  # noqa: E402
+
+_apply_help_texts(
+    [
+        NetworkOperator,
+        BroadbandIndexPage,
+        BroadbandGuidePage,
+        MunicipalityBroadbandPage,
+        PlannedExpansion,
+        MobileCoverageReportPage,
+    ]
+)

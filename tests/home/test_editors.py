@@ -48,9 +48,14 @@ def test_sala_editor_may_work_under_sala_only(demo, django_user_model, client):
     assert client.get(f"/admin/pages/add/home/standardpage/{vasteras.pk}/").status_code in (302, 403)
 
 
-def test_library_staff_may_add_sessions_under_their_library_only(demo, django_user_model):
+def test_library_staff_may_add_sessions_under_their_library_only(demo, django_user_model, client):
     call_command("setup_editors")
     user = member_of(django_user_model, "Västerås stadsbibliotek – personal")
+    client.force_login(user)
+    own_pk = LibraryPage.objects.get(slug="vasteras-stadsbibliotek", locale__language_code="sv").pk
+    other_pk = LibraryPage.objects.get(slug="skultuna-bibliotek").pk
+    assert client.get(f"/admin/pages/add/services/helpsessionpage/{own_pk}/").status_code == 200
+    assert client.get(f"/admin/pages/add/services/helpsessionpage/{other_pk}/").status_code in (302, 403)
     own = LibraryPage.objects.get(slug="vasteras-stadsbibliotek", locale__language_code="sv")
     other = LibraryPage.objects.get(slug="skultuna-bibliotek")
     assert own.permissions_for_user(user).can_add_subpage()
@@ -227,3 +232,45 @@ def test_admin_shows_which_municipality_a_page_or_operator_belongs_to(demo):
         "Fibra (Västerås, Hallstahammar)",
         "Fibra (Hallstahammar, Västerås)",
     )
+
+
+def test_every_field_editors_see_has_help_text():
+    from django.apps import apps
+    from wagtail.models import Page
+
+    from home.models import BasePage
+
+    editor_models = [m for m in apps.get_models() if issubclass(m, BasePage) and not m._meta.abstract]
+    editor_models += [
+        apps.get_model(*label.split("."))
+        for label in (
+            "home.Topic",
+            "home.LifeEvent",
+            "home.OrganisationSettings",
+            "broadband.NetworkOperator",
+            "broadband.PlannedExpansion",
+            "services.EService",
+            "services.EServiceMunicipalLink",
+            "services.SessionCancellation",
+        )
+    ]
+    skip = {f.name for f in Page._meta.get_fields()} | {
+        "id",
+        "translation_key",
+        "locale",
+        "sort_order",
+        "site",
+        "page",
+        "session",
+        "eservice",
+    }
+    missing = [
+        f"{model.__name__}.{field.name}"
+        for model in editor_models
+        for field in model._meta.local_fields + list(model._meta.local_many_to_many)
+        if field.editable
+        and field.name not in skip
+        and not field.name.endswith("_ptr")
+        and not field.help_text
+    ]
+    assert missing == []
