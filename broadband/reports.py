@@ -3,9 +3,10 @@
 import datetime
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from home.forms import AccessibleErrorsMixin
 
 RATE_LIMIT = 5  # reports per address …
 RATE_WINDOW = 600  # … per ten minutes
@@ -26,7 +27,7 @@ class CommaDecimalField(forms.DecimalField):
         return attrs
 
 
-class CoverageReportForm(forms.Form):
+class CoverageReportForm(AccessibleErrorsMixin, forms.Form):
     municipality = forms.ChoiceField(label=_("Kommun"))
     place = forms.CharField(
         label=_("Plats"),
@@ -97,13 +98,6 @@ class CoverageReportForm(forms.Form):
             raise forms.ValidationError(_("Fyll i både latitud och longitud, eller ingen av dem."))
         return cleaned
 
-    def describe_errors(self) -> None:
-        """Tie each field's error message to the field, for screen readers."""
-        for name in self.errors:
-            if name in self.fields:
-                ids = [f"id_{name}-error"] + ([f"id_{name}_helptext"] if self.fields[name].help_text else [])
-                self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
-
     @property
     def is_spam(self) -> bool:
         return bool(self.data.get("website"))
@@ -117,14 +111,8 @@ def rate_limited(request, scope: str) -> bool:
 
 def municipality_codes_for(user) -> set[str] | None:
     """The municipalities whose reports a user may read: None means all (regional staff)."""
-    from wagtail.models import Page
-
-    from home.models import MunicipalityPage
+    from home.editors import municipality_codes_for as editable_codes
 
     if user.is_superuser or user.has_perm("broadband.view_all_coveragereports"):
         return None
-    codes = set()
-    for municipality in MunicipalityPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
-        if Page.objects.get(pk=municipality.pk).permissions_for_user(user).can_edit():
-            codes.add(municipality.code)
-    return codes
+    return editable_codes(user)

@@ -228,12 +228,18 @@ class LinkPolicy(MunicipalSnippetPolicy):
         return queryset.filter(municipality__code__in=codes)
 
 
-class InstanceCheckedEditView(SnippetEditView):
+class InstanceCheckMixin:
+    """Wagtail's edit views check model permissions only; these objects need a per-object check."""
+
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
         if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", obj):
             raise PermissionDenied
         return obj
+
+
+class InstanceCheckedEditView(InstanceCheckMixin, SnippetEditView):
+    pass
 
 
 class FilteredIndexView(SnippetIndexView):
@@ -257,12 +263,8 @@ class OperatorViewSet(SnippetViewSet):
 register_snippet(NetworkOperator, viewset=OperatorViewSet)
 
 
-class LinkEditView(EditView):
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", obj):
-            raise PermissionDenied
-        return obj
+class LinkEditView(InstanceCheckMixin, EditView):
+    pass
 
 
 class LinkIndexView(IndexView):

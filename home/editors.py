@@ -139,12 +139,17 @@ def _regional_workflow(homes, report: Report) -> None:
         WorkflowPage.objects.get_or_create(page=Page.objects.get(pk=home.pk), defaults={"workflow": workflow})
 
 
+def editable(user, model) -> list:
+    """The source-language pages of a type that a user may edit (their own municipality or library)."""
+    from django.conf import settings
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    allowed = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return list(
+        model.objects.filter(locale__language_code=settings.LANGUAGE_CODE, pk__in=allowed.values("pk"))
+    )
+
+
 def municipality_codes_for(user) -> set[str]:
     """Kommunkoder of the municipalities whose pages a user may edit."""
-    from django.conf import settings
-
-    codes = set()
-    for municipality in MunicipalityPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
-        if Page.objects.get(pk=municipality.pk).permissions_for_user(user).can_edit():
-            codes.add(municipality.code)
-    return codes
+    return {municipality.code for municipality in editable(user, MunicipalityPage)}

@@ -15,7 +15,6 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from wagtail.models import Page
 
 from services import booking as bookings
 from services.models import Booking, LibraryPage, SessionCancellation, SessionOccurrence
@@ -23,13 +22,11 @@ from services.models import Booking, LibraryPage, SessionCancellation, SessionOc
 
 def library_ids_for(user) -> set[int] | None:
     """Libraries whose bookings a user may handle; None means all."""
+    from home.editors import editable
+
     if user.is_superuser:
         return None
-    allowed = set()
-    for library in LibraryPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
-        if Page.objects.get(pk=library.pk).permissions_for_user(user).can_edit():
-            allowed.add(library.pk)
-    return allowed
+    return {library.pk for library in editable(user, LibraryPage)}
 
 
 def may_see_bookings(user) -> bool:

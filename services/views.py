@@ -11,12 +11,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from home.forms import AccessibleErrorsMixin
 from home.ratelimit import rate_limited
 from services import booking as bookings
 from services.models import Booking, HelpSessionPage
 
 
-class BookingForm(forms.Form):
+class BookingForm(AccessibleErrorsMixin, forms.Form):
     name = forms.CharField(label=_("Ditt namn"), max_length=120)
     email = forms.EmailField(
         label=_("E-post"), required=False, help_text=_("Då får du en bekräftelse och en länk för att avboka.")
@@ -44,12 +45,6 @@ class BookingForm(forms.Form):
                 "phone", _("Skriv din e-post eller ditt telefonnummer, så att biblioteket kan nå dig.")
             )
         return cleaned
-
-    def describe_errors(self) -> None:
-        for name in self.errors:
-            if name in self.fields:
-                ids = [f"id_{name}-error"] + ([f"id_{name}_helptext"] if self.fields[name].help_text else [])
-                self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
 
 
 def _session_and_day(session_id: int, date: str):
