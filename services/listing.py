@@ -20,7 +20,8 @@ def _date(value: str) -> datetime.date | None:
         return None
 
 
-def session_listing_context(request) -> dict:
+def session_listing_context(request, library=None) -> dict:
+    """Filters from the query string; with `library`, the listing of that one library."""
     params = request.GET
     filters = {
         "kommun": params.get("kommun", "").strip(),
@@ -41,10 +42,10 @@ def session_listing_context(request) -> dict:
         errors.append("till")
         date_to = None
     libraries = prefer_active_locale(LibraryPage.objects.live().select_related("locale").order_by("title"))
-    chosen_library = next((lib for lib in libraries if lib.slug == filters["bibliotek"]), None)
+    chosen_library = library or next((lib for lib in libraries if lib.slug == filters["bibliotek"]), None)
     occurrences = upcoming_occurrences(
         library_key=chosen_library.translation_key if chosen_library else None,
-        municipality_code=filters["kommun"] or None,
+        municipality_code=(filters["kommun"] or None) if library is None else None,
         topic=filters["amne"] or None,
         language=filters["sprak"] or None,
         audience=filters["malgrupp"] or None,
@@ -64,6 +65,7 @@ def session_listing_context(request) -> dict:
         "filter_query": query.urlencode(),
         "municipalities": municipalities_for_reader(),
         "libraries": libraries,
+        "fixed_library": library,
         "topics": prefer_active_locale(Topic.objects.select_related("locale").order_by("name")),
         "languages": SESSION_LANGUAGES,
         "audiences": HelpSessionPage.Audience.choices,

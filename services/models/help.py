@@ -129,11 +129,11 @@ class LibraryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from services.feeds import library_json_ld
-        from services.occurrences import upcoming_occurrences
+        from services.listing import session_listing_context
 
         context = super().get_context(request, *args, **kwargs)
         context["municipality"] = self.municipality
-        context["next_sessions"] = upcoming_occurrences(library_key=self.translation_key, limit=12)
+        context.update(session_listing_context(request, library=self))
         context["json_ld"] = library_json_ld(request, self)
         return context
 

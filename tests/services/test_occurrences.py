@@ -89,3 +89,14 @@ def test_help_listing_filters_without_javascript(client, demo):
     assert "1177 och vården på nätet" in results and "Få hjälp med BankID" not in results
     text = client.get("/digital-hjalp/?fran=2099-01-01&till=2001-01-01").content.decode()
     assert "Slutdatumet är före startdatumet" in text
+
+
+@pytest.mark.django_db
+def test_library_page_lists_its_own_occurrences_with_filters(client, demo):
+    html = client.get("/kommuner/vasteras/vasteras-stadsbibliotek/").content.decode()
+    results = html.split('id="result-heading"')[1]
+    assert "Västerås stadsbibliotek" in results and "Skultuna bibliotek" not in results
+    assert 'id="f-kommun"' not in html and 'id="f-amne"' in html
+    filtered = client.get("/kommuner/vasteras/vasteras-stadsbibliotek/?sprak=ar").content.decode()
+    results = filtered.split('id="result-heading"')[1]
+    assert "Digital hjälp på arabiska" in results and "Få hjälp med BankID" not in results
