@@ -42,3 +42,19 @@ def test_the_local_search_node_answers():
     assert health["status"] in ("green", "yellow")
     with urllib.request.urlopen(url, timeout=10) as response:
         assert json.load(response)["version"]["number"].startswith("3.")
+
+
+@pytest.mark.django_db
+def test_search_log_is_purged_after_its_retention(client, demo):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from search.models import QueryLog
+
+    client.get("/api/search/", {"q": "fiber"})
+    old = QueryLog.objects.create(query="gammal", language="sv", hits=0, engine="database")
+    QueryLog.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=400))
+    call_command("purge_search_log")
+    assert list(QueryLog.objects.values_list("query", flat=True)) == ["fiber"]
