@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import AccessibleErrorsMixin
+from home.forms import PublicForm
 
 RATE_LIMIT = 5  # reports per address …
 RATE_WINDOW = 600  # … per ten minutes
@@ -27,7 +27,7 @@ class CommaDecimalField(forms.DecimalField):
         return attrs
 
 
-class CoverageReportForm(AccessibleErrorsMixin, forms.Form):
+class CoverageReportForm(PublicForm):
     municipality = forms.ChoiceField(label=_("Kommun"))
     place = forms.CharField(
         label=_("Plats"),
@@ -71,8 +71,6 @@ class CoverageReportForm(AccessibleErrorsMixin, forms.Form):
         max_length=200,
         help_text=_("Bara om du vill att vi hör av oss."),
     )
-    # Left empty by people; filled in by form-filling robots. Hidden with CSS and from screen readers.
-    website = forms.CharField(required=False, label=_("Lämna tomt"))
 
     def __init__(self, *args, municipalities=(), **kwargs):
         from broadband.models import CoverageReport
@@ -97,10 +95,6 @@ class CoverageReportForm(AccessibleErrorsMixin, forms.Form):
         if bool(cleaned.get("latitude") is None) != bool(cleaned.get("longitude") is None):
             raise forms.ValidationError(_("Fyll i både latitud och longitud, eller ingen av dem."))
         return cleaned
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get("website"))
 
 
 def rate_limited(request, scope: str) -> bool:

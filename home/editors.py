@@ -26,14 +26,7 @@ ALL_PAGE_PERMISSIONS = [
     "unlock_page",
     "bulk_delete_page",
 ]
-MUNICIPAL_PAGE_PERMISSIONS = [
-    "add_page",
-    "change_page",
-    "publish_page",
-    "lock_page",
-    "unlock_page",
-    "bulk_delete_page",
-]
+MUNICIPAL_PAGE_PERMISSIONS = ALL_PAGE_PERMISSIONS  # the same actions, on their own subtree
 LIBRARY_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),

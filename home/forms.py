@@ -1,14 +1,27 @@
-"""Shared behaviour of the public forms."""
+"""The base of the public forms (coverage report, booking): a honeypot and accessible errors."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
-class AccessibleErrorsMixin:
-    """Ties each field's error message (and help text) to the field, for screen readers.
+class PublicForm(forms.Form):
+    # Left empty by people; filled in by form-filling robots. Hidden with CSS and from screen readers.
+    website = forms.CharField(required=False, label=_("Lämna tomt"))
 
-    Templates render the message with id="id_<field>-error" and the help text with
-    id="id_<field>_helptext".
-    """
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields([name for name in self.fields if name != "website"] + ["website"])
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
 
     def describe_errors(self) -> None:
+        """Tie each field's error message (and help text) to the field, for screen readers.
+
+        Templates render the message with id="id_<field>-error" and the help text with
+        id="id_<field>_helptext".
+        """
         for name in self.errors:
             if name in self.fields:
                 ids = [f"id_{name}-error"] + ([f"id_{name}_helptext"] if self.fields[name].help_text else [])

@@ -11,13 +11,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from home.forms import AccessibleErrorsMixin
+from home.forms import PublicForm
 from home.ratelimit import rate_limited
 from services import booking as bookings
 from services.models import Booking, HelpSessionPage
 
 
-class BookingForm(AccessibleErrorsMixin, forms.Form):
+class BookingForm(PublicForm):
     name = forms.CharField(label=_("Ditt namn"), max_length=120)
     email = forms.EmailField(
         label=_("E-post"), required=False, help_text=_("Då får du en bekräftelse och en länk för att avboka.")
@@ -36,7 +36,6 @@ class BookingForm(AccessibleErrorsMixin, forms.Form):
         help_text=_("Till exempel hörslinga, tolk eller att någon möter dig i entrén."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    website = forms.CharField(required=False, label=_("Lämna tomt"))
 
     def clean(self):
         cleaned = super().clean()
@@ -71,7 +70,7 @@ def book(request, session_id: int, date: str):
         if rate_limited(request, "booking", settings.BOOKING_RATE_LIMIT):
             context.update(form=form, rate_limited=True, availability=bookings.availability(session, day))
             return render(request, "services/booking_form.html", context, status=429)
-        if form.data.get("website"):
+        if form.is_spam:
             return render(request, "services/booking_done.html", {**context, "booking": None})
         if form.is_valid():
             details = {k: v for k, v in form.cleaned_data.items() if k != "website"}
