@@ -1,11 +1,12 @@
 """Open data: all coverage figures as CSV (in the import layout) and JSON."""
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from broadband.coverage import SHARE_FIELDS, export_csv
 from broadband.models import CoverageStatistic
+from home.opendata import open_json, open_to_all
 
 LICENCE = (
     "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.sv). Ange källan som står på varje rad."
@@ -16,8 +17,7 @@ LICENCE = (
 def coverage_csv(request):
     response = HttpResponse(export_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="tackning.csv"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return open_to_all(response)
 
 
 @require_GET
@@ -36,11 +36,7 @@ def coverage_json(request):
         }
         for stat in CoverageStatistic.objects.order_by("year", "area_code")
     ]
-    response = JsonResponse(
-        {"licence": LICENCE, "unit": "procent", "figures": figures}, json_dumps_params={"ensure_ascii": False}
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return open_json({"licence": LICENCE, "unit": "procent", "figures": figures})
 
 
 @csrf_exempt  # so that the form page sets no cookie; a honeypot and a rate limit stop abuse instead

@@ -1,18 +1,12 @@
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from home.opendata import open_json
 from search.query import MAX_QUERY_LENGTH, SearchRequest, run_search
 from search.types import TYPE_LABELS
-
-
-def _json(data, status=200):
-    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"  # other municipal sites may embed the search
-    return response
 
 
 @require_GET
@@ -20,7 +14,7 @@ def search_api(request):
     search_request = SearchRequest.from_params(request.GET)
     with translation.override(search_request.language):
         result = run_search(search_request)
-    return _json(result)
+    return open_json(result)
 
 
 @require_GET
@@ -61,7 +55,7 @@ def suggest_api(request):
             {"title": p.title, "url": p.get_url(), "type": "page"}
             for p in pages.filter(title__icontains=text)[:8]
         ]
-    return _json({"query": text, "suggestions": suggestions})
+    return open_json({"query": text, "suggestions": suggestions})
 
 
 @require_GET
@@ -83,7 +77,7 @@ def healthz(request):
         except ENGINE_ERRORS as exc:
             status["search"] = f"unavailable: {type(exc).__name__}"
     healthy = status["database"] == "ok"
-    return _json(status, status=200 if healthy else 503)
+    return open_json(status, status=200 if healthy else 503)
 
 
 @require_GET

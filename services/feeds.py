@@ -9,12 +9,13 @@ import datetime
 import json
 
 import icalendar
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET
 
-from services.models import LANGUAGE_LABELS, HelpSessionPage, LibraryPage
+from home.opendata import open_json, open_to_all
+from services.models import HelpSessionPage, LibraryPage
 from services.occurrences import upcoming_occurrences
 
 FEED_DAYS = 180
@@ -81,8 +82,7 @@ def sessions_ics(request):
     calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="digital-hjalp.ics"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return open_to_all(response)
 
 
 @require_GET
@@ -106,9 +106,7 @@ def sessions_json(request):
         }
         for occ in _occurrences(request)
     ]
-    response = JsonResponse({"sessions": items}, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return open_json({"sessions": items})
 
 
 @require_GET
@@ -132,12 +130,7 @@ def libraries_geojson(request):
         }
         for lib in libraries
     ]
-    response = JsonResponse(
-        {"type": "FeatureCollection", "features": features}, json_dumps_params={"ensure_ascii": False}
-    )
-    response["Content-Type"] = "application/geo+json"
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return open_json({"type": "FeatureCollection", "features": features}, content_type="application/geo+json")
 
 
 def _address(library) -> dict:
@@ -210,6 +203,3 @@ def _dump(data) -> str:
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
     )
-
-
-__all__ = ["LANGUAGE_LABELS"]
