@@ -6,7 +6,6 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -18,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from broadband import admin_views
 from broadband.models import CoverageReport, NetworkOperator
 from broadband.reports import municipality_codes_for
+from home.panels import UserPanel
 from services.models import EServiceMunicipalLink
 
 
@@ -120,15 +120,12 @@ def register_coverage_reports():
     return coverage_report_viewset
 
 
-class CoverageReportPanel(Component):
+class CoverageReportPanel(UserPanel):
     """Dashboard: reports per municipality and problem, for what the user may read."""
 
     name = "coverage_reports"
     order = 150
     template_name = "broadband/admin/report_panel.html"
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context=None):
         from home.models import MunicipalityPage

@@ -1,21 +1,18 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 
 from home import admin_views
+from home.panels import UserPanel
 from home.review import pages_due_for
 
 
-class ReviewPanel(Component):
+class ReviewPanel(UserPanel):
     """Dashboard: the pages this editor may edit that are overdue or due within 30 days, oldest first."""
 
     name = "review_due"
     order = 90
     template_name = "home/admin/review_panel.html"
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context=None):
         return {"rows": pages_due_for(self.user)[:50]}
@@ -26,15 +23,12 @@ def add_review_panel(request, panels):
     panels.append(ReviewPanel(request.user))
 
 
-class BrokenLinksPanel(Component):
+class BrokenLinksPanel(UserPanel):
     """Dashboard: broken external links on pages this editor may edit."""
 
     name = "broken_links"
     order = 95
     template_name = "home/admin/broken_links_panel.html"
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context=None):
         from wagtail.models import Page
