@@ -1,13 +1,12 @@
 """Query counts per page type stay fixed as content grows; anonymous views are cached until publish."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import MunicipalityPage
-from services.models import HelpSessionPage, LibraryPage
+from services.models import LibraryPage
+from tests.factories import add_session
 
 pytestmark = pytest.mark.django_db
 
@@ -40,17 +39,7 @@ def add_ten_libraries():
     sala = MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
     for n in range(10):
         library = sala.add_child(instance=LibraryPage(title=f"Extra bibliotek {n}", slug=f"extra-{n}"))
-        library.add_child(
-            instance=HelpSessionPage(
-                title=f"Extra hjälp {n}",
-                slug="hjalp",
-                first_date=datetime.date.today(),
-                start_time=datetime.time(10),
-                end_time=datetime.time(11),
-                repeat="weekly",
-                languages=["sv"],
-            )
-        )
+        add_session(library, title=f"Extra hjälp {n}", slug="hjalp")
 
 
 def test_query_counts_are_small_and_do_not_grow_with_content(client, demo, settings):

@@ -12,26 +12,21 @@ from django.core import mail, signing
 from django.utils import timezone
 
 from services import booking as bookings
-from services.models import Booking, HelpSessionPage, LibraryPage, SessionCancellation
+from services.models import Booking, HelpSessionPage, SessionCancellation
+from tests.factories import add_session, library
 
 pytestmark = pytest.mark.django_db
 
 
 def bookable_session(capacity=2, title="Bokningstest"):
-    library = LibraryPage.objects.get(slug="sala-stadsbibliotek", locale__language_code="sv")
     first = timezone.localdate() + datetime.timedelta(days=3)
-    session = library.add_child(
-        instance=HelpSessionPage(
-            title=title,
-            slug=f"bokningstest-{capacity}",
-            first_date=first,
-            start_time=datetime.time(10),
-            end_time=datetime.time(11),
-            repeat="weekly",
-            languages=["sv"],
-            booking_required=True,
-            capacity=capacity,
-        )
+    session = add_session(
+        library("sala-stadsbibliotek"),
+        title=title,
+        slug=f"bokningstest-{capacity}",
+        first_date=first,
+        booking_required=True,
+        capacity=capacity,
     )
     return session, first
 

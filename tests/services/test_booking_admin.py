@@ -9,26 +9,16 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
 from services import booking as bookings
-from services.models import Booking, HelpSessionPage, LibraryPage, SessionCancellation
+from services.models import Booking, LibraryPage, SessionCancellation
+from tests.factories import add_session, library
 
 pytestmark = pytest.mark.django_db
 
 
 def session_at(slug, title):
-    library = LibraryPage.objects.get(slug=slug, locale__language_code="sv")
     first = timezone.localdate() + datetime.timedelta(days=4)
-    session = library.add_child(
-        instance=HelpSessionPage(
-            title=title,
-            slug="admintest",
-            first_date=first,
-            start_time=datetime.time(10),
-            end_time=datetime.time(11),
-            repeat="weekly",
-            languages=["sv"],
-            booking_required=True,
-            capacity=1,
-        )
+    session = add_session(
+        library(slug), title=title, slug="admintest", first_date=first, booking_required=True, capacity=1
     )
     return session, first
 

@@ -3,8 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from services.models import HelpSessionPage, SessionCancellation
+from services.models import SessionCancellation
 from services.occurrences import recurrence_dates, upcoming_occurrences
+from tests.factories import add_session, library
 
 D = datetime.date
 
@@ -43,21 +44,10 @@ def test_once_and_window_before_start():
 
 @pytest.mark.django_db
 def test_weekly_session_with_cancelled_date_across_daylight_saving(demo):
-    from services.models import LibraryPage
 
-    library = LibraryPage.objects.get(slug="sala-stadsbibliotek")
-    today = timezone.localdate()
-    first = today + datetime.timedelta(days=1)
-    session = library.add_child(
-        instance=HelpSessionPage(
-            title="Testtillfälle",
-            slug="testtillfalle",
-            first_date=first,
-            start_time=datetime.time(10),
-            end_time=datetime.time(11),
-            repeat="weekly",
-            languages=["sv"],
-        )
+    first = timezone.localdate() + datetime.timedelta(days=1)
+    session = add_session(
+        library("sala-stadsbibliotek"), title="Testtillfälle", slug="testtillfalle", first_date=first
     )
     cancelled = first + datetime.timedelta(weeks=2)
     SessionCancellation.objects.create(session=session, date=cancelled, reason="Stängt")
