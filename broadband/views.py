@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from broadband.coverage import SHARE_FIELDS, export_csv
 from broadband.models import CoverageStatistic
-from home.opendata import open_json, open_to_all
+from core.opendata import open_json, open_to_all
 
 LICENCE = (
     "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.sv). Ange källan som står på varje rad."

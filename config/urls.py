@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from broadband import views as broadband_views
-from home.sitemap import sitemap
-from home.views import robots_txt
+from core.sitemap import sitemap
+from core.views import robots_txt
 from search import views as search_views
 from services import feeds as services_feeds
 from services import views as services_views

@@ -6,4 +6,6 @@ class HomeConfig(AppConfig):
     verbose_name = "Webbplatsen"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from core.signals import follow_models
+
+        follow_models(self.get_models())

@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET
 
-from home.opendata import open_json, open_to_all
+from core.opendata import open_json, open_to_all
+from home.localization import prefer_active_locale
 from services.models import HelpSessionPage, LibraryPage
 from services.occurrences import upcoming_occurrences
 
@@ -111,8 +112,6 @@ def sessions_json(request):
 
 @require_GET
 def libraries_geojson(request):
-    from home.localization import prefer_active_locale
-
     libraries = prefer_active_locale(
         LibraryPage.objects.live().exclude(latitude=None).exclude(longitude=None).select_related("locale")
     )

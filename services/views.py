@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from home.forms import PublicForm
-from home.ratelimit import rate_limited
+from core.forms import PublicForm
+from core.ratelimit import rate_limited
 from services import booking as bookings
 from services.models import Booking, HelpSessionPage
 
