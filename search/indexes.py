@@ -1,0 +1,129 @@
+"""The one document shape every searchable thing is flattened into, and the per-locale indexes.
+
+Each locale has its own index behind an alias `<prefix>-<language>` (e.g. `envagin-prod-sv`), with
+that language's analysis. The concrete index behind the alias has a timestamp, so
+`search_rebuild` can build a new one and swap the alias with no moment of empty results.
+"""
+
+import datetime
+
+from django.conf import settings
+from opensearchpy import (
+    Date,
+    Document,
+    Index,
+    Keyword,
+    Long,
+    Mapping,
+    OpenSearch,
+    SearchAsYouType,
+    Text,
+)
+
+from search.analysis import analyzers_for, plain, suggest_folded, trigram
+
+DOC_TYPES = (
+    "municipality",
+    "municipality_broadband",
+    "broadband_guide",
+    "operator",
+    "library",
+    "help_session",
+    "life_event_guide",
+    "e_service",
+    "page",
+)
+
+_clients: dict[str, OpenSearch] = {}
+
+
+def client() -> OpenSearch:
+    """One client per process and URL; fails fast (no retries) so the site can fall back to the database."""
+    url = settings.OPENSEARCH_URL
+    if url not in _clients:
+        _clients[url] = OpenSearch(
+            hosts=[url],
+            verify_certs=settings.OPENSEARCH_VERIFY_CERTS,
+            timeout=settings.OPENSEARCH_TIMEOUT,
+            max_retries=0,
+            retry_on_timeout=False,
+            pool_maxsize=settings.OPENSEARCH_POOL_SIZE,
+        )
+    return _clients[url]
+
+
+def engine_configured() -> bool:
+    return bool(settings.OPENSEARCH_URL)
+
+
+def alias_name(language: str) -> str:
+    return f"{settings.OPENSEARCH_INDEX_PREFIX}-{language}"
+
+
+def new_index_name(language: str) -> str:
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d%H%M%S%f")
+    return f"{alias_name(language)}-{stamp}"
+
+
+def mapping_for(language: str) -> Mapping:
+    text, folded, exact = analyzers_for(language)
+
+    def searchable(with_trigram=False):
+        fields = {
+            "folded": Text(analyzer=folded),
+            "exact": Text(analyzer=exact),
+            "plain": Text(analyzer=plain),
+        }
+        if with_trigram:
+            fields["trigram"] = Text(analyzer=trigram)
+        return Text(analyzer=text, fields=fields)
+
+    mapping = Mapping()
+    mapping.field("title", searchable(with_trigram=True))
+    mapping.field("summary", searchable())
+    mapping.field("body", searchable())
+    mapping.field("places", searchable())
+    mapping.field("topic_names", searchable())
+    mapping.field("title_suggest", SearchAsYouType(analyzer=suggest_folded))
+    mapping.field("url", Keyword(index=False))
+    mapping.field("type", Keyword())
+    mapping.field("municipalities", Keyword())
+    mapping.field("localities", Keyword())
+    mapping.field("topics", Keyword())
+    mapping.field("life_events", Keyword())
+    mapping.field("audience", Keyword())
+    mapping.field("language", Keyword())
+    mapping.field("page_id", Long())
+    mapping.field("next_occurrence", Date())
+    mapping.field("last_occurrence", Date())
+    mapping.field("session_languages", Keyword())
+    mapping.field("last_published", Date())
+    return mapping
+
+
+def build_index(language: str, name: str | None = None) -> Index:
+    index = Index(name or new_index_name(language))
+    index.settings(number_of_shards=1, number_of_replicas=settings.OPENSEARCH_REPLICAS, max_ngram_diff=3)
+    index.mapping(mapping_for(language))
+    return index
+
+
+class SiteDocument(Document):
+    """Fields as stored; the analysis comes from the index mapping of the document's language."""
+
+    title = Text()
+    summary = Text()
+    body = Text()
+    url = Keyword()
+    type = Keyword()
+    municipalities = Keyword(multi=True)
+    localities = Keyword(multi=True)
+    places = Text()
+    topics = Keyword(multi=True)
+    topic_names = Text()
+    life_events = Keyword(multi=True)
+    audience = Keyword()
+    language = Keyword()
+    next_occurrence = Date()
+    last_published = Date()
+    title_suggest = SearchAsYouType()
