@@ -16,6 +16,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from home.models import MunicipalityPage, OrganisationSettings
+
 COLUMNS = [
     ("kommunkod", "area_code"),
     ("ar", "year"),
@@ -157,8 +159,6 @@ def parse(data: bytes | str, known_codes: set[str]) -> ParsedFile:
 
 
 def known_area_codes() -> set[str]:
-    from home.models import MunicipalityPage, OrganisationSettings
-
     codes = set(MunicipalityPage.objects.values_list("code", flat=True))
     codes |= {s.county_code for s in OrganisationSettings.objects.all() if s.county_code}
     return codes

@@ -6,7 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import PublicForm
+from core.forms import PublicForm
+from core.ratelimit import rate_limited
 
 RATE_LIMIT = 5  # reports per address …
 RATE_WINDOW = 600  # … per ten minutes
@@ -32,7 +33,7 @@ class CoverageReportForm(PublicForm):
     place = forms.CharField(
         label=_("Plats"),
         max_length=200,
-        help_text=_("Adress, by eller vägsträcka, till exempel: Riddarhyttan, vid kyrkan."),
+        help_text=_("Adress, by eller vägsträcka, till exempel: Storgatan 12 eller vid kyrkan i byn."),
     )
     latitude = CommaDecimalField(
         label=_("Latitud (om du vet den)"),
@@ -97,16 +98,6 @@ class CoverageReportForm(PublicForm):
         return cleaned
 
 
-def rate_limited(request, scope: str) -> bool:
-    from home.ratelimit import rate_limited as limited
-
-    return limited(request, scope, RATE_LIMIT, RATE_WINDOW)
-
-
-def municipality_codes_for(user) -> set[str] | None:
-    """The municipalities whose reports a user may read: None means all (regional staff)."""
-    from home.editors import municipality_codes_for as editable_codes
-
-    if user.is_superuser or user.has_perm("broadband.view_all_coveragereports"):
-        return None
-    return editable_codes(user)
+def too_many_reports(request) -> bool:
+    """True when this address has sent more than RATE_LIMIT reports in RATE_WINDOW seconds."""
+    return rate_limited(request, "coverage-report", RATE_LIMIT, RATE_WINDOW)

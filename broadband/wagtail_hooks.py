@@ -5,20 +5,20 @@ from django.db.models import Count
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
-from wagtail.admin.views.generic import EditView, IndexView, InspectView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView as SnippetEditView
-from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from broadband import admin_views
-from broadband.models import CoverageReport, NetworkOperator
-from broadband.reports import municipality_codes_for
-from home.panels import UserPanel
-from services.models import EServiceMunicipalLink
+from broadband.models import CoverageReport, MunicipalityBroadbandPage, NetworkOperator
+from core.panels import UserPanel
+from editorial.permissions import municipality_scope
+from editorial.policies import FilteredIndexView, InstanceCheckedEditView, MunicipalSnippetPolicy
+from home.hub import MUNICIPALITY_PAGE_CONTEXT
+from home.localization import prefer_active_locale
+from home.models import MunicipalityPage
 
 
 class ReportPermissionPolicy(ModelPermissionPolicy):
@@ -28,7 +28,7 @@ class ReportPermissionPolicy(ModelPermissionPolicy):
     """
 
     def _codes(self, user):
-        return municipality_codes_for(user)
+        return municipality_scope(user, "broadband.view_all_coveragereports")
 
     def user_has_permission(self, user, action):
         if action in ("view", "export"):
@@ -128,8 +128,6 @@ class CoverageReportPanel(UserPanel):
     template_name = "broadband/admin/report_panel.html"
 
     def get_context_data(self, parent_context=None):
-        from home.models import MunicipalityPage
-
         reports = REPORT_POLICY.instances_user_has_permission_for(self.user, "view")
         names = dict(MunicipalityPage.objects.filter(locale__language_code="sv").values_list("code", "name"))
         counts = {}
@@ -173,75 +171,9 @@ def register_coverage_menu_item():
     )
 
 
-class MunicipalSnippetPolicy(ModelPermissionPolicy):
-    """Regional editors (model permission) edit all; municipal editors only what is their municipality's.
-
-    `codes_of(instance)` says which municipalities an object belongs to.
-    """
-
-    def __init__(self, model, codes_of):
-        super().__init__(model)
-        self.codes_of = codes_of
-
-    def _regional(self, user, action):
-        return super().user_has_permission(user, action)
-
-    def _own_codes(self, user):
-        from home.editors import municipality_codes_for
-
-        return municipality_codes_for(user)
-
-    def user_has_permission(self, user, action):
-        if self._regional(user, action):
-            return True
-        return action in ("change", "view") and bool(self._own_codes(user))
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if self._regional(user, action):
-            return True
-        return action in ("change", "view") and bool(self.codes_of(instance) & self._own_codes(user))
-
-    def instances_user_has_permission_for(self, user, action):
-        queryset = self.model.objects.all()
-        if self._regional(user, action):
-            return queryset
-        codes = self._own_codes(user)
-        return self.filter_by_codes(queryset, codes) if action in ("change", "view") else queryset.none()
-
-    def filter_by_codes(self, queryset, codes):
-        raise NotImplementedError
-
-
 class OperatorPolicy(MunicipalSnippetPolicy):
     def filter_by_codes(self, queryset, codes):
         return queryset.filter(municipalities__code__in=codes).distinct()
-
-
-class LinkPolicy(MunicipalSnippetPolicy):
-    def filter_by_codes(self, queryset, codes):
-        return queryset.filter(municipality__code__in=codes)
-
-
-class InstanceCheckMixin:
-    """Wagtail's edit views check model permissions only; these objects need a per-object check."""
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", obj):
-            raise PermissionDenied
-        return obj
-
-
-class InstanceCheckedEditView(InstanceCheckMixin, SnippetEditView):
-    pass
-
-
-class FilteredIndexView(SnippetIndexView):
-    def get_base_queryset(self):
-        return self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
 
 
 class OperatorViewSet(SnippetViewSet):
@@ -260,35 +192,10 @@ class OperatorViewSet(SnippetViewSet):
 register_snippet(NetworkOperator, viewset=OperatorViewSet)
 
 
-class LinkEditView(InstanceCheckMixin, EditView):
-    pass
-
-
-class LinkIndexView(IndexView):
-    def get_base_queryset(self):
-        return self.permission_policy.instances_user_has_permission_for(
-            self.request.user, "change"
-        ).select_related("eservice", "municipality")
-
-
-class MunicipalLinkViewSet(ModelViewSet):
-    """Each municipality keeps its own links to the e-services every municipality runs."""
-
-    model = EServiceMunicipalLink
-    icon = "link"
-    menu_label = "Kommunens e-tjänstlänkar"
-    menu_order = 920
-    add_to_admin_menu = True
-    url_prefix = "e-tjanstlankar"
-    name = "municipal_links"
-    list_display = ["eservice", "municipality", "url"]
-    panels = [FieldPanel("url")]
-    create_view_enabled = False
-    edit_view_class = LinkEditView
-    index_view_class = LinkIndexView
-    permission_policy = LinkPolicy(EServiceMunicipalLink, lambda link: {link.municipality.code})
-
-
-@hooks.register("register_admin_viewset")
-def register_municipal_links():
-    return MunicipalLinkViewSet()
+@hooks.register(MUNICIPALITY_PAGE_CONTEXT)
+def municipality_broadband_page(page, request, context):
+    """The municipality page links to its local broadband page (in the reader's language if any)."""
+    pages = prefer_active_locale(
+        MunicipalityBroadbandPage.objects.live().filter(page.subtree_filter()).select_related("locale")
+    )
+    return {"broadband_page": pages[0] if pages else None}

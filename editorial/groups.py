@@ -10,10 +10,19 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail import hooks
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from home.models import HomePage, MunicipalityPage
-from services.models import LibraryPage
 
 REGION_EDITORS = "Region – redaktörer"
 REGION_REVIEWERS = "Region – granskare"
@@ -37,6 +46,18 @@ MEDIA_PERMISSIONS = [
     ("wagtaildocs", "choose_document"),
 ]
 CHOOSE_ONLY = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
+
+
+STAFF_PAGE_TYPES_HOOK = "register_staff_page_types"
+
+
+def staff_page_types() -> list[type]:
+    """Page types below a municipality whose pages have staff of their own (a library's staff).
+
+    Feature apps register them with `@hooks.register("register_staff_page_types")`, returning a
+    list of page models; editorial never imports them.
+    """
+    return [model for hook in hooks.get_hooks(STAFF_PAGE_TYPES_HOOK) for model in hook()]
 
 
 @dataclass
@@ -106,20 +127,19 @@ def setup_editors() -> Report:
         collection = _collection(regional, municipality.name, report)
         _collection_permissions(group, collection, MEDIA_PERMISSIONS)
         _collection_permissions(group, regional, CHOOSE_ONLY)
-        for library in LibraryPage.objects.child_of(municipality):
-            staff = _group(f"{library.title} – personal", report)
-            translations = LibraryPage.objects.filter(translation_key=library.translation_key)
-            _page_permissions(staff, translations, LIBRARY_PAGE_PERMISSIONS)
-            _collection_permissions(staff, collection, MEDIA_PERMISSIONS)
-            _collection_permissions(staff, regional, CHOOSE_ONLY)
+        for model in staff_page_types():
+            for library in model.objects.child_of(municipality):
+                staff = _group(f"{library.title} – personal", report)
+                translations = model.objects.filter(translation_key=library.translation_key)
+                _page_permissions(staff, translations, LIBRARY_PAGE_PERMISSIONS)
+                _collection_permissions(staff, collection, MEDIA_PERMISSIONS)
+                _collection_permissions(staff, regional, CHOOSE_ONLY)
     _regional_workflow(homes, report)
     return report
 
 
 def _regional_workflow(homes, report: Report) -> None:
     """Regional pages (the start page and everything outside the municipalities) need approval."""
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
-
     workflow, created = Workflow.objects.get_or_create(name="Regional granskning")
     if created:
         report.note("arbetsflöde Regional granskning")
@@ -130,19 +150,3 @@ def _regional_workflow(homes, report: Report) -> None:
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for home in homes:
         WorkflowPage.objects.get_or_create(page=Page.objects.get(pk=home.pk), defaults={"workflow": workflow})
-
-
-def editable(user, model) -> list:
-    """The source-language pages of a type that a user may edit (their own municipality or library)."""
-    from django.conf import settings
-    from wagtail.permission_policies.pages import PagePermissionPolicy
-
-    allowed = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return list(
-        model.objects.filter(locale__language_code=settings.LANGUAGE_CODE, pk__in=allowed.values("pk"))
-    )
-
-
-def municipality_codes_for(user) -> set[str]:
-    """Kommunkoder of the municipalities whose pages a user may edit."""
-    return {municipality.code for municipality in editable(user, MunicipalityPage)}

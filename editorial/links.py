@@ -1,5 +1,9 @@
 """The broken-link check: find external links in published content, try each one, record the answer.
 
+Pages are read field by field (text, URL and StreamField fields of every `BasePage` type). Data
+beside the pages names its link fields itself: a model with `external_link_fields = ("website",)`
+is checked too, so a new app's links are found without changing this module.
+
 Links are tried with a short timeout and a limit on how many at once, HEAD first (GET when a server
 refuses HEAD). Results are kept per URL with the pages that use it, so editors see their own broken
 links on the dashboard.
@@ -15,7 +19,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.blocks import StreamValue
 
-from home.models import BasePage
+from home.models import BasePage, LinkCheck
 
 URL = re.compile(r"https?://[^\s\"'<>]+")
 USER_AGENT = "EnVagIn-lankkontroll/1.0"
@@ -54,16 +58,11 @@ def collect_links() -> dict[str, set[int]]:
             for name in text_fields:
                 for url in _urls_in(getattr(page, name, None)):
                     links.setdefault(url.rstrip(".,)"), set()).add(page.pk)
-    from broadband.models import NetworkOperator
-    from services.models import EService, EServiceMunicipalLink
-
-    for url in (
-        list(EService.objects.values_list("national_url", flat=True))
-        + list(EServiceMunicipalLink.objects.values_list("url", flat=True))
-        + list(NetworkOperator.objects.values_list("website", flat=True))
-    ):
-        if url:
-            links.setdefault(url, set())
+    for model in apps.get_models():
+        for name in getattr(model, "external_link_fields", ()):
+            for url in model.objects.values_list(name, flat=True):
+                if url:
+                    links.setdefault(url, set())
     return links
 
 
@@ -86,8 +85,6 @@ def check_url(url: str, timeout: float) -> tuple[int, str]:
 def check_links(
     only_prefix: str = "", timeout: float = 5.0, workers: int = 8, log=lambda message: None
 ) -> dict:
-    from home.models.links import LinkCheck
-
     links = {url: pages for url, pages in collect_links().items() if url.startswith(only_prefix)}
     now = timezone.now()
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:

@@ -6,12 +6,12 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.models import BasePage
+from editorial.permissions import editable_pages
+from home.models import BasePage, ReviewReminder
+from home.tree import below_paths
 
 DUE_WITHIN = datetime.timedelta(days=30)
 REMIND_EVERY = datetime.timedelta(days=7)
@@ -32,12 +32,7 @@ def due_pages(until: datetime.date) -> list[tuple[int, datetime.date]]:
 def pages_due_for(user, today: datetime.date | None = None) -> list[dict]:
     today = today or timezone.localdate()
     rows = due_pages(today + DUE_WITHIN)
-    editable = set(
-        PagePermissionPolicy()
-        .instances_user_has_permission_for(user, "change")
-        .filter(pk__in=[pk for pk, _d in rows])
-        .values_list("pk", flat=True)
-    )
+    editable = set(editable_pages(user).filter(pk__in=[pk for pk, _d in rows]).values_list("pk", flat=True))
     pages = Page.objects.in_bulk([pk for pk, _d in rows if pk in editable])
     return [
         {"page": pages[pk], "review_date": day, "overdue": day < today} for pk, day in rows if pk in editable
@@ -55,8 +50,6 @@ def group_roots(group: Group) -> list[Page]:
 
 def send_review_reminders(today: datetime.date | None = None) -> int:
     """E-mail each group its overdue pages; a page is mentioned to a group at most once a week."""
-    from home.models.review import ReviewReminder
-
     today = today or timezone.localdate()
     now = timezone.now()
     overdue = due_pages(today - datetime.timedelta(days=1))
@@ -66,9 +59,7 @@ def send_review_reminders(today: datetime.date | None = None) -> int:
         roots = group_roots(group)
         if not roots or not overdue_ids:
             continue
-        scope = Q(pk__in=[])
-        for root in roots:
-            scope |= Q(path__startswith=root.path)
+        scope = below_paths(root.path for root in roots)
         pages = list(Page.objects.filter(scope, pk__in=overdue_ids).order_by("path"))
         recent = set(
             ReviewReminder.objects.filter(group=group, sent_at__gte=now - REMIND_EVERY).values_list(

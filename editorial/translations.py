@@ -1,12 +1,12 @@
 """The translations report: for each page and language, missing, up to date or out of date."""
 
 from django.conf import settings
-from django.db.models import Q
 from django.shortcuts import render
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from editorial.permissions import editable_pages
 from home.models import MunicipalityPage
+from home.tree import below_paths
 
 MISSING, CURRENT, OUTDATED = "missing", "current", "outdated"
 LABELS = {MISSING: "Saknas", CURRENT: "Aktuell", OUTDATED: "Inaktuell"}
@@ -16,12 +16,10 @@ def translation_rows(user, municipality_code: str = "", state: str = "") -> list
     """A translation is out of date when its source was published after the translation last was."""
     languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     sources = Page.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE, depth__gt=1)
-    sources = sources.filter(pk__in=PagePermissionPolicy().instances_user_has_permission_for(user, "change"))
+    sources = sources.filter(pk__in=editable_pages(user))
     if municipality_code:
-        scope = Q(pk__in=[])
-        for path in MunicipalityPage.objects.filter(code=municipality_code).values_list("path", flat=True):
-            scope |= Q(path__startswith=path)
-        sources = sources.filter(scope)
+        paths = MunicipalityPage.objects.filter(code=municipality_code).values_list("path", flat=True)
+        sources = sources.filter(below_paths(paths))
     sources = list(sources.order_by("path"))
     translations = {}
     for key, code, published in (
@@ -53,7 +51,7 @@ def translations_report(request):
     rows = translation_rows(request.user, code if code.isdigit() else "", state if state in LABELS else "")
     return render(
         request,
-        "home/admin/translations_report.html",
+        "editorial/admin/translations_report.html",
         {
             "rows": rows,
             "languages": [(c, n) for c, n in settings.LANGUAGES if c != settings.LANGUAGE_CODE],

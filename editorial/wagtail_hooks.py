@@ -1,10 +1,14 @@
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 
-from home import admin_views
-from home.panels import UserPanel
-from home.review import pages_due_for
+from core.panels import UserPanel
+from editorial import translations
+from editorial.permissions import editable_pages
+from editorial.review import due_pages, pages_due_for
+from home.models import LinkCheck
 
 
 class ReviewPanel(UserPanel):
@@ -12,7 +16,7 @@ class ReviewPanel(UserPanel):
 
     name = "review_due"
     order = 90
-    template_name = "home/admin/review_panel.html"
+    template_name = "editorial/admin/review_panel.html"
 
     def get_context_data(self, parent_context=None):
         return {"rows": pages_due_for(self.user)[:50]}
@@ -28,22 +32,12 @@ class BrokenLinksPanel(UserPanel):
 
     name = "broken_links"
     order = 95
-    template_name = "home/admin/broken_links_panel.html"
+    template_name = "editorial/admin/broken_links_panel.html"
 
     def get_context_data(self, parent_context=None):
-        from wagtail.models import Page
-        from wagtail.permission_policies.pages import PagePermissionPolicy
-
-        from home.models import LinkCheck
-
         broken = list(LinkCheck.objects.filter(ok=False).order_by("url"))
         ids = {pk for check in broken for pk in check.page_ids}
-        editable = set(
-            PagePermissionPolicy()
-            .instances_user_has_permission_for(self.user, "change")
-            .filter(pk__in=ids)
-            .values_list("pk", flat=True)
-        )
+        editable = set(editable_pages(self.user).filter(pk__in=ids).values_list("pk", flat=True))
         pages = Page.objects.in_bulk(editable)
         rows = [
             {"check": check, "pages": [pages[pk] for pk in check.page_ids if pk in pages]} for check in broken
@@ -58,7 +52,7 @@ def add_broken_links_panel(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_translation_report_url():
-    return [path("oversattningar/", admin_views.translations_report, name="translations_report")]
+    return [path("oversattningar/", translations.translations_report, name="translations_report")]
 
 
 @hooks.register("register_reports_menu_item")
@@ -70,9 +64,5 @@ def register_translation_report_menu_item():
 def filter_explorer_by_review(parent_page, pages, request):
     """?granskning=forsenad in the page listing shows only pages whose review date has passed."""
     if request.GET.get("granskning") == "forsenad":
-        from django.utils import timezone
-
-        from home.review import due_pages
-
         pages = pages.filter(pk__in=[pk for pk, _day in due_pages(timezone.localdate())])
     return pages

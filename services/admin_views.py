@@ -16,17 +16,17 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from editorial.permissions import editable_sources
+from home.tree import below_paths
 from services import booking as bookings
 from services.models import Booking, LibraryPage, SessionCancellation, SessionOccurrence
 
 
 def library_ids_for(user) -> set[int] | None:
     """Libraries whose bookings a user may handle; None means all."""
-    from home.editors import editable
-
     if user.is_superuser:
         return None
-    return {library.pk for library in editable(user, LibraryPage)}
+    return set(editable_sources(user, LibraryPage).values_list("pk", flat=True))
 
 
 def may_see_bookings(user) -> bool:
@@ -40,10 +40,7 @@ def _occurrences_for(user):
     if ids is None:
         return occurrences
     paths = LibraryPage.objects.filter(pk__in=ids).values_list("path", flat=True)
-    query = Q(pk__in=[])
-    for path in paths:
-        query |= Q(session__path__startswith=path)
-    return occurrences.filter(query)
+    return occurrences.filter(below_paths(paths, field="session__path"))
 
 
 def _occurrence(request, occurrence_id) -> SessionOccurrence:

@@ -7,12 +7,15 @@ so listings stay fast as libraries are added.
 
 import datetime
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from dateutil import rrule
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.localization import prefer_active_locale
+from home.localization import active_locale, prefer_active_locale
+from home.models import MunicipalityPage, Topic
+from home.tree import nearest_ancestor
 
 STOCKHOLM_TZ = "Europe/Stockholm"
 DEFAULT_WINDOW = datetime.timedelta(days=120)
@@ -68,18 +71,7 @@ class Occurrence:
 
 
 def _aware(day: datetime.date, moment: datetime.time) -> datetime.datetime:
-    from zoneinfo import ZoneInfo
-
     return datetime.datetime.combine(day, moment, tzinfo=ZoneInfo(STOCKHOLM_TZ))
-
-
-def _find_ancestor(path: str, by_path: dict[str, Page]) -> Page | None:
-    steplen = Page.steplen
-    for end in range(len(path) - steplen, 0, -steplen):
-        found = by_path.get(path[:end])
-        if found is not None:
-            return found
-    return None
 
 
 def upcoming_occurrences(
@@ -96,7 +88,6 @@ def upcoming_occurrences(
     include_cancelled: bool = True,
     limit: int | None = None,
 ) -> list[Occurrence]:
-    from home.models import MunicipalityPage, Topic
     from services.models import HelpSessionPage, LibraryPage
 
     now = timezone.localtime()
@@ -126,8 +117,8 @@ def upcoming_occurrences(
 
     result: list[Occurrence] = []
     for session in sessions:
-        library = _find_ancestor(session.path, libraries)
-        municipality = _find_ancestor(session.path, municipalities)
+        library = nearest_ancestor(session.path, libraries, inclusive=False)
+        municipality = nearest_ancestor(session.path, municipalities, inclusive=False)
         if library_key and (library is None or library.translation_key != library_key):
             continue
         if municipality_code and (municipality is None or municipality.code != municipality_code):
@@ -171,7 +162,5 @@ def upcoming_occurrences(
 
 
 def _localized_topics(topic_model) -> dict:
-    from home.localization import active_locale
-
     locale = active_locale()
     return {t.translation_key: t for t in topic_model.objects.filter(locale=locale)}

@@ -1,8 +1,16 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
 
+from editorial.policies import InstanceCheckMixin, MunicipalSnippetPolicy
+from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT
+from home.localization import prefer_active_locale
 from services import admin_views
+from services.models import EServiceMunicipalLink, LibraryPage
+from services.occurrences import upcoming_occurrences
 
 
 @hooks.register("register_admin_urls")
@@ -21,3 +29,70 @@ class BookingMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_booking_menu_item():
     return BookingMenuItem("Bokningar", reverse("booking_index"), icon_name="date", order=150)
+
+
+class LinkPolicy(MunicipalSnippetPolicy):
+    def filter_by_codes(self, queryset, codes):
+        return queryset.filter(municipality__code__in=codes)
+
+
+class LinkEditView(InstanceCheckMixin, EditView):
+    pass
+
+
+class LinkIndexView(IndexView):
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        ).select_related("eservice", "municipality")
+
+
+class MunicipalLinkViewSet(ModelViewSet):
+    """Each municipality keeps its own links to the e-services every municipality runs."""
+
+    model = EServiceMunicipalLink
+    icon = "link"
+    menu_label = "Kommunens e-tjänstlänkar"
+    menu_order = 920
+    add_to_admin_menu = True
+    url_prefix = "e-tjanstlankar"
+    name = "municipal_links"
+    list_display = ["eservice", "municipality", "url"]
+    panels = [FieldPanel("url")]
+    create_view_enabled = False
+    edit_view_class = LinkEditView
+    index_view_class = LinkIndexView
+    permission_policy = LinkPolicy(EServiceMunicipalLink, lambda link: {link.municipality.code})
+
+
+@hooks.register("register_admin_viewset")
+def register_municipal_links():
+    return MunicipalLinkViewSet()
+
+
+@hooks.register("register_staff_page_types")
+def staff_page_types():
+    """Each library has staff of its own (a group with rights on its page and sessions)."""
+    return [LibraryPage]
+
+
+@hooks.register(START_PAGE_CONTEXT)
+def next_sessions_in_county(page, request, context):
+    return {"next_sessions": upcoming_occurrences(limit=5)}
+
+
+@hooks.register(MUNICIPALITY_PAGE_CONTEXT)
+def libraries_sessions_and_eservices(page, request, context):
+    """A municipality's libraries, its next sessions and its own links to e-services."""
+    libraries = prefer_active_locale(
+        LibraryPage.objects.live().filter(page.subtree_filter()).select_related("locale").order_by("path")
+    )
+    return {
+        "libraries": libraries,
+        "next_sessions": upcoming_occurrences(municipality_code=page.code, limit=6),
+        "eservice_links": (
+            EServiceMunicipalLink.objects.filter(municipality__code=page.code)
+            .select_related("eservice")
+            .order_by("eservice__name")
+        ),
+    }

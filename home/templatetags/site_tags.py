@@ -5,7 +5,6 @@ from django.utils import translation
 from wagtail.models import Page
 
 from home.localization import is_rtl, locale_homes
-from services.models import LANGUAGE_LABELS
 
 register = template.Library()
 
@@ -67,11 +66,6 @@ def site_chrome(context):
         "language": language,
         "rtl": is_rtl(language),
     }
-
-
-@register.filter
-def language_label(code):
-    return LANGUAGE_LABELS.get(code, code)
 
 
 @register.filter

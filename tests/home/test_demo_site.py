@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
-from home.demo.loader import DemoLoader, NonDemoContent
+from demo.loader import DemoLoader, NonDemoContent
 from home.models import HomePage, MunicipalityPage, StandardPage
 from services.models import HelpSessionPage, LibraryPage, LifeEventGuidePage
 

@@ -69,7 +69,7 @@ def test_review_panel_lists_exactly_the_overdue_pages_the_user_may_edit(demo, dj
     from django.utils import timezone
 
     from broadband.models import MunicipalityBroadbandPage
-    from home.review import pages_due_for
+    from editorial.review import pages_due_for
 
     call_command("setup_editors")
     user = member_of(django_user_model, "Sala – redaktörer")
@@ -99,7 +99,7 @@ def test_reminders_go_to_the_owning_group_at_most_weekly(demo, django_user_model
     from django.utils import timezone
 
     from broadband.models import MunicipalityBroadbandPage
-    from home.review import send_review_reminders
+    from editorial.review import send_review_reminders
 
     call_command("setup_editors")
     user = member_of(django_user_model, "Sala – redaktörer")

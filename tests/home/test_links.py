@@ -63,7 +63,7 @@ def test_check_links_records_broken_links_and_editors_see_their_own(local_site, 
 
 
 def test_a_dead_host_is_recorded_without_waiting_long(demo):
-    from home.links import check_url
+    from editorial.links import check_url
 
     status, error = check_url("http://127.0.0.1:9/", timeout=1)
     assert status == 0 and error

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.links import check_links
+from editorial.links import check_links
 
 
 class Command(BaseCommand):

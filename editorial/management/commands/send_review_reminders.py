@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.review import send_review_reminders
+from editorial.review import send_review_reminders
 
 
 class Command(BaseCommand):

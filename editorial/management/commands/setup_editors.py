@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.editors import setup_editors
+from editorial.groups import setup_editors
 
 
 class Command(BaseCommand):
