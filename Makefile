@@ -45,7 +45,7 @@ run-search: $(STAMP) search-node
 	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(STAMP)
-	$(PY) -m search.node run-tests -- $(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) tools/search_node run-tests -- $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -56,13 +56,13 @@ check: $(STAMP)
 	$(MANAGE) makemigrations --check --dry-run
 
 search-node: $(STAMP)
-	$(PY) -m search.node start
+	$(PY) tools/search_node start
 
 search-node-stop:
-	$(PY) -m search.node stop
+	$(PY) tools/search_node stop
 
 bench: $(STAMP)
-	$(PY) -m search.node run-tests -- $(PY) benchmarks/run.py $(BENCH_ARGS)
+	$(PY) tools/search_node run-tests -- $(PY) benchmarks/run.py $(BENCH_ARGS)
 
 messages: $(STAMP)
 	$(MANAGE) makemessages -l sv -l en -l ar --no-wrap --no-location --ignore=.venv --ignore=.cache --ignore=tests --ignore=tools

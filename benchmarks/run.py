@@ -50,8 +50,8 @@ def main() -> int:
     from wagtail.models import Locale, Page
 
     from search.evaluation import load_queries, score
-    from search.query import SearchRequest, _municipality_codes, run_search
-    from search.types import type_for_page
+    from search.registry import type_for_page
+    from search.service import SearchRequest, municipality_codes, run_search
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
@@ -75,7 +75,7 @@ def main() -> int:
         def search(query, language, kommun):
             pages = Page.objects.live().public().filter(locale=locales.get(language)).specific()
             results = list(pages.search(query, backend=backend)[:50])
-            codes = _municipality_codes(results)
+            codes = municipality_codes(results)
             hits = [
                 {
                     "title": p.title,

@@ -2,17 +2,22 @@
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from broadband.models import BroadbandGuidePage, MunicipalityBroadbandPage, NetworkOperator
-from search.registry import register_page, register_snippet
+from search.registry import DocumentType, register_page, register_snippet
+
+BROADBAND_GUIDE = DocumentType("broadband_guide", _("Bredbandsguide"), weight=1.6)
+MUNICIPALITY_BROADBAND = DocumentType("municipality_broadband", _("Bredband i kommunen"), weight=1.5)
+OPERATOR = DocumentType("operator", _("Nätägare eller fiberförening"), weight=1.1)
 
 
-@register_page(BroadbandGuidePage, "broadband_guide")
+@register_page(BroadbandGuidePage, BROADBAND_GUIDE)
 def guide_fields(page, ctx):
     return ctx.topic_fields(page.topics.all(), page.locale.language_code)
 
 
-@register_page(MunicipalityBroadbandPage, "municipality_broadband")
+@register_page(MunicipalityBroadbandPage, MUNICIPALITY_BROADBAND)
 def local_fields(page, ctx):
     municipality = ctx.municipality_for(page)
     operators = ""
@@ -24,7 +29,7 @@ def local_fields(page, ctx):
     return {"summary": page.summary or page.status_summary, "topic_names": f"bredband fiber {operators}"}
 
 
-@register_snippet(NetworkOperator)
+@register_snippet(NetworkOperator, OPERATOR)
 def operator_documents(operator, ctx):
     """An operator is the same in every language: one document per language index."""
     municipalities = list(operator.municipalities.all())
@@ -47,7 +52,7 @@ def operator_documents(operator, ctx):
                     "summary": operator.description or kind,
                     "body": f"{kind} {' '.join(names)}",
                     "url": operator.website or (page.get_url() if page else ""),
-                    "type": "operator",
+                    "type": OPERATOR.name,
                     "municipalities": codes,
                     "localities": [],
                     "places": " ".join(names),

@@ -2,12 +2,12 @@
 
 Swedish: standard tokens, lower case, Swedish stop words, a dictionary decompounder with the word
 list in search/wordlists/sv_compounds.txt (so *bredbandsstöd* matches *stöd* and *bredband*), and the
-Swedish snowball stemmer. A `folded` sub-field also folds å/ä/ö to a/a/o so *vasteras* finds
-*Västerås*. English and Arabic get their own stop words, normalisation and stemmers.
+Swedish snowball stemmer. A `folded` sub-field also folds å/ä/ö to a/a/o so *bredbandsstod* finds
+*bredbandsstöd*. English and Arabic get their own stop words, normalisation and stemmers.
 
 Synonyms are not in the analysis chain: they come from the editor-managed `Synonym` snippet and are
-expanded when the query is built (search/engine.py), so an editor's change works at once, with no
-re-index.
+expanded when the query is built (search/opensearch_query.py), so an editor's change works at once,
+with no re-index.
 """
 
 from functools import cache

@@ -7,4 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Sök"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from search import signals  # noqa: F401
+        from search.registry import discover
+
+        discover()

@@ -1,4 +1,5 @@
-"""The one document shape every searchable thing is flattened into, and the per-locale indexes.
+"""The per-locale indexes: the client, their names, and the one document shape (the mapping)
+every searchable thing is flattened into.
 
 Each locale has its own index behind an alias `<prefix>-<language>` (e.g. `envagin-prod-sv`), with
 that language's analysis. The concrete index behind the alias has a timestamp, so
@@ -10,7 +11,6 @@ import datetime
 from django.conf import settings
 from opensearchpy import (
     Date,
-    Document,
     Index,
     Keyword,
     Long,
@@ -21,18 +21,6 @@ from opensearchpy import (
 )
 
 from search.analysis import analyzers_for, plain, suggest_folded, trigram
-
-DOC_TYPES = (
-    "municipality",
-    "municipality_broadband",
-    "broadband_guide",
-    "operator",
-    "library",
-    "help_session",
-    "life_event_guide",
-    "e_service",
-    "page",
-)
 
 _clients: dict[str, OpenSearch] = {}
 
@@ -106,24 +94,3 @@ def build_index(language: str, name: str | None = None) -> Index:
     index.settings(number_of_shards=1, number_of_replicas=settings.OPENSEARCH_REPLICAS, max_ngram_diff=3)
     index.mapping(mapping_for(language))
     return index
-
-
-class SiteDocument(Document):
-    """Fields as stored; the analysis comes from the index mapping of the document's language."""
-
-    title = Text()
-    summary = Text()
-    body = Text()
-    url = Keyword()
-    type = Keyword()
-    municipalities = Keyword(multi=True)
-    localities = Keyword(multi=True)
-    places = Text()
-    topics = Keyword(multi=True)
-    topic_names = Text()
-    life_events = Keyword(multi=True)
-    audience = Keyword()
-    language = Keyword()
-    next_occurrence = Date()
-    last_published = Date()
-    title_suggest = SearchAsYouType()

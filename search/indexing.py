@@ -5,6 +5,7 @@ the change goes to the `IndexOutbox` table and is retried by `manage.py search_s
 next successful update, so nothing is lost while the engine is down.
 """
 
+import datetime
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -15,13 +16,12 @@ from opensearchpy.exceptions import OpenSearchException
 from opensearchpy.helpers import bulk
 from wagtail.models import Page
 
-from search.documents import alias_name, build_index, client, engine_configured
+from search.indexes import alias_name, build_index, client, engine_configured
 from search.models import IndexOutbox
 from search.registry import (
     SNIPPETS,
     IndexContext,
     is_public,
-    load_app_documents,
     page_doc_id,
     page_document,
     with_type_label,
@@ -48,7 +48,6 @@ def parse_key(key: str):
 # --- building documents ---------------------------------------------------------------------------
 def documents_for_key(key: str, ctx: IndexContext) -> list[tuple[str, str, dict]]:
     """(language, doc id, body) for an object key; empty when the object is gone or not public."""
-    load_app_documents()
     kind, pk = parse_key(key)
     if kind == "page":
         page = Page.objects.filter(pk=pk).select_related("locale").first()
@@ -84,7 +83,6 @@ def page_documents(page: Page, ctx: IndexContext, translated: set[str]) -> list[
 
 def all_documents(ctx: IndexContext, batch: int = 500) -> Iterator[tuple[str, str, dict]]:
     """Every document of the site, reading pages in batches (a fixed number of queries per batch)."""
-    load_app_documents()
     live = Page.objects.live().public().filter(depth__gt=1)
     translated: dict = {}
     for key, language in live.values_list("translation_key", "locale__language_code"):
@@ -136,8 +134,6 @@ def apply(key: str, action: str, ctx: IndexContext | None = None) -> None:
 
 
 def _jsonable(body: dict) -> dict:
-    import datetime
-
     return {
         key: (value.isoformat() if isinstance(value, datetime.date | datetime.datetime) else value)
         for key, value in body.items()

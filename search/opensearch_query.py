@@ -1,23 +1,25 @@
-"""The OpenSearch query behind the search page and the JSON API (opensearch-py DSL).
+"""Building and running the OpenSearch query behind the search page and the JSON API
+(opensearch-py DSL). The search service (search/service.py) decides when to use it and gathers
+what it needs (synonyms, place names); this module never imports the service.
 
-Relevance, in order of weight: title, then summary and place names, then body; words of five or
-more letters tolerate typos; phrases found close together score higher; editor synonyms are
-expanded here; guides and local broadband pages are boosted above plain pages; newer content gets
-a small lift. Filters: municipality (its own content plus regional content), type, topic, and
-sessions that still have dates ahead. Facets count each filter's values as if that filter alone
-were not set (aggregations + post_filter). User text only ever goes into match queries, never into
-`query_string`.
+Relevance, in order of weight: title, then summary and place names, then body; words of five or more
+letters tolerate typos; phrases found close together score higher; editor synonyms are expanded
+here; guides and local broadband pages are boosted above plain pages (each document type's weight,
+declared with the type); newer content gets a small lift. Filters: municipality (its own content
+plus regional content), type, topic, and sessions that still have dates ahead. Facets count each
+filter's values as if that filter alone were not set (aggregations + post_filter). User text only
+ever goes into match queries, never into `query_string`.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.html import escape
 from opensearchpy import A, Q, Search
 
-from search.documents import alias_name, client
-from search.registry import REGION
+from search.indexes import alias_name, client
+from search.registry import REGION, type_weights
 
 # Decompounded and stemmed words; å/ä/ö folded; whole words (weighted highest); unstemmed (typos).
 TEXT_FIELDS = ["title^2", "summary", "places^3", "topic_names", "body^0.5"]
@@ -31,17 +33,6 @@ FOLDED_FIELDS = [
 EXACT_FIELDS = ["title.exact^8", "summary.exact^4", "places.exact^4", "topic_names.exact^3", "body.exact^1.5"]
 FUZZY_FIELDS = ["title.plain^3", "summary.plain^1.5", "places.plain^3", "topic_names.plain", "body.plain^0.5"]
 PHRASE_FIELDS = ["title^4", "summary^2", "body"]
-TYPE_WEIGHTS = {
-    "broadband_guide": 1.6,
-    "life_event_guide": 1.6,
-    "municipality_broadband": 1.5,
-    "library": 1.3,
-    "e_service": 1.3,
-    "municipality": 1.2,
-    "help_session": 1.0,
-    "operator": 1.1,
-    "page": 0.8,
-}
 FACETS = {"typ": "type", "kommun": "municipalities", "amne": "topics"}
 WORD = re.compile(r"\w+", re.UNICODE)
 # "Did you mean" is offered only when a query finds this many hits or fewer.
@@ -54,6 +45,11 @@ class EngineResult:
     hits: list[dict]
     facets: dict
     suggestion: str | None
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Bredbandsstöd" → "bredbandsstod"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
 def expand_synonyms(query: str, groups: list[list[str]]) -> list[str]:
@@ -103,11 +99,9 @@ def _text_query(text: str):
 def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], list[str]]:
     """Take place names out of the query: (the rest, place words, their kommunkoder). Pure.
 
-    "bredband sala" becomes a search for "bredband" that prefers Sala's content, instead of
-    requiring every document to contain the word "sala".
+    "bredband <kommun>" becomes a search for "bredband" that prefers that municipality's content,
+    instead of requiring every document to contain the place name.
     """
-    from search.query import fold
-
     words = WORD.findall(text.lower())
     rest, found, codes = [], [], []
     for word in words:
@@ -147,16 +141,16 @@ def build_search(request, synonym_groups: list[list[str]], places: dict[str, str
         )
     relevance = Q("bool", must=[Q("bool", should=matches, minimum_should_match=1)], should=should)
     now = timezone.now()
+    # Only sessions carry a last occurrence: a series that has ended is not offered any more.
     upcoming_only = Q(
         "bool",
         should=[
-            ~Q("term", type="help_session"),
             ~Q("exists", field="last_occurrence"),
             Q("range", last_occurrence={"gte": now.date().isoformat()}),
         ],
         minimum_should_match=1,
     )
-    functions = [{"filter": Q("term", type=t).to_dict(), "weight": w} for t, w in TYPE_WEIGHTS.items()]
+    functions = [{"filter": Q("term", type=t).to_dict(), "weight": w} for t, w in type_weights().items()]
     if place_codes:
         # A place named in the query: that municipality's own content first, regional content next.
         functions.append({"filter": Q("terms", municipalities=place_codes).to_dict(), "weight": 3})
@@ -207,7 +201,7 @@ def build_search(request, synonym_groups: list[list[str]], places: dict[str, str
     return search.extra(from_=start, size=request.page_size, track_total_hits=True)
 
 
-def run(request, synonym_groups: list[list[str]], places: dict[str, str]) -> EngineResult:
+def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) -> EngineResult:
     response = build_search(request, synonym_groups, places).execute()
     hits = []
     for hit in response.hits:
@@ -254,5 +248,20 @@ def touches_place_name(original: str, suggestion: str, place_names: set[str]) ->
     return any(word in place_names for word in changed)
 
 
-def escape_query(text: str) -> str:
-    return escape(text)
+def run_autocomplete(language: str, text: str, size: int = 8) -> list[dict]:
+    """Titles that start with what has been typed (the search-as-you-type field), best first."""
+    response = (
+        Search(using=client(), index=alias_name(language))
+        .query(
+            Q(
+                "multi_match",
+                query=text,
+                type="bool_prefix",
+                fields=["title_suggest", "title_suggest._2gram", "title_suggest._3gram"],
+            )
+        )
+        .source(["title", "url", "type"])
+        .extra(size=size)
+        .execute()
+    )
+    return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in response.hits]

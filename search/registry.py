@@ -1,82 +1,111 @@
-"""Flattening pages and snippets into search documents.
+"""The document types residents see, and flattening pages and snippets into search documents.
 
-Apps say in their own `documents.py` which page types and snippets they contribute and what is
-special about them; this module does what every document shares (title, summary, text of the
-search fields, URL, municipality by tree ancestry, language). Builders return plain dicts, which
-`search.indexing` sends to the index of the document's language.
+Each app declares the document types it owns (`DocumentType`: name, label, ranking weight) and,
+in its own `documents.py`, which page types and snippets it contributes and what is special about
+them. The search app finds those modules itself (`discover`, run when the app is ready), so it
+imports no feature app; the types of home's pages are declared in `search/documents.py`, as home
+does not know about search. This module does what every document shares (title, summary, text of
+the search fields, URL, municipality by tree ancestry, language). Builders return plain dicts,
+which `search.indexing` sends to the index of the document's language.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.module_loading import autodiscover_modules
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, PageViewRestriction
 
-REGION = "region"
+from home import tree
+from home.models import Topic
 
-PAGE_TYPES: dict[type, tuple[str, Callable | None]] = {}
+REGION = "region"
+CONTRIBUTION_MODULE = "documents"
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    """A kind of search result, declared once by the app that owns it.
+
+    `name` is what the index, the JSON API and the `typ` filter use; `label` (translated) is what
+    residents see beside a hit and in the type facet, and is indexed as searchable text of pages,
+    so "bibliotek" finds libraries; `weight` multiplies the relevance score (a guide beats a plain
+    page).
+    """
+
+    name: str
+    label: str
+    weight: float
+
+
+DOCUMENT_TYPES: dict[str, DocumentType] = {}
+PAGE_TYPES: dict[type, tuple[DocumentType, Callable | None]] = {}
 SNIPPETS: dict[type, Callable] = {}
 
 
-def register_page(model: type, doc_type: str):
-    def decorator(extra: Callable | None):
+def _declare(doc_type: DocumentType) -> None:
+    known = DOCUMENT_TYPES.setdefault(doc_type.name, doc_type)
+    if known is not doc_type:
+        raise ImproperlyConfigured(f"search document type {doc_type.name!r} is declared twice")
+
+
+def register_page(model: type, doc_type: DocumentType):
+    """Index pages of `model` (and of its subclasses) as `doc_type`.
+
+    Registers at once; used as a decorator, the decorated `extra(page, ctx) -> dict` adds or
+    replaces fields of those pages' documents.
+    """
+    _declare(doc_type)
+    PAGE_TYPES[model] = (doc_type, None)
+
+    def with_fields(extra: Callable) -> Callable:
         PAGE_TYPES[model] = (doc_type, extra)
         return extra
 
-    return decorator
+    return with_fields
 
 
-def register_snippet(model: type):
-    def decorator(builder: Callable):
+def register_snippet(model: type, doc_type: DocumentType):
+    """Decorator: `builder(obj, ctx) -> [(language, document), ...]` indexes `model` as `doc_type`."""
+    _declare(doc_type)
+
+    def decorator(builder: Callable) -> Callable:
         SNIPPETS[model] = builder
         return builder
 
     return decorator
 
 
-def load_app_documents() -> None:
-    """Import each app's documents.py so that its registrations run."""
-    from importlib import import_module
-
-    for app in ("home", "broadband", "services"):
-        import_module(f"{app}.documents")
+def discover() -> None:
+    """Import every installed app's `documents.py`, so that its declarations and registrations run."""
+    autodiscover_modules(CONTRIBUTION_MODULE)
 
 
-@dataclass
+def type_labels() -> dict[str, str]:
+    """Each document type's name and its label (lazy: shown in the active language)."""
+    return {name: doc_type.label for name, doc_type in DOCUMENT_TYPES.items()}
+
+
+def type_weights() -> dict[str, float]:
+    return {name: doc_type.weight for name, doc_type in DOCUMENT_TYPES.items()}
+
+
 class IndexContext:
     """Lookups shared by all documents of one indexing run, each made once."""
 
-    municipality_cache: dict | None = None
-    topic_cache: dict | None = None
-    extra: dict = field(default_factory=dict)
-
     @cached_property
     def municipalities_by_path(self) -> dict:
-        from home.models import MunicipalityPage
-
-        return {m.path: m for m in MunicipalityPage.objects.all()}
-
-    @cached_property
-    def municipalities_by_code(self) -> dict:
-        result = {}
-        for municipality in self.municipalities_by_path.values():
-            result.setdefault(municipality.code, municipality)
-        return result
+        return tree.municipalities_by_path()
 
     def municipality_for(self, page: Page):
-        step = Page.steplen
-        for end in range(len(page.path), 0, -step):
-            found = self.municipalities_by_path.get(page.path[:end])
-            if found is not None:
-                return found
-        return None
+        return tree.nearest_ancestor(page.path, self.municipalities_by_path)
 
     @cached_property
     def topics(self) -> dict:
-        from home.models import Topic
-
         return {
             (t.translation_key, t.locale.language_code): t for t in Topic.objects.select_related("locale")
         }
@@ -121,11 +150,16 @@ def is_public(page: Page) -> bool:
     return not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
 
 
-def page_type(page: Page) -> tuple[str, Callable | None]:
+def page_type(page: Page) -> tuple[DocumentType, Callable | None]:
+    """The registration of the page's own class or of its nearest registered base class."""
     for cls in type(page).__mro__:
         if cls in PAGE_TYPES:
             return PAGE_TYPES[cls]
-    return "page", None
+    raise ImproperlyConfigured(f"no search document type for {type(page).__name__} (is Page registered?)")
+
+
+def type_for_page(page: Page) -> str:
+    return page_type(page)[0].name
 
 
 def page_document(page: Page, ctx: IndexContext) -> dict | None:
@@ -148,7 +182,7 @@ def page_document(page: Page, ctx: IndexContext) -> dict | None:
         "summary": getattr(page, "summary", "") or page.search_description or "",
         "body": " ".join(part for part in body_parts if part),
         "url": page.get_url(),
-        "type": doc_type,
+        "type": doc_type.name,
         "municipalities": [municipality.code] if municipality else [REGION],
         "localities": municipality.locality_list if municipality else [],
         "places": " ".join([municipality.name, *municipality.locality_list]) if municipality else "",
@@ -167,12 +201,9 @@ def page_document(page: Page, ctx: IndexContext) -> dict | None:
 
 def with_type_label(doc: dict, language: str) -> dict:
     """Add the type's name in the index's language ("Bibliotek", "Library") as searchable text."""
-    from django.utils import translation
-
-    from search.types import TYPE_LABELS
-
+    doc_type = DOCUMENT_TYPES.get(doc["type"])
     with translation.override(language):
-        label = str(TYPE_LABELS.get(doc["type"], ""))
+        label = str(doc_type.label) if doc_type else ""
     return {**doc, "topic_names": f"{doc.get('topic_names', '')} {label}".strip()}
 
 

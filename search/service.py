@@ -1,23 +1,32 @@
 """The search a resident uses: parsed once from the request, answered by the best engine available.
 
 The public page and the JSON API are built on the same `SearchRequest` and `run_search`, so they
-cannot disagree. With no engine configured, or when it does not answer, Wagtail's database backend
-answers instead (`engine: "database"`) – never an error. After an engine failure the engine is left
-alone for a short while (a flag in the shared cache), so a dead node does not slow every request.
+cannot disagree; autocomplete (`suggestions`) follows the same rules. With no engine configured, or
+when it does not answer, Wagtail's database backend answers instead (`engine: "database"`) – never
+an error. After an engine failure the engine is left alone for a short while (a flag in the shared
+cache), so a dead node does not slow every request.
 """
 
 import logging
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
 
-from search.types import type_for_page
+from home.models import MunicipalityPage
+from home.tree import municipalities_by_path, nearest_ancestor
+from search.documents import PAGE
+from search.indexes import engine_configured
+from search.indexing import ENGINE_ERRORS
+from search.models import QueryLog, Synonym
+from search.opensearch_query import fold, run_autocomplete, run_query
+from search.registry import REGION, type_for_page
 
 log = logging.getLogger(__name__)
 
@@ -69,16 +78,10 @@ class SearchRequest:
 
 
 # --- helpers shared by both engines ------------------------------------------------------------------
-def fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-
-
 def places() -> dict[str, str]:
     """Place words (municipalities, towns, villages; also without å/ä/ö) → kommunkod."""
     found = cache.get("envagin:places")
     if found is None:
-        from home.models import MunicipalityPage
-
         found = {}
         for code, name, localities in MunicipalityPage.objects.values_list("code", "name", "localities"):
             for place in [name, *localities.split(",")]:
@@ -90,36 +93,23 @@ def places() -> dict[str, str]:
     return found
 
 
-def place_names() -> set[str]:
-    return set(places())
-
-
 def synonym_groups(language: str) -> list[list[str]]:
     key = SYNONYM_CACHE_KEY.format(language=language)
     groups = cache.get(key)
     if groups is None:
-        from search.models import Synonym
-
         groups = [s.term_list for s in Synonym.objects.filter(language=language)]
         cache.set(key, groups, 300)
     return groups
 
 
-def _municipality_codes(pages) -> dict[int, list[str]]:
-    from home.models import MunicipalityPage
-
-    by_path = {m.path: m.code for m in MunicipalityPage.objects.all().only("path", "code")}
+def municipality_codes(pages) -> dict[int, list[str]]:
+    """Each page's kommunkod by tree ancestry (`region` for regional content), by page id."""
+    by_path = municipalities_by_path()
     codes = {}
     for page in pages:
-        code = next(
-            (
-                by_path[page.path[:end]]
-                for end in range(len(page.path), 0, -Page.steplen)
-                if page.path[:end] in by_path
-            ),
-            None,
-        )
-        codes[page.pk] = [code] if code else ["region"]
+        municipality = nearest_ancestor(page.path, by_path)
+        code = municipality.code if municipality else ""
+        codes[page.pk] = [code] if code else [REGION]
     return codes
 
 
@@ -144,7 +134,7 @@ def database_search(request: SearchRequest) -> dict:
         except DatabaseError:
             log.warning("database search failed for %r", request.query, exc_info=True)
             results = []
-    codes = _municipality_codes(results)
+    codes = municipality_codes(results)
     rows = []
     for page in results:
         rows.append(
@@ -161,7 +151,7 @@ def database_search(request: SearchRequest) -> dict:
     filters = {
         "typ": lambda r: not request.types or r["type"] in request.types,
         "kommun": lambda r: (
-            not request.municipality or bool(set(r["municipalities"]) & {request.municipality, "region"})
+            not request.municipality or bool(set(r["municipalities"]) & {request.municipality, REGION})
         ),
         "amne": lambda r: not request.topics or bool(set(r["topics"]) & set(request.topics)),
     }
@@ -187,14 +177,10 @@ def database_search(request: SearchRequest) -> dict:
 # --- choosing the engine ------------------------------------------------------------------------------
 def engine_search(request: SearchRequest) -> dict | None:
     """The OpenSearch answer, or None when the engine is not configured or does not answer."""
-    from search.documents import engine_configured
-    from search.engine import run
-    from search.indexing import ENGINE_ERRORS
-
     if not engine_configured() or not request.query or cache.get(ENGINE_DOWN_KEY):
         return None
     try:
-        result = run(request, synonym_groups(request.language), places())
+        result = run_query(request, synonym_groups(request.language), places())
     except ENGINE_ERRORS as exc:
         log.warning("search engine did not answer, using the database: %s", exc)
         cache.set(ENGINE_DOWN_KEY, True, ENGINE_DOWN_SECONDS)
@@ -211,9 +197,6 @@ def best_bets(request: SearchRequest) -> list[dict]:
     """Editor-managed promoted results (Wagtail's search_promotions) for this exact query."""
     if not request.query or request.page != 1:
         return []
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-    from wagtail.search.utils import normalise_query_string
-
     promotions = (
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(request.query))
         .select_related("page", "page__locale")
@@ -243,7 +226,7 @@ def best_bets(request: SearchRequest) -> list[dict]:
                 {
                     "title": promotion.external_link_text or promotion.external_link_url,
                     "url": promotion.external_link_url,
-                    "type": "page",
+                    "type": PAGE.name,
                     "municipalities": [],
                     "topics": [],
                     "summary": promotion.description,
@@ -257,8 +240,6 @@ def best_bets(request: SearchRequest) -> list[dict]:
 def log_query(request: SearchRequest, total: int, engine: str) -> None:
     if not request.query or request.page != 1:
         return
-    from search.models import QueryLog
-
     try:
         QueryLog.objects.create(
             query=request.query.lower()[:200],
@@ -285,3 +266,24 @@ def run_search(request: SearchRequest, log_it: bool = True) -> dict:
     if log_it:
         log_query(request, result["total"], engine)
     return {"query": request.query, "engine": engine, **result}
+
+
+def suggestions(request: SearchRequest) -> list[dict]:
+    """Autocomplete: titles that start with what has been typed, in the chosen language.
+
+    From the engine when one is configured (nothing when it does not answer), else from the
+    database.
+    """
+    text = request.query
+    if len(text) < 2:
+        return []
+    if engine_configured():
+        try:
+            return run_autocomplete(request.language, text)
+        except ENGINE_ERRORS:
+            return []
+    pages = Page.objects.live().public().filter(locale__language_code=request.language)
+    return [
+        {"title": p.title, "url": p.get_url(), "type": PAGE.name}
+        for p in pages.filter(title__icontains=text)[:8]
+    ]

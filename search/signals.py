@@ -1,11 +1,15 @@
 """The index follows publishing: publish, unpublish, move, delete and snippet saves."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.indexing import on_commit_update, snippet_key
-from search.models import IndexOutbox
+from search.models import IndexOutbox, Synonym
+from search.registry import SNIPPETS
+from search.service import SYNONYM_CACHE_KEY
 
 
 def _page_changed(sender, instance, **kwargs):
@@ -15,8 +19,6 @@ def _page_changed(sender, instance, **kwargs):
 
 def _source_changed(page):
     """A translation appearing or going changes where its Swedish source is shown in place of it."""
-    from django.conf import settings
-
     if page.locale.language_code != settings.LANGUAGE_CODE:
         source = Page.objects.filter(
             translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
@@ -40,16 +42,11 @@ def _page_deleted(sender, instance, **kwargs):
 
 
 def _snippet_saved(sender, instance, **kwargs):
-    from search.registry import SNIPPETS, load_app_documents
-
-    load_app_documents()
     if type(instance) in SNIPPETS:
         on_commit_update(snippet_key(instance))
 
 
 def _snippet_deleted(sender, instance, **kwargs):
-    from search.registry import SNIPPETS
-
     if type(instance) in SNIPPETS:
         on_commit_update(snippet_key(instance), IndexOutbox.Action.DELETE)
 
@@ -63,19 +60,8 @@ post_delete.connect(_snippet_deleted, dispatch_uid="search-snippet-deleted")
 
 
 def _synonyms_changed(sender, instance, **kwargs):
-    from django.conf import settings
-    from django.core.cache import cache
-
-    from search.query import SYNONYM_CACHE_KEY
-
     cache.delete_many([SYNONYM_CACHE_KEY.format(language=code) for code, _name in settings.LANGUAGES])
 
 
-def _connect_synonyms():
-    from search.models import Synonym
-
-    post_save.connect(_synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-saved")
-    post_delete.connect(_synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-deleted")
-
-
-_connect_synonyms()
+post_save.connect(_synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-saved")
+post_delete.connect(_synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-deleted")

@@ -4,13 +4,19 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from search.registry import register_page, register_snippet
+from search.registry import DocumentType, register_page, register_snippet
 from services.models import EService, GuideIndexPage, HelpSessionPage, LibraryPage, LifeEventGuidePage
 from services.occurrences import recurrence_dates
 
+LIBRARY = DocumentType("library", _("Bibliotek"), weight=1.3)
+HELP_SESSION = DocumentType("help_session", _("Digital hjälp"), weight=1.0)
+LIFE_EVENT_GUIDE = DocumentType("life_event_guide", _("Guide"), weight=1.6)
+E_SERVICE = DocumentType("e_service", _("E-tjänst"), weight=1.3)
 
-@register_page(LibraryPage, "library")
+
+@register_page(LibraryPage, LIBRARY)
 def library_fields(page, ctx):
     places = " ".join(
         filter(None, [ctx.municipality_for(page).name if ctx.municipality_for(page) else "", page.town])
@@ -18,7 +24,7 @@ def library_fields(page, ctx):
     return {"places": places, "topic_names": "bibliotek digital hjälp dator wifi"}
 
 
-@register_page(HelpSessionPage, "help_session")
+@register_page(HelpSessionPage, HELP_SESSION)
 def session_fields(page, ctx):
     today = timezone.localdate()
     cancelled = {c.date for c in page.cancellations.all()}
@@ -42,7 +48,7 @@ def session_fields(page, ctx):
     return fields
 
 
-@register_page(LifeEventGuidePage, "life_event_guide")
+@register_page(LifeEventGuidePage, LIFE_EVENT_GUIDE)
 def guide_fields(page, ctx):
     fields = ctx.topic_fields(page.topics.all(), page.locale.language_code)
     if page.life_event:
@@ -51,7 +57,7 @@ def guide_fields(page, ctx):
     return fields
 
 
-@register_snippet(EService)
+@register_snippet(EService, E_SERVICE)
 def eservice_documents(service, ctx):
     language = service.locale.language_code
     guide_index = (
@@ -67,7 +73,7 @@ def eservice_documents(service, ctx):
                 "summary": service.description,
                 "body": f"{service.provider} {' '.join(e.name for e in service.life_events.all())}",
                 "url": service.national_url or (guide_index.get_url() if guide_index else ""),
-                "type": "e_service",
+                "type": E_SERVICE.name,
                 "municipalities": ["region"],
                 "localities": [],
                 "places": "",

@@ -70,9 +70,13 @@ T = {
     ),
     "Vem kontaktar jag?": ("Whom do I contact?", "بمن أتصل؟"),
     "Vad behöver du hjälp med?": ("What do you need help with?", "بماذا تحتاج المساعدة؟"),
-    "Till exempel: fiber, BankID, flytta, bibliotek Sala": (
-        "For example: fibre, BankID, moving, library Sala",
-        "مثلًا: ألياف، BankID، انتقال، مكتبة سالا",
+    "Till exempel: fiber, BankID, flytta, bibliotek %(name)s": (
+        "For example: fibre, BankID, moving, library %(name)s",
+        "مثلًا: ألياف، BankID، انتقال، مكتبة %(name)s",
+    ),
+    "Till exempel: fiber, BankID, flytta, e-tjänster": (
+        "For example: fibre, BankID, moving, e-services",
+        "مثلًا: ألياف، BankID، انتقال، الخدمات الإلكترونية",
     ),
     "Vanliga ärenden": ("Common tasks", "المهام الشائعة"),
     "Välj din kommun": ("Choose your municipality", "اختر بلديتك"),
@@ -207,9 +211,9 @@ T = {
     "Ingen täckning alls": ("No coverage at all", "لا توجد تغطية إطلاقًا"),
     "Samtal bryts": ("Calls drop", "تنقطع المكالمات"),
     "Långsam mobildata": ("Slow mobile data", "بيانات الجوال بطيئة"),
-    "Adress, by eller vägsträcka, till exempel: Riddarhyttan, vid kyrkan.": (
-        "Address, village or stretch of road, for example: Riddarhyttan, by the church.",
-        "العنوان أو القرية أو جزء من الطريق، مثلًا: ريدارهيتان، عند الكنيسة.",
+    "Adress, by eller vägsträcka, till exempel: Storgatan 12 eller vid kyrkan i byn.": (
+        "Address, village or stretch of road, for example: Storgatan 12 or by the church in the village.",
+        "العنوان أو القرية أو جزء من الطريق، مثلًا: Storgatan 12 أو عند الكنيسة في القرية.",
     ),
     "Latitud (om du vet den)": ("Latitude (if you know it)", "خط العرض (إن كنت تعرفه)"),
     "Till exempel 59,8. Kan lämnas tom.": (

@@ -44,7 +44,7 @@ def engine(indexed_demo, settings, demo, django_capture_on_commit_callbacks):
     """The engine switched on for one test. Documents of pages the test creates are removed after."""
     from wagtail.models import Page
 
-    from search.documents import alias_name, client
+    from search.indexes import alias_name, client
     from search.indexing import languages, refresh
 
     settings.OPENSEARCH_URL = indexed_demo

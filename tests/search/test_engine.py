@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from wagtail.models import Locale, Page
 
 from home.models import MunicipalityPage, StandardPage
-from search.documents import alias_name, client
+from search.indexes import alias_name, client
 from search.indexing import refresh
 from search.models import IndexOutbox, QueryLog
 from services.models import HelpSessionPage, LibraryPage
@@ -140,7 +140,7 @@ def test_swedish_language_phenomena(engine, client):
 
 
 def test_did_you_mean_never_corrects_a_place_name(engine, client):
-    from search.engine import touches_place_name
+    from search.opensearch_query import touches_place_name
 
     assert touches_place_name("hjälp sala", "hjälp sal", {"sala"})
     assert not touches_place_name("bredbnad sala", "bredband sala", {"sala"})
@@ -207,7 +207,7 @@ def test_queries_are_logged_without_personal_data_and_zero_hits_reported(engine,
 
 
 def test_rebuild_swaps_aliases_and_search_keeps_answering(engine, client):
-    from search.documents import client as es_client
+    from search.indexes import client as es_client
 
     before = set(es_client().indices.get_alias(name=alias_name("sv")))
     call_command("search_rebuild")

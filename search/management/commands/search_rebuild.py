@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search.documents import engine_configured
+from search.indexes import engine_configured
 from search.indexing import ENGINE_ERRORS, rebuild
 
 
