@@ -1,7 +1,7 @@
 """Broadband: regional guides, each municipality's local page, operators and coverage figures.
 
 Regional guides are written once for the whole county. A reader who has chosen a municipality
-(?kommun=1981) sees that municipality's local section beside the regional text: its broadband
+(?kommun=<kommunkod>) sees that municipality's local section beside the regional text: its broadband
 contact, the operators that build there and its latest figures.
 """
 
@@ -18,9 +18,23 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_FEATURES, ContentStreamBlock
 from home.localization import prefer_active_locale
-from home.models import BasePage, MunicipalityPage
+from home.models import (
+    BasePage,
+    IndexPage,
+    MunicipalityPage,
+    OrganisationSettings,
+    intro_field,
+    municipalities_for_reader,
+)
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+def percent_field(verbose_name):
+    """A share of households or workplaces in percent (0–100, two decimals), empty when not measured."""
+    return models.DecimalField(
+        verbose_name, max_digits=5, decimal_places=2, null=True, blank=True, validators=PERCENT
+    )
 
 
 def source_locale_only():
@@ -34,19 +48,28 @@ class NetworkOperator(index.Indexed, models.Model):
     municipal editors only the operators that serve their municipality.
     """
 
+    external_link_fields = ("website",)  # checked by the link check
+
     class Kind(models.TextChoices):
         CITY_NETWORK = "stadsnat", _("Stadsnät")
         COMMERCIAL = "commercial", _("Kommersiell operatör")
         ASSOCIATION = "association", _("Fiberförening")
 
-    name = models.CharField(_("namn"), max_length=120)
-    kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("namn"), max_length=120, help_text=_("Företagets eller föreningens namn."))
+    kind = models.CharField(
+        _("slag"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("Stadsnät ägs av kommunen, föreningar av de boende, övriga är företag."),
+    )
     description = models.TextField(
         _("beskrivning"), blank=True, help_text=_("Vad de gör och var, med enkla ord.")
     )
-    website = models.URLField(_("webbplats"), blank=True)
-    phone = models.CharField(_("telefon"), max_length=40, blank=True)
-    email = models.EmailField(_("e-post"), blank=True)
+    website = models.URLField(_("webbplats"), blank=True, help_text=_("Deras webbplats, med https://."))
+    phone = models.CharField(
+        _("telefon"), max_length=40, blank=True, help_text=_("Kundtjänst eller kontaktperson.")
+    )
+    email = models.EmailField(_("e-post"), blank=True, help_text=_("Kundtjänst eller kontaktperson."))
     municipalities = models.ManyToManyField(
         MunicipalityPage,
         verbose_name=_("kommuner"),
@@ -95,54 +118,12 @@ class CoverageStatistic(models.Model):
         _("kommun- eller länskod"), max_length=4, validators=[RegexValidator(r"^\d{2}(\d{2})?$")]
     )
     year = models.PositiveSmallIntegerField(_("år"))
-    gbit_households = models.DecimalField(
-        _("hushåll med minst 1 Gbit/s (%)"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=PERCENT,
-    )
-    gbit_workplaces = models.DecimalField(
-        _("arbetsställen med minst 1 Gbit/s (%)"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=PERCENT,
-    )
-    mbit100_households = models.DecimalField(
-        _("hushåll med minst 100 Mbit/s (%)"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=PERCENT,
-    )
-    mbit100_workplaces = models.DecimalField(
-        _("arbetsställen med minst 100 Mbit/s (%)"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=PERCENT,
-    )
-    urban_gbit_households = models.DecimalField(
-        _("tätort: hushåll med minst 1 Gbit/s (%)"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=PERCENT,
-    )
-    rural_gbit_households = models.DecimalField(
-        _("landsbygd: hushåll med minst 1 Gbit/s (%)"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=PERCENT,
-    )
+    gbit_households = percent_field(_("hushåll med minst 1 Gbit/s (%)"))
+    gbit_workplaces = percent_field(_("arbetsställen med minst 1 Gbit/s (%)"))
+    mbit100_households = percent_field(_("hushåll med minst 100 Mbit/s (%)"))
+    mbit100_workplaces = percent_field(_("arbetsställen med minst 100 Mbit/s (%)"))
+    urban_gbit_households = percent_field(_("tätort: hushåll med minst 1 Gbit/s (%)"))
+    rural_gbit_households = percent_field(_("landsbygd: hushåll med minst 1 Gbit/s (%)"))
     source = models.CharField(_("källa"), max_length=200, blank=True)
     source_date = models.DateField(
         _("källans datum"), null=True, blank=True, help_text=_("När siffrorna mättes eller publicerades.")
@@ -186,24 +167,18 @@ class CoverageImport(models.Model):
         return f"{self.filename or 'import'} {self.years} ({self.imported_at:%Y-%m-%d})"
 
 
-class BroadbandIndexPage(BasePage):
-    intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
+class BroadbandIndexPage(IndexPage):
+    intro = intro_field(_("Några meningar överst på bredbandssidan."))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["broadband.BroadbandGuidePage", "broadband.MobileCoverageReportPage"]
     max_count_per_parent = 1
-    is_creatable = True
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("bredband – översikt")
 
     def get_context(self, request, *args, **kwargs):
         from broadband.charts import comparison_chart
-        from home.models import OrganisationSettings, municipalities_for_reader
 
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = self.get_children().live().specific().order_by("path")
@@ -257,12 +232,21 @@ class LocalSectionMixin:
 
 
 class BroadbandGuidePage(LocalSectionMixin, BasePage):
-    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("innehåll"))
-    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("ämnen"))
+    body = StreamField(
+        ContentStreamBlock(),
+        blank=True,
+        verbose_name=_("innehåll"),
+        help_text=_("Guidens text. Använd steglista för det läsaren ska göra i ordning."),
+    )
+    topics = ParentalManyToManyField(
+        "home.Topic",
+        blank=True,
+        verbose_name=_("ämnen"),
+        help_text=_("Ämnen guiden handlar om, för sökningen."),
+    )
 
     parent_page_types = ["broadband.BroadbandIndexPage"]
     subpage_types = []
-    is_creatable = True
 
     content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("topics")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
@@ -275,8 +259,6 @@ class BroadbandGuidePage(LocalSectionMixin, BasePage):
         verbose_name = _("bredbandsguide")
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import municipalities_for_reader
-
         context = super().get_context(request, *args, **kwargs)
         context["local"] = self.local_section(request)
         context["municipalities"] = municipalities_for_reader()
@@ -291,15 +273,28 @@ class MunicipalityBroadbandPage(BasePage):
         max_length=250,
         help_text=_("Visas på kommunens startsida, till exempel: Nästan alla i tätorten kan få fiber."),
     )
-    body = RichTextField(_("text"), blank=True, features=RICH_FEATURES)
-    contact_name = models.CharField(_("kontakt för bredband"), max_length=120, blank=True)
-    contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
-    contact_email = models.EmailField(_("e-post"), blank=True)
+    body = RichTextField(
+        _("text"),
+        blank=True,
+        features=RICH_FEATURES,
+        help_text=_("Mer om läget i kommunen. Siffror och nätägare visas automatiskt."),
+    )
+    contact_name = models.CharField(
+        _("kontakt för bredband"),
+        max_length=120,
+        blank=True,
+        help_text=_("Vem invånarna frågar om bredband, till exempel bredbandssamordnaren."),
+    )
+    contact_phone = models.CharField(
+        _("telefon"), max_length=40, blank=True, help_text=_("Telefonnummer till kontakten för bredband.")
+    )
+    contact_email = models.EmailField(
+        _("e-post"), blank=True, help_text=_("E-post till kontakten för bredband.")
+    )
 
     parent_page_types = ["home.MunicipalityPage"]
     subpage_types = []
     max_count_per_parent = 1
-    is_creatable = True
 
     content_panels = BasePage.content_panels + [
         FieldPanel("status_summary"),
@@ -335,7 +330,6 @@ class MunicipalityBroadbandPage(BasePage):
         context["municipality"] = municipality
         if municipality:
             from broadband.charts import coverage_chart
-            from home.models import OrganisationSettings
 
             county_code = OrganisationSettings.for_request(request).county_code
             figures = coverage_for(municipality.code)
@@ -359,7 +353,7 @@ class PlannedExpansion(Orderable):
         DONE = "done", _("Klar")
 
     page = ParentalKey(MunicipalityBroadbandPage, on_delete=models.CASCADE, related_name="expansions")
-    area = models.CharField(_("område"), max_length=150)
+    area = models.CharField(_("område"), max_length=150, help_text=_("Område, by eller vägsträcka."))
     operator = models.ForeignKey(
         NetworkOperator,
         null=True,
@@ -367,9 +361,18 @@ class PlannedExpansion(Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("vem bygger"),
+        help_text=_("Den som bygger, om det är bestämt."),
     )
-    expected_year = models.PositiveSmallIntegerField(_("klart år"), null=True, blank=True)
-    status = models.CharField(_("läge"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    expected_year = models.PositiveSmallIntegerField(
+        _("klart år"), null=True, blank=True, help_text=_("När det väntas vara klart, om det är känt.")
+    )
+    status = models.CharField(
+        _("läge"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PLANNED,
+        help_text=_("Planerad, byggs eller klar."),
+    )
 
     panels = [FieldPanel("area"), FieldPanel("operator"), FieldPanel("expected_year"), FieldPanel("status")]
 
@@ -428,7 +431,7 @@ class MobileCoverageReportPage(BasePage):
     builder) because the answers are structured: counted per municipality and problem, and each
     municipality's editors may read only their own municipality's reports."""
 
-    intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
+    intro = intro_field(_("Några meningar överst på formuläret."))
     privacy_notice = RichTextField(
         _("om personuppgifter"),
         blank=True,
@@ -445,7 +448,6 @@ class MobileCoverageReportPage(BasePage):
     parent_page_types = ["home.HomePage", "broadband.BroadbandIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
-    is_creatable = True
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -464,7 +466,6 @@ class MobileCoverageReportPage(BasePage):
 
     def form(self, data=None):
         from broadband.reports import CoverageReportForm
-        from home.models import municipalities_for_reader
 
         return CoverageReportForm(data, municipalities=municipalities_for_reader())
 
@@ -479,11 +480,11 @@ class MobileCoverageReportPage(BasePage):
 
         from django.template.response import TemplateResponse
 
-        from broadband.reports import rate_limited
+        from broadband.reports import too_many_reports
 
         form = self.form(request.POST)
         context = self.get_context(request)
-        if rate_limited(request, "coverage-report"):
+        if too_many_reports(request):
             context.update(form=form, rate_limited=True)
             return TemplateResponse(request, self.get_template(request), context, status=429)
         if form.is_spam:
@@ -502,17 +503,3 @@ class MobileCoverageReportPage(BasePage):
         )
         context.update(submitted=True, reference=report.reference, report=report)
         return TemplateResponse(request, self.get_template(request), context)
-
-
-from home.help_texts import apply as _apply_help_texts  # noqa: E402
-
-_apply_help_texts(
-    [
-        NetworkOperator,
-        BroadbandIndexPage,
-        BroadbandGuidePage,
-        MunicipalityBroadbandPage,
-        PlannedExpansion,
-        MobileCoverageReportPage,
-    ]
-)

@@ -1,18 +1,13 @@
-from home.help_texts import apply as _apply_help_texts
-
-from .base import BasePage
+from .base import BasePage, IndexPage, intro_field
 from .links import LinkCheck
 from .pages import HomePage, MunicipalityIndexPage, MunicipalityPage, StandardPage, municipalities_for_reader
 from .review import ReviewReminder
 from .snippets import LifeEvent, OrganisationSettings, Topic
 
-_apply_help_texts(
-    [HomePage, MunicipalityIndexPage, MunicipalityPage, StandardPage, LifeEvent, Topic, OrganisationSettings]
-)
-
 __all__ = [
     "BasePage",
     "HomePage",
+    "IndexPage",
     "LifeEvent",
     "LinkCheck",
     "MunicipalityIndexPage",
@@ -21,5 +16,6 @@ __all__ = [
     "ReviewReminder",
     "StandardPage",
     "Topic",
+    "intro_field",
     "municipalities_for_reader",
 ]

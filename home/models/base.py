@@ -12,11 +12,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.cache import serve_cached
+from core.cache import serve_cached
+from home.blocks import RICH_FEATURES
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
@@ -105,3 +107,24 @@ class BasePage(Page):
 
     def serve(self, request, *args, **kwargs):
         return serve_cached(self, request, lambda: super(BasePage, self).serve(request, *args, **kwargs))
+
+
+def intro_field(help_text=""):
+    """The short rich-text "ingress" at the top of a page; each page type says what it is for."""
+    return RichTextField(_("ingress"), blank=True, features=RICH_FEATURES, help_text=help_text)
+
+
+class IndexPage(BasePage):
+    """A page that lists what lies below it (or gathers it from elsewhere) under a short intro.
+
+    Subclasses redeclare `intro` with `intro_field(...)` to give editors their own help text.
+    """
+
+    intro = intro_field()
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
+
+    class Meta:
+        abstract = True

@@ -11,9 +11,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_FEATURES, ContentStreamBlock
+from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT, add_contributions
 from home.localization import prefer_active_locale
+from home.tree import below_paths
 
-from .base import BasePage
+from .base import BasePage, IndexPage, intro_field
 
 
 class HomePage(BasePage):
@@ -35,7 +37,6 @@ class HomePage(BasePage):
         "home.StandardPage",
     ]
     max_count_per_parent = 1
-    is_creatable = True
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
@@ -45,8 +46,6 @@ class HomePage(BasePage):
         verbose_name = _("startsida")
 
     def get_context(self, request, *args, **kwargs):
-        from services.occurrences import upcoming_occurrences
-
         context = super().get_context(request, *args, **kwargs)
         sections = list(self.get_children().live().in_menu().specific().order_by("path"))
         context["sections"] = sections
@@ -57,7 +56,6 @@ class HomePage(BasePage):
             (p for p in sections if isinstance(p, MunicipalityIndexPage)), None
         )
         context["municipalities"] = municipalities_for_reader()
-        context["next_sessions"] = upcoming_occurrences(limit=5)
         context["latest_pages"] = (
             Page.objects.live()
             .public()
@@ -65,7 +63,7 @@ class HomePage(BasePage):
             .exclude(last_published_at=None)
             .order_by("-last_published_at")[:5]
         )
-        return context
+        return add_contributions(START_PAGE_CONTEXT, self, request, context)
 
 
 def municipalities_for_reader():
@@ -74,17 +72,12 @@ def municipalities_for_reader():
     return sorted(prefer_active_locale(pages), key=lambda p: p.title)
 
 
-class MunicipalityIndexPage(BasePage):
-    intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
+class MunicipalityIndexPage(IndexPage):
+    intro = intro_field(_("Några meningar överst på sidan med alla kommuner."))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.MunicipalityPage"]
     max_count_per_parent = 1
-    is_creatable = True
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("kommunlista")
@@ -106,13 +99,23 @@ class MunicipalityPage(BasePage):
     code = models.CharField(
         _("kommunkod"),
         max_length=4,
-        validators=[RegexValidator(r"^\d{4}$", _("Kommunkoden är fyra siffror, till exempel 1981."))],
-        help_text=_("SCB:s fyrsiffriga kommunkod, till exempel 1981 för Sala."),
+        validators=[RegexValidator(r"^\d{4}$", _("Kommunkoden är fyra siffror."))],
+        help_text=_("SCB:s fyrsiffriga kommunkod."),
     )
-    name = models.CharField(_("kommunens namn"), max_length=80)
-    website = models.URLField(_("kommunens webbplats"), blank=True)
-    phone = models.CharField(_("telefon"), max_length=40, blank=True)
-    email = models.EmailField(_("e-post"), blank=True)
+    name = models.CharField(
+        _("kommunens namn"),
+        max_length=80,
+        help_text=_("Kommunens namn utan ordet kommun."),
+    )
+    website = models.URLField(
+        _("kommunens webbplats"),
+        blank=True,
+        help_text=_("Adressen till kommunens egen webbplats, med https://."),
+    )
+    phone = models.CharField(
+        _("telefon"), max_length=40, blank=True, help_text=_("Kommunens växel eller kontaktcenter.")
+    )
+    email = models.EmailField(_("e-post"), blank=True, help_text=_("Kommunens allmänna e-postadress."))
     localities = models.CharField(
         _("orter"),
         max_length=400,
@@ -121,11 +124,15 @@ class MunicipalityPage(BasePage):
             "Tätorter och byar i kommunen, åtskilda med komma. Hjälper sökningen att hitta rätt kommun."
         ),
     )
-    body = RichTextField(_("text"), blank=True, features=RICH_FEATURES)
+    body = RichTextField(
+        _("text"),
+        blank=True,
+        features=RICH_FEATURES,
+        help_text=_("Kort om kommunen. Bredband, bibliotek och e-tjänster visas automatiskt under texten."),
+    )
 
     parent_page_types = ["home.MunicipalityIndexPage"]
     subpage_types = ["broadband.MunicipalityBroadbandPage", "services.LibraryPage", "home.StandardPage"]
-    is_creatable = True
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -165,44 +172,25 @@ class MunicipalityPage(BasePage):
 
     def subtree_filter(self) -> Q:
         """Pages below this municipality in any language (the translations share the code)."""
-        paths = MunicipalityPage.objects.filter(code=self.code).values_list("path", flat=True)
-        query = Q(pk__in=[])
-        for path in paths:
-            query |= Q(path__startswith=path)
-        return query
+        return below_paths(MunicipalityPage.objects.filter(code=self.code).values_list("path", flat=True))
 
     def get_context(self, request, *args, **kwargs):
-        from broadband.models import MunicipalityBroadbandPage
-        from services.models import EServiceMunicipalLink, LibraryPage
-        from services.occurrences import upcoming_occurrences
-
         context = super().get_context(request, *args, **kwargs)
-        subtree = self.subtree_filter()
-        broadband = prefer_active_locale(
-            MunicipalityBroadbandPage.objects.live().filter(subtree).select_related("locale")
-        )
-        context["broadband_page"] = broadband[0] if broadband else None
-        libraries = prefer_active_locale(
-            LibraryPage.objects.live().filter(subtree).select_related("locale").order_by("path")
-        )
-        context["libraries"] = libraries
-        context["next_sessions"] = upcoming_occurrences(municipality_code=self.code, limit=6)
-        context["eservice_links"] = (
-            EServiceMunicipalLink.objects.filter(municipality__code=self.code)
-            .select_related("eservice")
-            .order_by("eservice__name")
-        )
-        return context
+        return add_contributions(MUNICIPALITY_PAGE_CONTEXT, self, request, context)
 
 
 class StandardPage(BasePage):
     """About the site, privacy, the accessibility statement, and other plain pages."""
 
-    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("innehåll"))
+    body = StreamField(
+        ContentStreamBlock(),
+        blank=True,
+        verbose_name=_("innehåll"),
+        help_text=_("Sidans innehåll. Välj blocktyp med plustecknet."),
+    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "home.MunicipalityPage"]
     subpage_types = ["home.StandardPage"]
-    is_creatable = True
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]

@@ -13,7 +13,11 @@ from wagtail.snippets.models import register_snippet
 class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A subject residents look for (BankID, 1177, fiber …): filters the help listing and search."""
 
-    name = models.CharField(_("namn"), max_length=80)
+    name = models.CharField(
+        _("namn"),
+        max_length=80,
+        help_text=_("Ämnets namn som invånarna ser det, till exempel BankID och e-legitimation."),
+    )
     slug = models.SlugField(
         _("kortnamn"),
         max_length=80,
@@ -37,8 +41,12 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 class LifeEvent(TranslatableMixin, index.Indexed, models.Model):
     """A situation in life (moving, retiring …) that e-service guides are ordered by."""
 
-    name = models.CharField(_("namn"), max_length=80)
-    slug = models.SlugField(_("kortnamn"), max_length=80)
+    name = models.CharField(
+        _("namn"), max_length=80, help_text=_("Livshändelsen med invånarens ord, till exempel Flytta.")
+    )
+    slug = models.SlugField(
+        _("kortnamn"), max_length=80, help_text=_("Används i webbadresser. Samma i alla språk.")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name")]
@@ -57,19 +65,38 @@ class LifeEvent(TranslatableMixin, index.Indexed, models.Model):
 class OrganisationSettings(BaseSiteSetting):
     """Who runs the site. Another region changes these values, not the code."""
 
-    organisation_name = models.CharField(_("organisation"), max_length=120, default="Region Västmanland")
-    region_name = models.CharField(_("län"), max_length=120, default="Västmanlands län")
+    organisation_name = models.CharField(
+        _("organisation"),
+        max_length=120,
+        default="",
+        help_text=_("Den som står bakom webbplatsen, visas i sidfoten."),
+    )
+    region_name = models.CharField(
+        _("län"),
+        max_length=120,
+        default="",
+        help_text=_("Länets namn så som det skrivs i löpande text."),
+    )
     county_code = models.CharField(
         _("länskod"),
         max_length=2,
         blank=True,
-        default="19",
+        default="",
         help_text=_("SCB:s tvåsiffriga länskod. Länets siffror i täckningsstatistiken har den koden."),
     )
-    phone = models.CharField(_("telefon"), max_length=40, blank=True)
-    email = models.EmailField(_("e-post"), blank=True)
-    address = models.CharField(_("postadress"), max_length=200, blank=True)
-    contact_hours = models.CharField(_("telefontider"), max_length=120, blank=True)
+    phone = models.CharField(
+        _("telefon"), max_length=40, blank=True, help_text=_("Telefonnummer i sidfoten.")
+    )
+    email = models.EmailField(_("e-post"), blank=True, help_text=_("E-postadress i sidfoten."))
+    address = models.CharField(
+        _("postadress"), max_length=200, blank=True, help_text=_("Postadress i sidfoten.")
+    )
+    contact_hours = models.CharField(
+        _("telefontider"),
+        max_length=120,
+        blank=True,
+        help_text=_("När telefonen är öppen, till exempel vardagar 8–16."),
+    )
 
     panels = [
         FieldPanel("organisation_name"),

@@ -1,5 +1,3 @@
-from home.help_texts import apply as _apply_help_texts
-
 from .booking import Booking, SessionOccurrence
 from .eservices import EService, EServiceMunicipalLink, GuideIndexPage, LifeEventGuidePage
 from .help import (
@@ -9,19 +7,6 @@ from .help import (
     HelpSessionPage,
     LibraryPage,
     SessionCancellation,
-)
-
-_apply_help_texts(
-    [
-        EService,
-        EServiceMunicipalLink,
-        GuideIndexPage,
-        HelpIndexPage,
-        HelpSessionPage,
-        LibraryPage,
-        LifeEventGuidePage,
-        SessionCancellation,
-    ]
 )
 
 __all__ = [

@@ -6,15 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_FEATURES, ContentStreamBlock
+from home.blocks import ContentStreamBlock
 from home.localization import active_locale
-from home.models import BasePage
+from home.models import BasePage, IndexPage, intro_field, municipalities_for_reader
 from services.blocks import GuideStepBlock
 
 
@@ -22,17 +22,38 @@ from services.blocks import GuideStepBlock
 class EService(TranslatableMixin, index.Indexed, ClusterableModel):
     """A service a resident uses online: national (one link) or municipal (one link per municipality)."""
 
-    name = models.CharField(_("namn"), max_length=150)
-    provider = models.CharField(_("vem som ger tjänsten"), max_length=200)
-    description = models.TextField(_("beskrivning"), blank=True)
+    external_link_fields = ("national_url",)  # checked by the link check
+
+    name = models.CharField(
+        _("namn"), max_length=150, help_text=_("E-tjänstens namn som invånarna känner igen det.")
+    )
+    provider = models.CharField(
+        _("vem som ger tjänsten"),
+        max_length=200,
+        help_text=_("Myndighet, region eller kommun som ger tjänsten."),
+    )
+    description = models.TextField(
+        _("beskrivning"), blank=True, help_text=_("En eller två meningar om vad man gör i tjänsten.")
+    )
     national_url = models.URLField(
         _("länk"),
         blank=True,
         help_text=_("För nationella tjänster. Kommunala tjänster får en länk per kommun."),
     )
-    needs_eid = models.BooleanField(_("kräver e-legitimation"), default=False)
-    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("ämnen"))
-    life_events = ParentalManyToManyField("home.LifeEvent", blank=True, verbose_name=_("livshändelser"))
+    needs_eid = models.BooleanField(
+        _("kräver e-legitimation"),
+        default=False,
+        help_text=_("Kryssa i om man måste logga in med BankID eller annan e-legitimation."),
+    )
+    topics = ParentalManyToManyField(
+        "home.Topic", blank=True, verbose_name=_("ämnen"), help_text=_("Ämnen, för sökningen och filtren.")
+    )
+    life_events = ParentalManyToManyField(
+        "home.LifeEvent",
+        blank=True,
+        verbose_name=_("livshändelser"),
+        help_text=_("Livshändelser tjänsten hör till."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -76,6 +97,7 @@ def source_municipalities():
 
 
 class EServiceMunicipalLink(Orderable):
+    external_link_fields = ("url",)  # checked by the link check
     eservice = ParentalKey(EService, on_delete=models.CASCADE, related_name="municipal_links")
     municipality = models.ForeignKey(
         "home.MunicipalityPage",
@@ -83,8 +105,12 @@ class EServiceMunicipalLink(Orderable):
         related_name="+",
         limit_choices_to=source_municipalities,
         verbose_name=_("kommun"),
+        help_text=_("Kommunen som länken gäller."),
     )
-    url = models.URLField(_("länk till kommunens e-tjänst"))
+    url = models.URLField(
+        _("länk till kommunens e-tjänst"),
+        help_text=_("Adressen till kommunens egen e-tjänst, med https://."),
+    )
 
     panels = [FieldPanel("municipality"), FieldPanel("url")]
 
@@ -95,17 +121,12 @@ class EServiceMunicipalLink(Orderable):
         return f"{self.eservice} – {self.municipality}"
 
 
-class GuideIndexPage(BasePage):
-    intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
+class GuideIndexPage(IndexPage):
+    intro = intro_field(_("Några meningar överst på sidan med alla guider."))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["services.LifeEventGuidePage"]
     max_count_per_parent = 1
-    is_creatable = True
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("e-tjänster och livshändelser")
@@ -123,7 +144,7 @@ class LifeEventGuidePage(BasePage):
     optional or as an "and/or" alternative to the step before, without new code for new guides.
     """
 
-    intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
+    intro = intro_field(_("Vem guiden är för och vad den hjälper till med."))
     life_event = models.ForeignKey(
         "home.LifeEvent",
         null=True,
@@ -131,14 +152,26 @@ class LifeEventGuidePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("livshändelse"),
+        help_text=_("Livshändelsen guiden handlar om."),
     )
-    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("ämnen"))
-    steps = StreamField([("step", GuideStepBlock())], blank=True, verbose_name=_("steg"))
-    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("mer information"))
+    topics = ParentalManyToManyField(
+        "home.Topic", blank=True, verbose_name=_("ämnen"), help_text=_("Ämnen, för sökningen.")
+    )
+    steps = StreamField(
+        [("step", GuideStepBlock())],
+        blank=True,
+        verbose_name=_("steg"),
+        help_text=_("Stegen i den ordning läsaren gör dem."),
+    )
+    body = StreamField(
+        ContentStreamBlock(),
+        blank=True,
+        verbose_name=_("mer information"),
+        help_text=_("Mer information efter stegen, till exempel vart man vänder sig för hjälp."),
+    )
 
     parent_page_types = ["services.GuideIndexPage"]
     subpage_types = []
-    is_creatable = True
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -205,8 +238,6 @@ class LifeEventGuidePage(BasePage):
         return groups
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import municipalities_for_reader
-
         context = super().get_context(request, *args, **kwargs)
         code = request.GET.get("kommun", "").strip()
         municipalities = municipalities_for_reader()

@@ -6,7 +6,6 @@ shown, never stored one page per date: staff edit one page, and a cancelled Tues
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,11 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_FEATURES
 from home.fields import MultipleChoiceListField
-from home.models import BasePage, MunicipalityPage
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-# How far ahead an open-ended series is expanded.
-MAX_HORIZON = datetime.timedelta(days=366)
+from home.models import BasePage, IndexPage, MunicipalityPage, intro_field
 
 SESSION_LANGUAGES = [
     ("sv", _("svenska")),
@@ -43,11 +38,29 @@ LANGUAGE_LABELS = dict(SESSION_LANGUAGES)
 class LibraryPage(BasePage):
     """A library (main or branch) and the root of its staff's sessions."""
 
-    street_address = models.CharField(_("gatuadress"), max_length=120, blank=True)
-    postal_code = models.CharField(_("postnummer"), max_length=10, blank=True)
-    town = models.CharField(_("ort"), max_length=80, blank=True)
-    latitude = models.DecimalField(_("latitud"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitud"), max_digits=9, decimal_places=6, null=True, blank=True)
+    street_address = models.CharField(
+        _("gatuadress"), max_length=120, blank=True, help_text=_("Gatuadress, till exempel Biskopsgatan 2.")
+    )
+    postal_code = models.CharField(
+        _("postnummer"), max_length=10, blank=True, help_text=_("Postnummer, till exempel 722 15.")
+    )
+    town = models.CharField(_("ort"), max_length=80, blank=True, help_text=_("Orten där biblioteket ligger."))
+    latitude = models.DecimalField(
+        _("latitud"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("För kartan, till exempel 59,6099. Kan lämnas tom."),
+    )
+    longitude = models.DecimalField(
+        _("longitud"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("För kartan, till exempel 16,5448. Kan lämnas tom."),
+    )
     opening_hours = models.TextField(
         _("öppettider"),
         blank=True,
@@ -65,9 +78,13 @@ class LibraryPage(BasePage):
         features=RICH_FEATURES,
         help_text=_("Entré, hiss, toalett, hörslinga, parkering."),
     )
-    phone = models.CharField(_("telefon"), max_length=40, blank=True)
-    email = models.EmailField(_("e-post"), blank=True)
-    body = RichTextField(_("om biblioteket"), blank=True, features=RICH_FEATURES)
+    phone = models.CharField(
+        _("telefon"), max_length=40, blank=True, help_text=_("Telefonnummer till biblioteket.")
+    )
+    email = models.EmailField(_("e-post"), blank=True, help_text=_("E-post till biblioteket."))
+    body = RichTextField(
+        _("om biblioteket"), blank=True, features=RICH_FEATURES, help_text=_("Mer om biblioteket.")
+    )
     is_example = models.BooleanField(
         _("exempeluppgifter"),
         default=False,
@@ -76,7 +93,6 @@ class LibraryPage(BasePage):
 
     parent_page_types = ["home.MunicipalityPage"]
     subpage_types = ["services.HelpSessionPage"]
-    is_creatable = True
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -152,13 +168,24 @@ class HelpSessionPage(BasePage):
         BIWEEKLY = "biweekly", _("Varannan vecka")
         MONTHLY = "monthly", _("En gång i månaden, samma veckodag")
 
-    description = RichTextField(_("beskrivning"), blank=True, features=RICH_FEATURES)
-    topics = ParentalManyToManyField("home.Topic", blank=True, verbose_name=_("ämnen"))
+    description = RichTextField(
+        _("beskrivning"),
+        blank=True,
+        features=RICH_FEATURES,
+        help_text=_("Vad man får hjälp med och vad man ska ta med sig."),
+    )
+    topics = ParentalManyToManyField(
+        "home.Topic", blank=True, verbose_name=_("ämnen"), help_text=_("Ämnen, för filtren och sökningen.")
+    )
     languages = MultipleChoiceListField(
         _("språk"), item_choices=SESSION_LANGUAGES, help_text=_("Språk som hjälpen ges på.")
     )
     audience = models.CharField(
-        _("för vem"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+        _("för vem"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.EVERYONE,
+        help_text=_("Vem tillfället främst är för."),
     )
     booking_required = models.BooleanField(
         _("kräver bokning"), default=False, help_text=_("Lämna tomt för drop-in.")
@@ -166,11 +193,24 @@ class HelpSessionPage(BasePage):
     capacity = models.PositiveSmallIntegerField(
         _("antal platser"), null=True, blank=True, help_text=_("Behövs när bokning krävs.")
     )
-    place = models.CharField(_("plats i biblioteket"), max_length=150, blank=True)
-    first_date = models.DateField(_("första datum"))
-    start_time = models.TimeField(_("börjar"))
-    end_time = models.TimeField(_("slutar"))
-    repeat = models.CharField(_("upprepas"), max_length=20, choices=Repeat.choices, default=Repeat.WEEKLY)
+    place = models.CharField(
+        _("plats i biblioteket"),
+        max_length=150,
+        blank=True,
+        help_text=_("Var i biblioteket, till exempel Studierummet, plan 2."),
+    )
+    first_date = models.DateField(
+        _("första datum"), help_text=_("Det första datumet. Veckodagen bestämmer när det upprepas.")
+    )
+    start_time = models.TimeField(_("börjar"), help_text=_("Till exempel 10:00."))
+    end_time = models.TimeField(_("slutar"), help_text=_("Till exempel 12:00."))
+    repeat = models.CharField(
+        _("upprepas"),
+        max_length=20,
+        choices=Repeat.choices,
+        default=Repeat.WEEKLY,
+        help_text=_("Hur ofta tillfället upprepas."),
+    )
     until = models.DateField(
         _("sista datum"), null=True, blank=True, help_text=_("Tomt: fortsätter tills vidare.")
     )
@@ -180,7 +220,6 @@ class HelpSessionPage(BasePage):
 
     parent_page_types = ["services.LibraryPage"]
     subpage_types = []
-    is_creatable = True
 
     content_panels = BasePage.content_panels + [
         FieldPanel("description"),
@@ -238,10 +277,6 @@ class HelpSessionPage(BasePage):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def language_labels(self) -> list[str]:
-        return [str(LANGUAGE_LABELS.get(code, code)) for code in self.languages]
-
     def occurrence_dates(self, start: datetime.date, end: datetime.date) -> list[datetime.date]:
         from services.occurrences import recurrence_dates
 
@@ -261,8 +296,13 @@ class HelpSessionPage(BasePage):
 
 class SessionCancellation(Orderable):
     session = ParentalKey(HelpSessionPage, on_delete=models.CASCADE, related_name="cancellations")
-    date = models.DateField(_("datum"))
-    reason = models.CharField(_("orsak"), max_length=200, blank=True)
+    date = models.DateField(_("datum"), help_text=_("Datumet som inte blir av."))
+    reason = models.CharField(
+        _("orsak"),
+        max_length=200,
+        blank=True,
+        help_text=_("Visas för besökarna, till exempel Biblioteket är stängt."),
+    )
 
     panels = [FieldPanel("date"), FieldPanel("reason")]
 
@@ -270,19 +310,14 @@ class SessionCancellation(Orderable):
         verbose_name = _("inställt datum")
 
 
-class HelpIndexPage(BasePage):
+class HelpIndexPage(IndexPage):
     """All digital-help sessions in the county, as dated occurrences, filterable without JavaScript."""
 
-    intro = RichTextField(_("ingress"), blank=True, features=RICH_FEATURES)
+    intro = intro_field(_("Några meningar överst på sidan med alla tillfällen."))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    is_creatable = True
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("digital hjälp – alla tillfällen")
