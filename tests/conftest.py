@@ -11,7 +11,7 @@ from django.core.cache import cache
 # test sends thirty requests at the same moment; a real deployment sits behind gunicorn.
 from django.core.servers.basehttp import WSGIServer  # noqa: E402
 
-from home.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 from home.models import HomePage
 
 WSGIServer.request_queue_size = 64

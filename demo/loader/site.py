@@ -1,0 +1,158 @@
+"""The home app's part of the demo: topics, life events, the start page in every language, the site and
+its organisation settings, the list of municipalities, the standard pages and one page per municipality.
+Texts: site.yaml.
+"""
+
+from django.conf import settings
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from home.models import (
+    HomePage,
+    LifeEvent,
+    MunicipalityIndexPage,
+    MunicipalityPage,
+    OrganisationSettings,
+    StandardPage,
+    Topic,
+)
+
+
+def blocks(body: list[dict]) -> list[tuple]:
+    """A StreamField body from the texts (a list of {type, value}) in the form Wagtail takes."""
+    return [(block["type"], block["value"]) for block in body]
+
+
+class SiteContent:
+    def __init__(self, loader):
+        self.loader = loader
+        self.texts = loader.texts["site"]
+
+    def snippets(self):
+        loader = self.loader
+        loader.topics = {code: {} for code in loader.languages()}
+        for slug, names in self.texts["topics"].items():
+            for code, name in names.items():
+                if code in loader.locales:
+                    loader.topics[code][slug] = Topic.objects.create(
+                        translation_key=loader.key("topic", slug),
+                        locale=loader.locales[code],
+                        name=loader.fill(name),
+                        slug=slug,
+                    )
+        loader.life_events = {code: {} for code in loader.languages()}
+        for slug, names in self.texts["life_events"].items():
+            for code, name in names.items():
+                if code in loader.locales:
+                    loader.life_events[code][slug] = LifeEvent.objects.create(
+                        translation_key=loader.key("life-event", slug),
+                        locale=loader.locales[code],
+                        name=loader.fill(name),
+                        slug=slug,
+                    )
+
+    def start_pages(self) -> HomePage:
+        loader = self.loader
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=loader.sv)
+        )
+        county = loader.facts["county"]
+        homes = {}
+        for code, text in self.texts["home"].items():
+            if code not in loader.locales:
+                continue
+            text = loader.fill(text)
+            homes[code] = loader.add(
+                root,
+                HomePage,
+                "home",
+                loader.locales[code],
+                title=text["title"],
+                slug="hem" if code == settings.LANGUAGE_CODE else f"hem-{code}",
+                intro=text["intro"],
+                summary=text["summary"],
+            )
+        loader.homes = homes
+        home = homes[settings.LANGUAGE_CODE]
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=loader.fill(self.texts["site_name"]),
+        )
+        organisation = loader.fill(self.texts["organisation"])
+        OrganisationSettings.objects.update_or_create(
+            site=Site.objects.get(is_default_site=True),
+            defaults={
+                "organisation_name": loader.values["organisation"],
+                "region_name": county["name"],
+                "county_code": county["county_code"],
+                "email": organisation["email"],
+                "contact_hours": organisation["contact_hours"],
+            },
+        )
+        return home
+
+    def sections(self):
+        """The list of municipalities, then the standard pages, under the start page."""
+        loader = self.loader
+        spec = self.texts["municipalities_section"]
+        loader.sections["municipalities"] = loader.translated(
+            spec,
+            loader.homes,
+            lambda code, parent, locale, t: loader.add(
+                parent,
+                MunicipalityIndexPage,
+                "section/municipalities",
+                locale,
+                show_in_menus=True,
+                slug=spec["slug"],
+                **loader.fill(t),
+            ),
+        )
+        for spec in self.texts["standard_pages"]:
+            loader.translated(
+                spec,
+                loader.homes,
+                lambda code, parent, locale, t, spec=spec: loader.add(
+                    parent,
+                    StandardPage,
+                    f"standard/{spec['slug']}",
+                    locale,
+                    title=loader.fill(t["title"]),
+                    slug=spec["slug"],
+                    summary=loader.fill(t["summary"]),
+                    body=blocks(loader.fill(t["body"])),
+                ),
+            )
+
+    def municipality(self, row: dict) -> dict:
+        """The municipality's page in every language the texts cover; returns the pages by language."""
+        loader = self.loader
+        name, code = row["name"], row["code"]
+        values = {"name": name, "population": f"{row['population']:,}".replace(",", " ")}
+        texts = {lang: loader.fill(t, **values) for lang, t in self.texts["municipality_page"].items()}
+        for lang, text in loader.local(code).get("municipality", {}).items():
+            texts[lang] = loader.fill(text, **values)
+        localities = ", ".join([row.get("town", name)] + row.get("localities", []))
+        pages = loader.translated(
+            texts,
+            loader.sections["municipalities"],
+            lambda lang, parent, locale, t: loader.add(
+                parent,
+                MunicipalityPage,
+                f"municipality/{code}",
+                locale,
+                title=t["title"],
+                slug=slugify(name),
+                name=name,
+                code=code,
+                website=loader.website(row),
+                localities=localities,
+                summary=t["summary"],
+                body=t["body"],
+            ),
+        )
+        loader.municipality_pages[name] = pages[settings.LANGUAGE_CODE]
+        return pages
