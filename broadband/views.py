@@ -1,12 +1,12 @@
 """Open data: all coverage figures as CSV (in the import layout) and JSON."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from broadband.coverage import SHARE_FIELDS, export_csv
 from broadband.models import CoverageStatistic
-from core.opendata import open_json, open_to_all
+from core.opendata import open_file, open_json
 
 LICENCE = (
     "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.sv). Ange källan som står på varje rad."
@@ -15,9 +15,7 @@ LICENCE = (
 
 @require_GET
 def coverage_csv(request):
-    response = HttpResponse(export_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="tackning.csv"'
-    return open_to_all(response)
+    return open_file(export_csv(), "text/csv; charset=utf-8", "tackning.csv")
 
 
 @require_GET

@@ -13,3 +13,11 @@ def open_json(data, status: int = 200, content_type: str | None = None) -> JsonR
     if content_type:
         response["Content-Type"] = content_type
     return open_to_all(response)
+
+
+def open_file(body, content_type: str, filename: str, *, attachment: bool = True) -> HttpResponse:
+    """A file of open data (CSV, iCalendar) under a plain file name, open to other sites."""
+    response = HttpResponse(body, content_type=content_type)
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return open_to_all(response)

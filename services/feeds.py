@@ -9,12 +9,11 @@ import datetime
 import json
 
 import icalendar
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET
 
-from core.opendata import open_json, open_to_all
+from core.opendata import open_file, open_json
 from home.localization import prefer_active_locale
 from services.models import HelpSessionPage, LibraryPage
 from services.occurrences import upcoming_occurrences
@@ -81,9 +80,9 @@ def sessions_ics(request):
         event.add("status", "CANCELLED" if occ.cancelled else "CONFIRMED")
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="digital-hjalp.ics"'
-    return open_to_all(response)
+    return open_file(
+        calendar.to_ical(), "text/calendar; charset=utf-8", "digital-hjalp.ics", attachment=False
+    )
 
 
 @require_GET

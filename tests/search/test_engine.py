@@ -14,6 +14,7 @@ from search.indexes import alias_name, client
 from search.indexing import refresh
 from search.models import IndexOutbox, QueryLog
 from services.models import HelpSessionPage, LibraryPage
+from tests.search import DEMO_DOCUMENT_TYPES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.search_engine]
 
@@ -39,17 +40,7 @@ def test_every_document_type_is_indexed_with_its_fields(engine):
         index=alias_name("sv"), body={"size": 0, "aggs": {"types": {"terms": {"field": "type", "size": 20}}}}
     )
     types = {b["key"] for b in response["aggregations"]["types"]["buckets"]}
-    assert types == {
-        "municipality",
-        "municipality_broadband",
-        "broadband_guide",
-        "operator",
-        "library",
-        "help_session",
-        "life_event_guide",
-        "e_service",
-        "page",
-    }
+    assert types == DEMO_DOCUMENT_TYPES
     sala_library = es.search(
         index=alias_name("sv"), body={"query": {"term": {"type": "library"}}, "size": 50}
     )
