@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Q
@@ -71,6 +72,12 @@ def all_jobs() -> dict[str, Job]:
     return dict(sorted(JOBS.items()))
 
 
+def is_enabled(job: Job) -> bool:
+    """SCHEDULED_JOBS_DISABLED lists jobs this machine must not run (the local runs skip check_links,
+    which would send requests to other hosts); a job may also switch itself off (`enabled`)."""
+    return job.name not in settings.SCHEDULED_JOBS_DISABLED and job.enabled()
+
+
 def tick(now: datetime.datetime | None = None) -> list[str]:
     """Enqueue every job that is due and not already running; returns their names."""
     from core.tasks import run_job
@@ -78,7 +85,7 @@ def tick(now: datetime.datetime | None = None) -> list[str]:
     now = now or timezone.now()
     started = []
     for job in all_jobs().values():
-        if not job.enabled():
+        if not is_enabled(job):
             continue
         ScheduledJob.objects.get_or_create(name=job.name, defaults={"next_run_at": now})
         with transaction.atomic():

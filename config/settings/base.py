@@ -177,6 +177,8 @@ OPENSEARCH_POOL_SIZE = int(os.environ.get("OPENSEARCH_POOL_SIZE", "10"))
 # Background work (django-tasks): mail, scheduled jobs and Wagtail's own tasks are rows in the
 # database, run by `manage.py db_worker`; `manage.py run_scheduler` enqueues the scheduled jobs.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Scheduled jobs (each app's jobs.py) this machine must not run, comma-separated.
+SCHEDULED_JOBS_DISABLED = env_list("SCHEDULED_JOBS_DISABLED")
 
 # Mail. With EMAIL_HOST set, Django's SMTP backend talks to that relay; without it (locally) mail
 # is printed to the console. Production refuses a backend that delivers nothing (production.py).

@@ -52,6 +52,6 @@ class Command(BaseCommand):
             state = f"next {row.next_run_at:%Y-%m-%d %H:%M}" if row else "not run yet"
             if row and row.failures:
                 state += f", {row.failures} failures: {row.last_error[:80]}"
-            if not job.enabled():
+            if not schedule.is_enabled(job):
                 state = "off here"
             self.stdout.write(f"{job.name:24} every {job.every}  {state}  – {job.description}")
