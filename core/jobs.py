@@ -31,7 +31,7 @@ def _database_queue() -> bool:
 register(
     Job(
         "deliver_mail",
-        every=datetime.timedelta(minutes=1),
+        every=datetime.timedelta(seconds=settings.MAIL_SWEEP_SECONDS),
         function=deliver_due,
         description="delivers queued mail whose retry time has come or whose worker died",
         timeout=datetime.timedelta(minutes=10),

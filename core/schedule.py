@@ -114,12 +114,13 @@ def run(name: str) -> str:
     except BaseException as exc:  # CommandError, SystemExit from a command, anything: back off
         failures = row.failures + 1
         delay = min(job.every, RETRY_BASE * 2 ** (failures - 1))
+        finished = timezone.now()
         ScheduledJob.objects.filter(name=name).update(
             failures=failures,
             last_error=f"{type(exc).__name__}: {exc}"[:2000],
-            last_finished_at=timezone.now(),
+            last_finished_at=finished,
             enqueued_at=None,
-            next_run_at=timezone.now() + delay,
+            next_run_at=finished + delay,
         )
         logger.warning("job %s failed (%s in a row): %s; next try in %s", name, failures, exc, delay)
         if isinstance(exc, Exception | SystemExit):

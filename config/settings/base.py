@@ -210,6 +210,7 @@ MAIL_RETRY_MAX_SECONDS = float(os.environ.get("MAIL_RETRY_MAX_SECONDS", "3600"))
 MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "48"))
 MAIL_CLAIM_SECONDS = float(os.environ.get("MAIL_CLAIM_SECONDS", "300"))
 MAIL_RETENTION_DAYS = int(os.environ.get("MAIL_RETENTION_DAYS", "30"))
+MAIL_SWEEP_SECONDS = float(os.environ.get("MAIL_SWEEP_SECONDS", "60"))  # the deliver_mail job
 
 # Sessions are for editors only. Public pages never touch the session, so visitors get no cookie.
 SESSION_COOKIE_HTTPONLY = True
