@@ -14,6 +14,7 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parents[2]
+LOGS = ROOT / ".cache" / "test-workers"
 
 
 def free_port() -> int:
@@ -80,16 +81,20 @@ def start_process(args: list[str], database: str, smtp_port: int, **extra) -> su
         MAIL_RETRY_BASE_SECONDS="0.2",
         MAIL_RETRY_MAX_SECONDS="0.5",
         MAIL_CLAIM_SECONDS="2",
+        MAIL_SWEEP_SECONDS="1",  # the scheduler's deliver_mail job (every process must agree)
         OPENSEARCH_URL="",
+        SCHEDULED_JOBS_DISABLED="check_links",  # no requests to other hosts
         **extra,
     )
+    LOGS.mkdir(parents=True, exist_ok=True)
+    log = (LOGS / f"{args[0]}-{time.time_ns()}.log").open("w")  # read it when a fault test fails
     return subprocess.Popen(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
         start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
 
 

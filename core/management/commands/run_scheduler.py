@@ -2,7 +2,7 @@ import signal
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
 from core import schedule
@@ -29,18 +29,23 @@ class Command(BaseCommand):
         names = ", ".join(schedule.all_jobs())
         self.stdout.write(f"scheduler: {names}; checking every {interval:g} s")
         while self.running:
-            close_old_connections()
+            self.reconnect()
             try:
                 for name in schedule.tick():
                     self.stdout.write(f"{timezone.now():%Y-%m-%d %H:%M:%S} enqueued {name}")
             except DatabaseError as exc:  # the database restarts: keep going, try again next round
                 self.stderr.write(f"scheduler: database unavailable ({exc}); retrying")
-                close_old_connections()
+                self.reconnect()
             if once:
                 break
             deadline = time.monotonic() + interval
             while self.running and time.monotonic() < deadline:
                 time.sleep(min(0.5, interval))
+
+    def reconnect(self):
+        """Drop a connection the database closed (it restarted), never one inside a transaction."""
+        if not connection.in_atomic_block:
+            close_old_connections()
 
     def stop(self, signum, frame):
         self.running = False
