@@ -251,6 +251,7 @@ def run_stack() -> int:
         supervisor.start("smtp", [PY, "tools/mailcatcher.py", "serve", "--port", str(SMTP_PORT)], env)
         engine = search_node(supervisor, env)
         prepare(env, engine=engine, production=True)
+        say("check --deploy (warnings about HTTPS, HSTS and secure cookies: LOCAL_STACK_PLAIN_HTTP)")
         manage("check", "--deploy", env=env, check=False)
     except BaseException:
         supervisor.stop()
