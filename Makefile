@@ -9,12 +9,15 @@ PORT ?= 8000
 OPENSEARCH_PORT ?= 9200
 export OPENSEARCH_PORT
 
-.PHONY: install help run run-search test lint check search-node search-node-stop bench messages clean
+.PHONY: install help run run-search stack mail test lint check search-node search-node-stop bench messages clean
 
 help:
-	@echo "make run          – install, migrate, load the demo county and serve on http://$(HOST):$(PORT) (SQLite)"
+	@echo "make run          – install, migrate, load the demo county; serve on http://$(HOST):$(PORT) with SQLite,"
+	@echo "                    the local OpenSearch node (when Java is there), the task worker and the scheduler"
+	@echo "make stack        – the production topology on this machine: PostgreSQL, Redis, OpenSearch, gunicorn,"
+	@echo "                    task workers, scheduler and an SMTP server that keeps every message (make mail)"
+	@echo "make mail         – list the messages the stack's SMTP server received"
 	@echo "make test         – the whole test suite (starts a local OpenSearch node when OPENSEARCH_URL is unset)"
-	@echo "make run-search   – as make run, with a local OpenSearch node"
 	@echo "make search-node / search-node-stop – start or stop the local OpenSearch node"
 	@echo "make lint         – ruff"
 	@echo "make messages     – update and compile the translation files"
@@ -30,19 +33,16 @@ $(STAMP): pyproject.toml | $(PY)
 install: $(STAMP)
 
 run: $(STAMP)
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo --if-empty
-	$(MANAGE) setup_editors
-	$(MANAGE) ensure_superuser
-	$(MANAGE) runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) $(PY) tools/run.py dev
 
-run-search: $(STAMP) search-node
-	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) migrate --noinput
-	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) load_demo --if-empty
-	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) setup_editors
-	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) search_rebuild
-	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) ensure_superuser
-	OPENSEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT) $(MANAGE) runserver $(HOST):$(PORT)
+# The old name of `make run` (which now starts the node itself).
+run-search: run
+
+stack: $(STAMP)
+	PORT=$(PORT) $(PY) tools/run.py stack
+
+mail: $(STAMP)
+	$(PY) tools/mailcatcher.py list
 
 test: $(STAMP)
 	$(PY) tools/search_node run-tests -- $(PY) -m pytest $(PYTEST_ARGS)

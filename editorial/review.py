@@ -1,14 +1,16 @@
 """Keeping content current: which pages are due for review, for whom, and weekly reminders."""
 
 import datetime
+import hashlib
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
+from core.mail import send_later
 from editorial.permissions import editable_pages
 from home.models import BasePage, ReviewReminder
 from home.tree import below_paths
@@ -48,6 +50,10 @@ def group_roots(group: Group) -> list[Page]:
     ]
 
 
+def _digest(ids) -> str:
+    return hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
+
+
 def send_review_reminders(today: datetime.date | None = None) -> int:
     """E-mail each group its overdue pages; a page is mentioned to a group at most once a week."""
     today = today or timezone.localdate()
@@ -74,13 +80,18 @@ def send_review_reminders(today: datetime.date | None = None) -> int:
             f"- {p.title}: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/pages/{p.pk}/edit/"
             for p in pages
         )
-        send_mail(
-            f"{len(pages)} sidor behöver granskas",
-            f"Hej!\n\nDe här sidorna skulle ha lästs igenom. Kontrollera att de stämmer och sätt ett nytt "
-            f"granskningsdatum:\n\n{lines}\n",
-            settings.DEFAULT_FROM_EMAIL,
-            recipients,
-        )
-        ReviewReminder.objects.bulk_create(ReviewReminder(group=group, page=p, sent_at=now) for p in pages)
+        # The message and the record of whom it told are written together: a retried run tells
+        # nobody twice (and the key makes a second message for the same pages that day a no-op).
+        with transaction.atomic():
+            send_later(
+                f"{len(pages)} sidor behöver granskas",
+                f"Hej!\n\nDe här sidorna skulle ha lästs igenom. Kontrollera att de stämmer och sätt ett "
+                f"nytt granskningsdatum:\n\n{lines}\n",
+                recipients,
+                key=f"review-{group.pk}-{today:%Y%m%d}-{_digest(p.pk for p in pages)}",
+            )
+            ReviewReminder.objects.bulk_create(
+                ReviewReminder(group=group, page=p, sent_at=now) for p in pages
+            )
         sent += 1
     return sent

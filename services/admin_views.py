@@ -6,16 +6,15 @@ create give exactly that); regional administrators see every library.
 
 import csv
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from core.mail import send_later
 from editorial.permissions import editable_sources
 from home.tree import below_paths
 from services import booking as bookings
@@ -125,13 +124,13 @@ def cancel_occurrence(occurrence: SessionOccurrence, reason: str) -> int:
         )
     for booking in affected:
         if booking.email:
-            send_mail(
+            send_later(
                 "Tillfället är inställt",
                 f"Hej {booking.name}!\n\n"
                 f"{occurrence.session.title} {occurrence.date:%Y-%m-%d} är tyvärr inställt."
                 + (f"\nOrsak: {reason}" if reason else "")
                 + "\n\nVälkommen att boka ett annat datum.",
-                settings.DEFAULT_FROM_EMAIL,
                 [booking.email],
+                key=f"date-cancelled-{occurrence.pk}-{booking.pk}",
             )
     return len(affected)

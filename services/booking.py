@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.mail import send_later
 from services.models import Booking, HelpSessionPage, SessionOccurrence
 from services.occurrences import recurrence_dates
 
@@ -176,7 +176,7 @@ MESSAGES = {
 
 
 def notify(booking: Booking, event: str) -> None:
-    """E-mail the person (when they gave an address) with the cancellation link."""
+    """E-mail the person (when they gave an address) with the cancellation link, through the queue."""
     if not booking.email:
         return
     subject, text = MESSAGES[event].get(booking.status, (None, None))
@@ -189,6 +189,6 @@ def notify(booking: Booking, event: str) -> None:
             f"Hej {booking.name}!\n\n{text.format(what=session.title, when=when)}\n\n"
             f"Plats: {session.get_parent().title}{', ' + session.place if session.place else ''}\n\n"
             f"Kan du inte komma? Avboka här, så kan någon annan få platsen:\n"
-            f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{cancel_url(booking)}\n"
+            f"{settings.PUBLIC_URL}{cancel_url(booking)}\n"
         )
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [booking.email])
+    send_later(subject, body, [booking.email], key=f"booking-{booking.pk}-{event}-{booking.status}")

@@ -5,9 +5,11 @@ defaults that are safe for a local run (SQLite, no search node, debug off unless
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -36,6 +38,8 @@ INSTALLED_APPS = [
     "broadband",
     "services",
     "search",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -170,8 +174,43 @@ OPENSEARCH_REPLICAS = int(os.environ.get("OPENSEARCH_REPLICAS", "0"))
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
 OPENSEARCH_POOL_SIZE = int(os.environ.get("OPENSEARCH_POOL_SIZE", "10"))
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Background work (django-tasks): mail, scheduled jobs and Wagtail's own tasks are rows in the
+# database, run by `manage.py db_worker`; `manage.py run_scheduler` enqueues the scheduled jobs.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Scheduled jobs (each app's jobs.py) this machine must not run, comma-separated.
+SCHEDULED_JOBS_DISABLED = env_list("SCHEDULED_JOBS_DISABLED")
+
+# Mail. With EMAIL_HOST set, Django's SMTP backend talks to that relay; without it (locally) mail
+# is printed to the console. Production refuses a backend that delivers nothing (production.py).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # STARTTLS, usually port 587
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # implicit TLS, usually port 465
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587" if EMAIL_USE_TLS else "465" if EMAIL_USE_SSL else "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# "Name <address>, address": who gets Django's error mails.
+ADMINS = [parseaddr(item) for item in env_list("ADMINS")]
+# The public site's address, for links in mail (cancellation links): never the admin's address.
+PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# Delivery of queued mail (core/mail.py): back-off from 30 s doubling to an hour, giving up after
+# 48 attempts (about two days); a worker's claim on a message lapses after MAIL_CLAIM_SECONDS.
+MAIL_RETRY_BASE_SECONDS = float(os.environ.get("MAIL_RETRY_BASE_SECONDS", "30"))
+MAIL_RETRY_MAX_SECONDS = float(os.environ.get("MAIL_RETRY_MAX_SECONDS", "3600"))
+MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "48"))
+MAIL_CLAIM_SECONDS = float(os.environ.get("MAIL_CLAIM_SECONDS", "300"))
+MAIL_RETENTION_DAYS = int(os.environ.get("MAIL_RETENTION_DAYS", "30"))
+MAIL_SWEEP_SECONDS = float(os.environ.get("MAIL_SWEEP_SECONDS", "60"))  # the deliver_mail job
 
 # Sessions are for editors only. Public pages never touch the session, so visitors get no cookie.
 SESSION_COOKIE_HTTPONLY = True

@@ -6,6 +6,9 @@ from .base import BASE_DIR
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once in the test process (mail lands in mail.outbox); the fault tests switch to the
+# database queue and a real worker themselves.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / ".cache" / "test-media"
 OPENSEARCH_INDEX_PREFIX = os.environ.get("OPENSEARCH_INDEX_PREFIX", "envagin-test")
 # Static files are served by WhiteNoise from the app folders in tests, as in development.

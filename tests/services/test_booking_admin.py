@@ -88,13 +88,16 @@ def test_staff_mark_attended_cancel_promote_export_and_print(
     assert mail.outbox[-1].to == ["andra@example.se"]
 
 
-def test_cancelling_one_date_tells_everyone_who_booked(client, demo, django_user_model):
+def test_cancelling_one_date_tells_everyone_who_booked(
+    client, demo, django_user_model, django_capture_on_commit_callbacks
+):
     session, day = session_at("sala-stadsbibliotek", "Hjälp i Sala")
     booking = book(session, day, "Berit", email="berit@example.se")
     client.force_login(staff_of(django_user_model, "sala-stadsbibliotek"))
-    client.post(
-        f"/admin/bokningar/{booking.occurrence.pk}/", {"action": "cancel_occurrence", "reason": "Sjukdom"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # mail is queued after the commit
+        client.post(
+            f"/admin/bokningar/{booking.occurrence.pk}/", {"action": "cancel_occurrence", "reason": "Sjukdom"}
+        )
     assert SessionCancellation.objects.filter(session=session, date=day).exists()
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED

@@ -1,0 +1,138 @@
+"""Scheduled jobs, declared once in code and run by `manage.py run_scheduler` through the task worker.
+
+Each app declares its jobs in a `jobs.py` module (found by `autodiscover_modules`, like admin.py):
+
+    from core.schedule import Job, register
+    register(Job("purge_bookings", every=timedelta(days=1), command="purge_bookings"))
+
+A job is a management command (with arguments) or a module-level function. The scheduler enqueues
+the `run_job` task when a job is due, taking the job's row (`ScheduledJob`) with a compare-and-set
+update in the same transaction, so several schedulers never start a job twice and a job still
+running is not started again (until `timeout` has passed: its worker died). The task records when it
+finished; a failed job is retried sooner than its interval, after 1, 2, 4 … minutes (never later than
+its interval), and a job that succeeded runs again `every` later. Jobs are idempotent: running one
+twice does no harm (purges, syncs, reminders that remember whom they told).
+"""
+
+import datetime
+import io
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
+
+from core.models import ScheduledJob
+
+logger = logging.getLogger(__name__)
+
+RETRY_BASE = datetime.timedelta(minutes=1)
+
+
+def _always() -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    every: datetime.timedelta
+    command: str = ""
+    args: tuple = ()
+    function: Callable[[], object] | None = None
+    description: str = ""
+    timeout: datetime.timedelta = datetime.timedelta(minutes=30)
+    enabled: Callable[[], bool] = field(default=_always)
+
+    def run(self) -> str:
+        if self.function is not None:
+            return str(self.function())
+        out = io.StringIO()
+        call_command(self.command, *self.args, stdout=out, stderr=out)
+        return out.getvalue()[-2000:]
+
+
+JOBS: dict[str, Job] = {}
+
+
+def register(job: Job) -> Job:
+    if not (job.command or job.function):
+        raise ValueError(f"job {job.name} needs a command or a function")
+    JOBS[job.name] = job
+    return job
+
+
+def all_jobs() -> dict[str, Job]:
+    autodiscover_modules("jobs")
+    return dict(sorted(JOBS.items()))
+
+
+def is_enabled(job: Job) -> bool:
+    """SCHEDULED_JOBS_DISABLED lists jobs this machine must not run (the local runs skip check_links,
+    which would send requests to other hosts); a job may also switch itself off (`enabled`)."""
+    return job.name not in settings.SCHEDULED_JOBS_DISABLED and job.enabled()
+
+
+def tick(now: datetime.datetime | None = None) -> list[str]:
+    """Enqueue every job that is due and not already running; returns their names."""
+    from core.tasks import run_job
+
+    now = now or timezone.now()
+    started = []
+    for job in all_jobs().values():
+        if not is_enabled(job):
+            continue
+        ScheduledJob.objects.get_or_create(name=job.name, defaults={"next_run_at": now})
+        with transaction.atomic():
+            claimed = ScheduledJob.objects.filter(
+                Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=now - job.timeout),
+                name=job.name,
+                next_run_at__lte=now,
+            ).update(enqueued_at=now)
+            if claimed:
+                run_job.enqueue(job.name)  # in the same transaction on the database backend
+                started.append(job.name)
+    return started
+
+
+def run(name: str) -> str:
+    """Run one job now (the body of the `run_job` task) and record the outcome."""
+    job = all_jobs().get(name)
+    if job is None:
+        ScheduledJob.objects.filter(name=name).delete()
+        return f"no job called {name}"
+    started = timezone.now()
+    row, _created = ScheduledJob.objects.get_or_create(name=name, defaults={"next_run_at": started})
+    ScheduledJob.objects.filter(name=name).update(last_started_at=started)
+    try:
+        output = job.run()
+    except BaseException as exc:  # CommandError, SystemExit from a command, anything: back off
+        failures = row.failures + 1
+        delay = min(job.every, RETRY_BASE * 2 ** (failures - 1))
+        finished = timezone.now()
+        ScheduledJob.objects.filter(name=name).update(
+            failures=failures,
+            last_error=f"{type(exc).__name__}: {exc}"[:2000],
+            last_finished_at=finished,
+            enqueued_at=None,
+            next_run_at=finished + delay,
+        )
+        logger.warning("job %s failed (%s in a row): %s; next try in %s", name, failures, exc, delay)
+        if isinstance(exc, Exception | SystemExit):
+            raise RuntimeError(f"job {name} failed: {exc}") from exc
+        raise
+    finished = timezone.now()
+    ScheduledJob.objects.filter(name=name).update(
+        failures=0,
+        last_error="",
+        last_finished_at=finished,
+        last_succeeded_at=finished,
+        enqueued_at=None,
+        next_run_at=started + job.every,
+    )
+    return output

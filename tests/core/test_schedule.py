@@ -1,0 +1,101 @@
+"""Scheduled jobs: declared once in each app's jobs.py, started when due, once, with back-off."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from core import schedule
+from core.models import ScheduledJob
+
+pytestmark = pytest.mark.django_db
+
+RUNS = []
+
+
+def counting_job():
+    RUNS.append(timezone.now())
+    if getattr(counting_job, "fail", False):
+        raise RuntimeError("the relay is down")
+    return "ok"
+
+
+@pytest.fixture
+def test_job():
+    RUNS.clear()
+    counting_job.fail = False
+    job = schedule.register(
+        schedule.Job("test_counting", every=datetime.timedelta(hours=1), function=counting_job)
+    )
+    yield job
+    schedule.JOBS.pop("test_counting", None)
+
+
+def test_every_job_the_site_needs_is_declared_with_its_interval():
+    jobs = schedule.all_jobs()
+    minute, day = datetime.timedelta(minutes=1), datetime.timedelta(days=1)
+    expected = {
+        "publish_scheduled": minute,
+        "search_sync": minute,
+        "deliver_mail": minute,
+        "purge_bookings": day,
+        "purge_search_log": day,
+        "send_review_reminders": day,
+        "check_links": day,
+        "purge_sent_mail": day,
+    }
+    assert {name: jobs[name].every for name in expected} == expected
+
+
+def test_a_due_job_runs_once_and_then_waits_its_interval(test_job):
+    now = timezone.now()
+    assert "test_counting" in schedule.tick(now)  # the immediate backend runs the task at once
+    assert len(RUNS) == 1
+    assert "test_counting" not in schedule.tick(now + datetime.timedelta(minutes=59))
+    assert len(RUNS) == 1
+    row = ScheduledJob.objects.get(name="test_counting")
+    assert row.enqueued_at is None and row.failures == 0 and row.last_succeeded_at
+    assert row.next_run_at - row.last_started_at == datetime.timedelta(hours=1)
+
+
+def test_a_job_already_running_is_not_started_again_until_its_timeout(test_job):
+    now = timezone.now()
+    ScheduledJob.objects.create(name="test_counting", next_run_at=now, enqueued_at=now)
+    assert "test_counting" not in schedule.tick(now + datetime.timedelta(minutes=5))
+    assert RUNS == []
+    assert "test_counting" in schedule.tick(now + datetime.timedelta(minutes=31))  # its worker died
+    assert len(RUNS) == 1
+
+
+def test_a_failed_job_is_retried_sooner_with_growing_back_off(test_job):
+    counting_job.fail = True
+    schedule.tick()  # the task fails (the worker records it); the job's row says when to retry
+    row = ScheduledJob.objects.get(name="test_counting")
+    assert row.failures == 1 and "relay is down" in row.last_error and row.enqueued_at is None
+    first_delay = row.next_run_at - row.last_finished_at
+    assert datetime.timedelta(seconds=55) < first_delay <= datetime.timedelta(minutes=1)
+    schedule.tick(row.next_run_at + datetime.timedelta(seconds=1))
+    row.refresh_from_db()
+    assert row.failures == 2 and row.next_run_at - row.last_finished_at > first_delay
+    counting_job.fail = False
+    schedule.tick(row.next_run_at + datetime.timedelta(seconds=1))
+    row.refresh_from_db()
+    assert row.failures == 0 and row.last_error == "" and len(RUNS) == 3
+
+
+def test_a_machine_can_switch_jobs_off(test_job, settings):
+    settings.SCHEDULED_JOBS_DISABLED = ["test_counting"]
+    assert "test_counting" not in schedule.tick()
+    assert RUNS == []
+
+
+def test_the_scheduler_command_runs_due_jobs_and_lists_them(test_job):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("run_scheduler", "--once", stdout=out)
+    assert "enqueued test_counting" in out.getvalue() and len(RUNS) == 1
+    listing = StringIO()
+    call_command("run_scheduler", "--list", stdout=listing)
+    assert "test_counting" in listing.getvalue() and "purge_bookings" in listing.getvalue()
