@@ -9,3 +9,5 @@ class BroadbandConfig(AppConfig):
         from core.signals import follow_models
 
         follow_models(self.get_models())
+        # Reports from residents and the import log are read in the admin only: no page changes.
+        follow_models([self.get_model("CoverageReport"), self.get_model("CoverageImport")], tags=())

@@ -2,7 +2,7 @@
 
 from django.http import Http404, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from broadband.coverage import SHARE_FIELDS, export_csv
 from broadband.models import CoverageStatistic
@@ -13,14 +13,14 @@ LICENCE = (
 )
 
 
-@require_GET
+@require_safe
 def coverage_csv(request):
     response = HttpResponse(export_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="tackning.csv"'
     return open_to_all(response)
 
 
-@require_GET
+@require_safe
 def coverage_json(request):
     figures = [
         {
