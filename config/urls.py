@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from broadband import views as broadband_views
+from core.openapi import openapi_json
 from core.sitemap import sitemap
 from core.views import healthz, robots_txt
 from search import views as search_views
@@ -17,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("api/openapi.json", openapi_json, name="openapi"),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/suggest/", search_views.suggest_api, name="search_suggest"),
     path("healthz", healthz, name="healthz"),

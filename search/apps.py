@@ -8,10 +8,14 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from core.health import register_check
-        from search import signals  # noqa: F401
+        from search import (
+            openapi,
+            signals,  # noqa: F401
+        )
         from search.registry import discover
         from search.views import outbox_length, search_health
 
         discover()
         register_check("search", search_health)
         register_check("outbox", outbox_length)
+        openapi.register()
