@@ -1,4 +1,7 @@
-"""A real Redis server for tests: Debian's `redis-server`, on 127.0.0.1 and a free port, no disk."""
+"""A real Redis server for tests: Debian's `redis-server`, on 127.0.0.1 and a free port, no disk.
+
+Test modules import the fixtures: `from tests.core.redis_server import redis_cache_fixture, ...`.
+"""
 
 import os
 import shutil
@@ -8,6 +11,10 @@ import subprocess
 import time
 
 import pytest
+from django.conf import settings as django_settings
+from django.core.cache import caches
+
+from core import cache_backends
 
 
 def free_port() -> int:
@@ -73,3 +80,21 @@ def redis_caches(url: str, timeout: float = 0.25) -> dict:
             "OPTIONS": options,
         },
     }
+
+
+@pytest.fixture(name="redis_server")
+def redis_server_fixture():
+    server = RedisServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(name="redis_cache")
+def redis_cache_fixture(redis_server, settings):
+    """The site's caches in a real Redis server of the test's own (stopped afterwards)."""
+    settings.CACHES = redis_caches(redis_server.url)
+    cache_backends._down_until.clear()
+    yield redis_server
+    cache_backends._down_until.clear()
+    for alias in django_settings.CACHES:
+        caches[alias].close()

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core.ratelimit import rate_limited
 from home.models import MunicipalityPage
+from tests.core.redis_server import redis_cache_fixture, redis_server_fixture  # noqa: F401 (fixtures)
 from tests.services.test_booking import bookable_session, post_booking
 
 pytestmark = pytest.mark.django_db
