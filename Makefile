@@ -16,6 +16,8 @@ help:
 	@echo "make test         – the whole test suite (starts a local OpenSearch node when OPENSEARCH_URL is unset)"
 	@echo "make run-search   – as make run, with a local OpenSearch node"
 	@echo "make search-node / search-node-stop – start or stop the local OpenSearch node"
+	@echo "make bench        – search benchmark (with a local node), then page speed under gunicorn"
+	@echo "make bench-pages  – page speed only: every page type, uncached and cached, 1 and 10 clients"
 	@echo "make lint         – ruff"
 	@echo "make messages     – update and compile the translation files"
 
