@@ -9,7 +9,7 @@ PORT ?= 8000
 OPENSEARCH_PORT ?= 9200
 export OPENSEARCH_PORT
 
-.PHONY: install help run run-search stack mail test lint check search-node search-node-stop bench messages clean
+.PHONY: install help run run-search stack mail test lint check search-node search-node-stop bench bench-pages messages clean
 
 help:
 	@echo "make run          – install, migrate, load the demo county; serve on http://$(HOST):$(PORT) with SQLite,"
@@ -19,6 +19,8 @@ help:
 	@echo "make mail         – list the messages the stack's SMTP server received"
 	@echo "make test         – the whole test suite (starts a local OpenSearch node when OPENSEARCH_URL is unset)"
 	@echo "make search-node / search-node-stop – start or stop the local OpenSearch node"
+	@echo "make bench        – search benchmark (with a local node), then page speed under gunicorn"
+	@echo "make bench-pages  – page speed only: every page type, uncached and cached, 1 and 10 clients"
 	@echo "make lint         – ruff"
 	@echo "make messages     – update and compile the translation files"
 
@@ -63,6 +65,10 @@ search-node-stop:
 
 bench: $(STAMP)
 	$(PY) tools/search_node run-tests -- $(PY) benchmarks/run.py $(BENCH_ARGS)
+	$(PY) benchmarks/pages.py $(PAGE_BENCH_ARGS)
+
+bench-pages: $(STAMP)
+	$(PY) benchmarks/pages.py $(PAGE_BENCH_ARGS)
 
 messages: $(STAMP)
 	$(MANAGE) makemessages -l sv -l en -l ar --no-wrap --no-location --ignore=.venv --ignore=.cache --ignore=tests --ignore=tools

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from broadband.coverage import SHARE_FIELDS, export_csv
 from broadband.models import CoverageStatistic
@@ -13,12 +13,12 @@ LICENCE = (
 )
 
 
-@require_GET
+@require_safe
 def coverage_csv(request):
     return open_file(export_csv(), "text/csv; charset=utf-8", "tackning.csv")
 
 
-@require_GET
+@require_safe
 def coverage_json(request):
     figures = [
         {

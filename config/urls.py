@@ -6,8 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from broadband import views as broadband_views
+from core.openapi import openapi_json
 from core.sitemap import sitemap
-from core.views import robots_txt
+from core.views import healthz, robots_txt
 from search import views as search_views
 from services import feeds as services_feeds
 from services import views as services_views
@@ -17,9 +18,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("api/openapi.json", openapi_json, name="openapi"),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/suggest/", search_views.suggest_api, name="search_suggest"),
-    path("healthz", search_views.healthz, name="healthz"),
+    path("healthz", healthz, name="healthz"),
     path("api/coverage.csv", broadband_views.coverage_csv, name="coverage_csv"),
     path("api/coverage.json", broadband_views.coverage_json, name="coverage_json"),
     path("api/sessions.ics", services_feeds.sessions_ics, name="sessions_ics"),

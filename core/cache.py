@@ -1,55 +1,117 @@
-"""Cache anonymous page views per page, language and query string; invalidate on publish.
+"""Cache anonymous page views per page, language and query string; invalidate what changed.
 
-A generation number in the shared cache is part of every key. Publishing, unpublishing, moving or
-deleting a page, or saving a snippet, bumps it, so every cached page is outdated at once (pages list
-each other's content: the start page shows sessions, municipality pages show operators). Being in the
-shared cache, it works across several app servers.
+Each cached page is stored (in the "pages" cache) together with the *tags* it depends on and the
+token each tag had when the page was rendered. Tokens live in the "default" cache, never evicted by
+page traffic. A cached page is served only while every one of its tokens is unchanged.
+
+- Every page depends on the tag `site`. Publishing, unpublishing, moving or deleting a page, and
+  saving a snippet or other content an app follows, replace the `site` token: every cached page is
+  outdated at once, because pages list each other's content (the start page shows sessions,
+  municipality pages show operators). Correct first; publishes are rare.
+- Data that changes often and is shown on few pages gets tags of its own. Code that reads such data
+  while a page renders calls `depends_on("<tag>", ...)` (e.g. the seats left of a help-session series:
+  `help-session:<translation key>`); a change replaces only those tokens (`invalidate(...)`). A booking
+  thus outdates the pages that show that series' seats, and nothing else.
+- Data no public page shows (reports, link checks, reminders) invalidates nothing.
+
+Tokens are unique random values, not counters: a token that was evicted or lost comes back as a new
+value, so an old page can never match it again. When the cache does not answer, pages render
+uncached (core/cache_backends.py).
 """
 
+import contextvars
 import hashlib
+import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.db import transaction
 from django.utils import translation
 
-GENERATION_KEY = "envagin:page-cache-generation"
+SITE = "site"
+TOKEN_PREFIX = "envagin:page-tag:"
+MAX_CACHED_QUERY = 200  # longer query strings are rendered but not cached (no cache flooding)
+
+_tags: contextvars.ContextVar[dict | None] = contextvars.ContextVar("envagin_page_tags", default=None)
 
 
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
+def _tokens(tags) -> dict[str, str]:
+    """The current token of each tag, creating the missing ones. Empty when the cache is down."""
+    store = caches["default"]
+    keys = {TOKEN_PREFIX + tag: tag for tag in tags}
+    found = store.get_many(list(keys))
+    for key in keys.keys() - found.keys():
+        store.add(key, uuid.uuid4().hex, timeout=None)
+        value = store.get(key)
+        if value is None:
+            return {}  # the cache does not answer: nothing can be validated
+        found[key] = value
+    return {keys[key]: value for key, value in found.items()}
 
 
-def bump_generation(**kwargs) -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+def depends_on(*tags: str) -> None:
+    """The page being rendered shows data with these tags; call it before reading the data."""
+    recorded = _tags.get()
+    if recorded is None or not tags:
+        return
+    new = [tag for tag in tags if tag not in recorded]
+    if new:
+        tokens = _tokens(new)
+        for tag in new:
+            recorded[tag] = tokens.get(tag)  # None: unknown, so the page will not be stored
+
+
+def invalidate(*tags: str) -> None:
+    """Outdate every cached page that depends on these tags: now, and again once the transaction
+    commits (a page rendered meanwhile from the old data must not survive the commit)."""
+
+    def replace():
+        caches["default"].set_many({TOKEN_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
+
+    replace()
+    transaction.on_commit(replace)
+
+
+def invalidate_site(**kwargs) -> None:
+    """Outdate every cached page (signal receiver: any publish, unpublish, move or deletion)."""
+    invalidate(SITE)
 
 
 def _cacheable(request) -> bool:
     if request.method not in ("GET", "HEAD") or settings.PAGE_CACHE_SECONDS <= 0:
         return False
-    if getattr(request, "is_preview", False):
+    if getattr(request, "is_preview", False) or len(request.META.get("QUERY_STRING", "")) > MAX_CACHED_QUERY:
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
 
 
+def _still_valid(entry) -> bool:
+    stored = entry.get("tags") or {}
+    if not stored or SITE not in stored:
+        return False
+    current = caches["default"].get_many([TOKEN_PREFIX + tag for tag in stored])
+    return all(current.get(TOKEN_PREFIX + tag) == token for tag, token in stored.items())
+
+
 def serve_cached(page, request, produce):
     if not _cacheable(request):
         return produce()
-    raw = f"{generation()}|{page.pk}|{translation.get_language()}|{request.get_full_path()}"
-    key = "envagin:page:" + hashlib.sha256(raw.encode()).hexdigest()
-    response = cache.get(key)
-    if response is not None:
-        return response
-    response = produce()
-    if hasattr(response, "render") and not getattr(response, "is_rendered", True):
-        response.render()
-    if response.status_code == 200 and not response.cookies:
-        cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+    raw = f"{page.pk}|{translation.get_language()}|{request.get_full_path()}"
+    key = "page:" + hashlib.sha256(raw.encode()).hexdigest()
+    pages = caches["pages"]
+    entry = pages.get(key)
+    if isinstance(entry, dict) and _still_valid(entry):
+        return entry["response"]
+    recorded = dict(_tokens([SITE]))
+    reset = _tags.set(recorded)
+    try:
+        response = produce()
+        if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+            response.render()
+    finally:
+        _tags.reset(reset)
+    storable = recorded.get(SITE) is not None and all(token is not None for token in recorded.values())
+    if storable and response.status_code == 200 and not response.cookies:
+        pages.set(key, {"tags": recorded, "response": response}, settings.PAGE_CACHE_SECONDS)
     return response

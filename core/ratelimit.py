@@ -1,12 +1,18 @@
 """Per-address rate limits for public forms, kept in the shared cache (works across app servers).
 
 The address is hashed with the secret key and only ever used as a cache key: nothing is stored.
+The counters live in the "default" cache, which page traffic never evicts. When the cache does not
+answer, limits degrade openly: the request is allowed and a warning is logged (a form that works for
+everyone beats a form that fails for everyone while Redis is away).
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger("envagin.ratelimit")
 
 
 def client_key(request) -> str:
@@ -28,4 +34,7 @@ def rate_limited(request, scope: str, limit: int, window: int = 600) -> bool:
     except ValueError:
         cache.set(key, 1, window)
         count = 1
+    if count is None:  # the cache did not answer (core/cache_backends.py)
+        logger.warning("Rate limit %r not enforced: the cache is unavailable; request allowed.", scope)
+        return False
     return count > limit

@@ -1,30 +1,51 @@
-"""The page cache follows publishing: any publish, unpublish, move or deletion of a page bumps the
-generation, and so does any save or deletion of the data models an app says are shown on its pages
-(snippets, statistics, operators appear on many pages): `follow_models(app_config.get_models())` in
-that app's `ready()`."""
+"""The page cache follows publishing and the data apps show on their pages.
+
+Any publish, unpublish, move or deletion of a page outdates every cached page. Apps say which of
+their other models appear on public pages in their `ready()`:
+
+- `follow_models(models)`: saving or deleting one outdates every cached page (snippets, statistics,
+  operators appear on many pages);
+- `follow_models(models, tags=function)`: only the pages that depend on the tags `function(instance)`
+  returns (see `core.cache.depends_on`), e.g. a booking outdates the pages showing that series' seats;
+- `follow_models(models, tags=())`: no public page shows them (reports, link checks): nothing.
+
+A later call for the same model replaces the earlier one, so an app can follow all its models and
+then narrow some.
+"""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core.cache import bump_generation
+from core.cache import invalidate, invalidate_site
 
-FOLLOWED: set[type] = set()
-
-
-def follow_models(models) -> None:
-    """Saving or deleting one of these changes what public pages show (pages themselves excepted)."""
-    FOLLOWED.update(model for model in models if not issubclass(model, Page))
+# model → None (the whole site) or a function instance → tags (a constant () means nothing)
+FOLLOWED: dict[type, object] = {}
 
 
-def _bump_for_followed(sender, instance, **kwargs):
-    if sender in FOLLOWED:
-        bump_generation()
+def follow_models(models, tags=None) -> None:
+    for model in models:
+        if not issubclass(model, Page):
+            FOLLOWED[model] = tags
+
+
+def _changed(sender, instance, **kwargs):
+    if sender not in FOLLOWED:
+        return
+    tags = FOLLOWED[sender]
+    if tags is None:
+        invalidate_site()
+    elif callable(tags):
+        found = tuple(tags(instance))
+        if found:
+            invalidate(*found)
+    elif tags:
+        invalidate(*tags)
 
 
 def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(bump_generation, dispatch_uid=f"envagin-cache-{id(signal)}")
-    post_delete.connect(bump_generation, sender=Page, dispatch_uid="envagin-cache-page-delete")
-    post_save.connect(_bump_for_followed, dispatch_uid="envagin-cache-own-save")
-    post_delete.connect(_bump_for_followed, dispatch_uid="envagin-cache-own-delete")
+        signal.connect(invalidate_site, dispatch_uid=f"envagin-cache-{id(signal)}")
+    post_delete.connect(invalidate_site, sender=Page, dispatch_uid="envagin-cache-page-delete")
+    post_save.connect(_changed, dispatch_uid="envagin-cache-own-save")
+    post_delete.connect(_changed, dispatch_uid="envagin-cache-own-delete")

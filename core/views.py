@@ -1,8 +1,20 @@
 from django.http import HttpResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from core.health import run_checks
+from core.opendata import open_json
 
 
-@require_GET
+@never_cache
+@require_safe
+def healthz(request):
+    """Each part's state as JSON; 503 only when the database is down (core/health.py)."""
+    status, healthy = run_checks()
+    return open_json(status, status=200 if healthy else 503)
+
+
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

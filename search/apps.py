@@ -7,7 +7,15 @@ class SearchConfig(AppConfig):
     verbose_name = "Sök"
 
     def ready(self):
-        from search import signals  # noqa: F401
+        from core.health import register_check
+        from search import (
+            openapi,
+            signals,  # noqa: F401
+        )
         from search.registry import discover
+        from search.views import outbox_length, search_health
 
         discover()
+        register_check("search", search_health)
+        register_check("outbox", outbox_length)
+        openapi.register()

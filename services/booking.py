@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.mail import send_later
+from core.cache import depends_on
 from services.models import Booking, HelpSessionPage, SessionOccurrence
 from services.occurrences import recurrence_dates
 
@@ -71,11 +72,22 @@ def availability(session: HelpSessionPage, day: datetime.date) -> Availability:
     return Availability(session.capacity or 0, counts["confirmed"], counts["waitlisted"])
 
 
+def seats_tag(translation_key) -> str:
+    """The page-cache tag of a series' seats (every language's page of the series shows them)."""
+    return f"help-session-seats:{translation_key}"
+
+
+def cache_tags_for_booking(booking: Booking) -> list[str]:
+    occurrence = SessionOccurrence.objects.filter(pk=booking.occurrence_id).select_related("session").first()
+    return [seats_tag(occurrence.session.translation_key)] if occurrence else []
+
+
 def seats_left_for(occurrences) -> dict[tuple, int]:
     """Seats left per (series translation key, date) for a list of occurrences, in one query."""
     keys = {occ.session.translation_key for occ in occurrences if occ.session.booking_required}
     if not keys:
         return {}
+    depends_on(*(seats_tag(key) for key in sorted(keys)))  # a cached page showing them follows bookings
     dates = {occ.date for occ in occurrences}
     rows = (
         Booking.objects.filter(

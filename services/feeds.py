@@ -11,7 +11,7 @@ import json
 import icalendar
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.opendata import open_file, open_json
 from home.localization import prefer_active_locale
@@ -58,7 +58,7 @@ def _place(occ) -> str:
     return ", ".join(part for part in parts if part)
 
 
-@require_GET
+@require_safe
 def sessions_ics(request):
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//En väg in//Digital hjälp//SV")
@@ -85,7 +85,7 @@ def sessions_ics(request):
     )
 
 
-@require_GET
+@require_safe
 def sessions_json(request):
     items = [
         {
@@ -109,7 +109,7 @@ def sessions_json(request):
     return open_json({"sessions": items})
 
 
-@require_GET
+@require_safe
 def libraries_geojson(request):
     libraries = prefer_active_locale(
         LibraryPage.objects.live().exclude(latitude=None).exclude(longitude=None).select_related("locale")

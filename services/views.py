@@ -9,6 +9,7 @@ from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.forms import PublicForm
@@ -55,7 +56,8 @@ def _session_and_day(session_id: int, date: str):
     return session, day
 
 
-@require_http_methods(["GET", "POST"])
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def book(request, session_id: int, date: str):
     session, day = _session_and_day(session_id, date)
     library = session.get_parent().specific
@@ -89,7 +91,8 @@ def book(request, session_id: int, date: str):
     return render(request, "services/booking_form.html", context, status=400 if form.errors else 200)
 
 
-@require_http_methods(["GET", "POST"])
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request, token: str):
     try:
         booking = bookings.booking_for_token(token)

@@ -5,7 +5,8 @@ transaction on top of it. Tests that need commits (browser tests, live server) l
 import os
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 
 # The live server's listen backlog (10 by default) would reset connections when the concurrency
 # test sends thirty requests at the same moment; a real deployment sits behind gunicorn.
@@ -25,9 +26,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

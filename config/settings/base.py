@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.CacheControlMiddleware",  # before sessions/CSRF: it sees the cookies they set
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,20 +111,46 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A shared cache is needed once there is more than one app server (the page cache and the rate
-# limits live in it). REDIS_URL selects Django's built-in Redis backend; locally memory suffices.
-if os.environ.get("REDIS_URL"):
+# Two caches: "default" holds small shared state that must not be evicted by page traffic (rate-limit
+# counters, the page cache's generation tokens, the "engine down" flag); "pages" holds rendered pages.
+# With REDIS_URL both live in Redis, shared by every app server, under their own key prefixes; when
+# Redis does not answer, the site goes on uncached (core/cache_backends.py). Without it each process
+# keeps its own memory caches (fine for one process: `make run`).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
+if REDIS_URL:
+    _redis_options = {"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT}
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
+            "BACKEND": "core.cache_backends.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "envagin",
+            "OPTIONS": _redis_options,
+        },
+        "pages": {
+            "BACKEND": "core.cache_backends.ResilientRedisCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL", REDIS_URL),
+            "KEY_PREFIX": "envagin-pages",
+            "OPTIONS": _redis_options,
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "envagin-default",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "envagin-pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
 
-# Anonymous page views are cached this many seconds (0 turns the page cache off); every publish
-# bumps a generation number so that nothing stale is served after an editor publishes.
+# Anonymous page views are cached this many seconds (0 turns the page cache off) and sent with
+# `Cache-Control: public, max-age=<this>` for shared caches. A publish outdates every cached page; a
+# booking only the pages that show that session's seats (core/cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -149,7 +176,7 @@ TIME_ZONE = "Europe/Stockholm"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -1,0 +1,226 @@
+#!/usr/bin/env python
+"""`make bench-pages`: how fast each page type answers through gunicorn under production settings.
+
+On a fresh SQLite database with the demo county (or `--database-url`), with static files collected:
+gunicorn (`--workers`, default 2) is started twice, once with the page cache off
+(`PAGE_CACHE_SECONDS=0`: every request renders) and once with it on (Redis when `redis-server` is
+installed, started here on a free port; else each worker's memory). For every page type, p50/p95 of
+the response time seen by a loopback HTTP client, with 1 client and with 10 at once. Printed as a
+Markdown table and saved to .cache/bench-pages.json. Figures go in the README; tests never assert
+times. All traffic stays on 127.0.0.1.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache"
+
+PAGES = {
+    "start page": "/",
+    "municipality": "/kommuner/sala/",
+    "municipality broadband": "/kommuner/sala/bredband/",
+    "broadband guide": "/bredband/fa-fiber/?kommun=1981",
+    "help listing": "/digital-hjalp/",
+    "library": "/kommuner/sala/sala-stadsbibliotek/",
+    "session": "/kommuner/sala/sala-stadsbibliotek/fa-hjalp-med-bankid/",
+    "guide": "/e-tjanster/flytta/?kommun=1981",
+    "standard page": "/tillganglighetsredogorelse/",
+    "start page (ar)": "/ar/",
+    "search page (database)": "/sok/?q=bredband",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def fetch(port: int, path: str) -> float:
+    started = time.perf_counter()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request("GET", path, headers={"Host": "127.0.0.1"})
+        response = conn.getresponse()
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{path} answered {response.status}")
+    finally:
+        conn.close()
+    return (time.perf_counter() - started) * 1000
+
+
+def environment(database_url: str, static_root: Path, **extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENSEARCH_URL", "REDIS_URL")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY="bench-only-" + "Zq8#vW2!pL5@xR9$" * 4,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="0",
+        DATABASE_URL=database_url,
+        STATIC_ROOT=str(static_root),
+        LOG_LEVEL="ERROR",
+        **extra,
+    )
+    return env
+
+
+def wait_until_up(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit("gunicorn stopped")
+        try:
+            fetch(port, "/robots.txt")
+            return
+        except (OSError, RuntimeError):
+            time.sleep(0.2)
+    sys.exit("gunicorn did not start")
+
+
+def measure(port: int, path: str, calls: int, clients: int) -> tuple[float, float]:
+    for _ in range(3):
+        fetch(port, path)  # warm: per-process caches, and the page cache when it is on
+    if clients == 1:
+        times = [fetch(port, path) for _ in range(calls)]
+    else:
+        with ThreadPoolExecutor(clients) as pool:
+            times = list(pool.map(lambda _n: fetch(port, path), range(calls)))
+    return percentile(times, 0.5), percentile(times, 0.95)
+
+
+def run_server(env: dict, workers: int, calls: int, concurrent_calls: int) -> dict:
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        wait_until_up(port, process)
+        results = {}
+        for name, path in PAGES.items():
+            one = measure(port, path, calls, 1)
+            ten = measure(port, path, concurrent_calls, 10)
+            results[name] = {"1 client": one, "10 clients": ten}
+            print(
+                f"  {name:24} {one[0]:7.1f} / {one[1]:7.1f} ms   {ten[0]:7.1f} / {ten[1]:7.1f} ms", flush=True
+            )
+        return results
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--calls", type=int, default=40, help="requests per page type, one client")
+    parser.add_argument(
+        "--concurrent-calls", type=int, default=100, help="requests per page type, 10 clients"
+    )
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--database-url", default="", help="an existing database with the demo (default: fresh SQLite)"
+    )
+    args = parser.parse_args()
+
+    CACHE.mkdir(exist_ok=True)
+    static_root = CACHE / "bench-static"
+    database_url = args.database_url
+    setup_env = environment(database_url or f"sqlite:///{CACHE / 'bench-pages.sqlite3'}", static_root)
+    if not database_url:
+        (CACHE / "bench-pages.sqlite3").unlink(missing_ok=True)
+        database_url = setup_env["DATABASE_URL"]
+        for command in (["migrate", "--noinput", "-v", "0"], ["load_demo", "-v", "0"]):
+            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=setup_env, check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=setup_env,
+        check=True,
+    )
+
+    figures = {}
+    print("uncached (PAGE_CACHE_SECONDS=0)       p50 / p95, 1 client     p50 / p95, 10 clients")
+    figures["uncached"] = run_server(
+        environment(database_url, static_root, PAGE_CACHE_SECONDS="0"),
+        args.workers,
+        args.calls,
+        args.concurrent_calls,
+    )
+
+    redis = None
+    extra = {"PAGE_CACHE_SECONDS": "300"}
+    binary = shutil.which("redis-server")
+    if binary:
+        redis_port = free_port()
+        redis = subprocess.Popen(
+            [binary, "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", redis_port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        extra["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
+    cache_kind = "Redis" if redis else "each worker's memory"
+    print(f"cached (PAGE_CACHE_SECONDS=300, {cache_kind})")
+    try:
+        figures["cached"] = run_server(
+            environment(database_url, static_root, **extra), args.workers, args.calls, args.concurrent_calls
+        )
+    finally:
+        if redis:
+            redis.terminate()
+            redis.wait(10)
+
+    print()
+    print(
+        "| page type | uncached, 1 client | uncached, 10 clients "
+        f"| cached ({cache_kind}), 1 client | cached, 10 clients |"
+    )
+    print("| --- | --- | --- | --- | --- |")
+    for name in PAGES:
+        cells = [
+            f"{figures[mode][name][clients][0]:.1f} / {figures[mode][name][clients][1]:.1f} ms"
+            for mode in ("uncached", "cached")
+            for clients in ("1 client", "10 clients")
+        ]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    (CACHE / "bench-pages.json").write_text(
+        json.dumps({"workers": args.workers, "cache": cache_kind, "figures": figures}, indent=2)
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""The page cache and the rate limits in a real Redis server, and what happens when it goes away."""
+
+import datetime
+import logging
+
+import pytest
+import redis
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from core.ratelimit import rate_limited
+from home.models import MunicipalityPage
+from tests.core.redis_server import redis_cache_fixture, redis_server_fixture  # noqa: F401 (fixtures)
+from tests.services.test_booking import bookable_session, post_booking
+
+pytestmark = pytest.mark.django_db
+
+SESSION_LISTING_FREE = "/e-tjanster/flytta/"  # a guide: shows no session seats
+
+
+def queries(client, url) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured), response.content.decode()
+
+
+def page_keys(server) -> list[bytes]:
+    return redis.Redis.from_url(server.url).keys("envagin-pages:*")
+
+
+def test_pages_are_cached_in_redis_and_a_publish_outdates_them(client, demo, settings, redis_cache):
+    settings.PAGE_CACHE_SECONDS = 300
+    url = "/kommuner/sala/bredband/"
+    uncached, _ = queries(client, url)
+    cached, _ = queries(client, url)
+    assert cached < uncached - 5  # routing only: the page itself is not rendered
+    assert len(page_keys(redis_cache)) == 1
+    page = (
+        MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
+        .get_children()
+        .get(slug="bredband")
+    )
+    page = page.specific
+    page.status_summary = "Ny mening om läget i Sala."
+    page.save_revision().publish()
+    assert "Ny mening om läget i Sala." in client.get(url).content.decode()
+
+
+def test_a_booking_outdates_the_pages_showing_that_session_and_no_others(client, demo, settings, redis_cache):
+    session, day = bookable_session(capacity=3)
+    settings.PAGE_CACHE_SECONDS = 300
+    library_url = session.get_parent().url
+    for url in (session.url, library_url, SESSION_LISTING_FREE):
+        queries(client, url)
+    cached_guide, _ = queries(client, SESSION_LISTING_FREE)
+    _, before = queries(client, session.url)
+    assert "3 platser kvar" in before and "2 platser kvar" not in before
+
+    assert post_booking(client, session, day).status_code == 200
+
+    _, after = queries(client, session.url)
+    assert "2 platser kvar" in after
+    assert "2 platser kvar" in queries(client, library_url)[1]
+    assert queries(client, SESSION_LISTING_FREE)[0] == cached_guide  # still served from the cache
+
+
+def test_a_report_outdates_no_page(client, demo, settings, redis_cache):
+    settings.PAGE_CACHE_SECONDS = 300
+    url = "/bredband/"
+    queries(client, url)
+    cached, _ = queries(client, url)
+    from broadband.models import CoverageReport
+
+    CoverageReport.objects.create(
+        reference="T-1",
+        municipality_code="1981",
+        place="Kumla by",
+        operator=CoverageReport.Operator.choices[0][0],
+        problem=CoverageReport.Problem.choices[0][0],
+        occurred_on=datetime.date.today(),
+    )
+    assert queries(client, url)[0] == cached
+
+
+def test_rate_limits_are_counted_in_redis(rf, redis_cache):
+    request = rf.post("/", REMOTE_ADDR="192.0.2.7")
+    results = [rate_limited(request, "test", limit=3) for _ in range(5)]
+    assert results == [False, False, False, True, True]
+    assert redis.Redis.from_url(redis_cache.url).keys("envagin:*rate:test:*")
+
+
+def test_redis_stopped_mid_run_pages_render_uncached_limits_allow_and_healthz_says_so(
+    client, demo, settings, redis_cache, rf, caplog
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    urls = [
+        "/",
+        "/kommuner/sala/",
+        "/digital-hjalp/",
+        "/e-tjanster/flytta/",
+        "/sok/?q=bredband",
+        "/api/search/?q=fiber",
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200
+    assert client.get("/healthz").json()["cache"] == "ok"
+    cached, _ = queries(client, "/kommuner/sala/")
+
+    redis_cache.stop()
+    with caplog.at_level(logging.WARNING):
+        statuses = {url: client.get(url).status_code for url in urls * 2}
+        request = rf.post("/", REMOTE_ADDR="192.0.2.8")
+        allowed = [rate_limited(request, "test", limit=1) for _ in range(3)]
+    assert set(statuses.values()) == {200}, statuses
+    assert allowed == [False, False, False]  # degraded openly: allowed ...
+    assert "Rate limit 'test' not enforced" in caplog.text  # ... and logged
+    assert "Cache unavailable" in caplog.text
+    health = client.get("/healthz")
+    assert health.status_code == 200 and health.json()["cache"].startswith("unavailable")
+    # Rendered, not cached: every request does the page's queries.
+    assert queries(client, "/kommuner/sala/")[0] > cached
+
+    redis_cache.start()  # back on the same port: the next health check clears the back-off
+    assert client.get("/healthz").json()["cache"] == "ok"
+    queries(client, "/kommuner/sala/")
+    assert queries(client, "/kommuner/sala/")[0] == cached
+
+
+def test_a_frozen_redis_costs_a_timeout_not_an_error(client, demo, settings, redis_cache):
+    settings.PAGE_CACHE_SECONDS = 300
+    redis_cache.freeze()
+    try:
+        assert [client.get(url).status_code for url in ("/", "/kommuner/sala/", "/")] == [200, 200, 200]
+        assert client.get("/healthz").json()["cache"].startswith("unavailable")
+    finally:
+        redis_cache.thaw()
+
+
+def test_page_traffic_never_evicts_rate_limit_counters_in_the_memory_cache(rf, settings):
+    assert settings.CACHES["default"]["LOCATION"] != settings.CACHES["pages"]["LOCATION"]
+    request = rf.post("/", REMOTE_ADDR="192.0.2.9")
+    assert rate_limited(request, "memory", limit=1) is False
+    pages = caches["pages"]
+    for n in range(5000):  # far more distinct pages than the page cache keeps
+        pages.set(f"page:{n}", b"x" * 10, 300)
+    assert rate_limited(request, "memory", limit=1) is True  # the count survived
