@@ -54,12 +54,12 @@ def new_index_name(language: str) -> str:
 
 
 def mapping_for(language: str) -> Mapping:
-    text, folded, exact = analyzers_for(language)
+    text, folded, exact, folded_query, exact_query = analyzers_for(language)
 
     def searchable(with_trigram=False):
         fields = {
-            "folded": Text(analyzer=folded),
-            "exact": Text(analyzer=exact),
+            "folded": Text(analyzer=folded, search_analyzer=folded_query),
+            "exact": Text(analyzer=exact, search_analyzer=exact_query),
             "plain": Text(analyzer=plain),
         }
         if with_trigram:

@@ -117,7 +117,13 @@ def municipality_codes(pages) -> dict[int, list[str]]:
 def database_search(request: SearchRequest) -> dict:
     """Wagtail's database backend over live public pages of the chosen language."""
     if not request.query:
-        return {"total": 0, "hits": [], "facets": {"typ": {}, "kommun": {}, "amne": {}}, "suggestion": None}
+        return {
+            "total": 0,
+            "hits": [],
+            "facets": {"typ": {}, "kommun": {}, "amne": {}},
+            "suggestion": None,
+            "partial": False,
+        }
     locale = Locale.objects.filter(language_code=request.language).first()
     pages = Page.objects.live().public()
     if locale:
@@ -171,6 +177,8 @@ def database_search(request: SearchRequest) -> dict:
         "hits": rows[start : start + request.page_size],
         "facets": facets,
         "suggestion": None,
+        # The database backend asks for any word (operator "or"); it does not know which matched.
+        "partial": False,
     }
 
 
@@ -190,6 +198,7 @@ def engine_search(request: SearchRequest) -> dict | None:
         "hits": result.hits,
         "facets": result.facets,
         "suggestion": result.suggestion,
+        "partial": result.partial,
     }
 
 
