@@ -22,34 +22,36 @@ fields, and facets without an active filter are plain terms aggregations.
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils import timezone
-from opensearchpy import A, MultiSearch, Q, Search
+from opensearchpy import Q, Search, TransportError
 
 from search.indexes import alias_name, client
-from search.registry import REGION, type_weights
+from search.registry import REGION
 
 # One best-fields clause over whole words (`exact`: stemmed, not decompounded, weighted highest)
 # and decompounded, folded words (`folded`: "bredbandsstod" finds "bredbandsstöd").
+# Place names are not among them: they are taken out of the query and asked for on their own.
 WORD_FIELDS = [
     "title.exact^8",
     "summary.exact^4",
-    "places.exact^4",
     "topic_names.exact^3",
     "body.exact^1.5",
     "title.folded^3",
     "summary.folded^1.5",
-    "places.folded^4",
     "topic_names.folded",
     "body.folded^0.5",
 ]
 FOLDED_FIELDS = [f for f in WORD_FIELDS if ".folded" in f]
 EXACT_FIELDS = [f for f in WORD_FIELDS if ".exact" in f]
 # Unstemmed words, for typos (a stemmer changes a misspelt word unpredictably): where they matter.
-FUZZY_FIELDS = ["title.plain^3", "summary.plain^1.5", "topic_names.plain"]
+FUZZY_FIELDS = ["title.plain^3", "summary.plain^1.5"]
 PHRASE_FIELDS = ["title^4", "summary^2", "body"]
 HIGHLIGHT_FIELDS = ("summary.folded", "body.folded")
 FACETS = {"typ": "type", "kommun": "municipalities", "amne": "topics"}
+# What a hit shows (the body, the longest field, is never sent back).
+SHOWN_FIELDS = ["title", "url", "type", "municipalities", "topics", "summary"]
 WORD = re.compile(r"\w+", re.UNICODE)
 # "Nearly every word": all of one or two words, 70 % of more.
 STRICT = "2<70%"
@@ -88,6 +90,19 @@ def _synonym_pattern(term: str) -> re.Pattern | None:
     return re.compile(r"(?<!\w)" + r"\W+".join(words) + ENDINGS + r"(?!\w)")
 
 
+@lru_cache(maxsize=16)
+def _patterns(groups: tuple[tuple[str, ...], ...]) -> list[tuple[int, str, re.Pattern]]:
+    """Each term's pattern, compiled once per set of synonym groups (they change when editors
+    save one, and are cached per language by the service)."""
+    compiled = []
+    for number, group in enumerate(groups):
+        for term in group:
+            pattern = _synonym_pattern(term)
+            if pattern is not None:
+                compiled.append((number, term, pattern))
+    return compiled
+
+
 def find_concepts(text: str, groups: list[list[str]]) -> tuple[str, list[tuple[str, list[str]]]]:
     """Split the query into the words no synonym group knows and the concepts a group names:
     (the other words, [(the words as typed, the group's other terms), ...]). Pure; unit-tested.
@@ -105,14 +120,10 @@ def find_concepts(text: str, groups: list[list[str]]) -> tuple[str, list[tuple[s
             word_at[position + offset] = index
         position += len(word) + 1
     candidates = []
-    for number, group in enumerate(groups):
-        for term in group:
-            pattern = _synonym_pattern(term)
-            if pattern is None:
-                continue
-            for found in pattern.finditer(joined):
-                first, last = word_at[found.start()], word_at[found.end() - 1]
-                candidates.append((last - first + 1, -first, number, term))
+    for number, term, pattern in _patterns(tuple(tuple(group) for group in groups)):
+        for found in pattern.finditer(joined):
+            first, last = word_at[found.start()], word_at[found.end() - 1]
+            candidates.append((last - first + 1, -first, number, term))
     taken: set[int] = set()
     concepts = []
     for length, negative_first, number, term in sorted(candidates, reverse=True):
@@ -129,11 +140,14 @@ def find_concepts(text: str, groups: list[list[str]]) -> tuple[str, list[tuple[s
     return rest, [(typed, others) for _start, typed, others in sorted(concepts)]
 
 
-def _words_query(text: str, minimum: str, fields=WORD_FIELDS, boost: float = 1.0):
-    return Q(
-        "multi_match",
-        query=text,
-        fields=fields,
+def _multi_match(text: str, fields: list[str], **options) -> dict:
+    return {"multi_match": {"query": text, "fields": fields, **options}}
+
+
+def _words_query(text: str, minimum: str, fields=WORD_FIELDS, boost: float = 1.0) -> dict:
+    return _multi_match(
+        text,
+        fields,
         type="best_fields",
         operator="or",
         minimum_should_match=minimum,
@@ -142,56 +156,48 @@ def _words_query(text: str, minimum: str, fields=WORD_FIELDS, boost: float = 1.0
     )
 
 
-def _text_query(text: str, minimum: str, zero_terms: str = "none"):
-    """The words themselves: one best-fields clause, typo tolerance, and the words spread over fields."""
+def _text_query(text: str, minimum: str, zero_terms: str = "none", typos: bool = False) -> dict:
+    """The words themselves: one best-fields clause, the words spread over fields, and (in the
+    second round only) typo tolerance."""
     clauses = [
-        Q(
-            "multi_match",
-            query=text,
-            fields=WORD_FIELDS,
+        _multi_match(
+            text,
+            WORD_FIELDS,
             type="best_fields",
             operator="or",
             minimum_should_match=minimum,
             tie_breaker=0.3,
             zero_terms_query=zero_terms,
-        ),
-        Q(
-            "multi_match",
-            query=text,
-            fields=FUZZY_FIELDS,
-            fuzziness="AUTO:4,8",
-            prefix_length=1,
-            max_expansions=10,
-            operator="or",
-            minimum_should_match=minimum,
-            boost=0.6,
-        ),
-    ]
-    if len(WORD.findall(text)) > 1:
-        clauses.append(
-            Q("multi_match", query=text, fields=FOLDED_FIELDS, type="cross_fields", operator="and", boost=0.5)
         )
-    return Q("bool", should=clauses, minimum_should_match=1)
+    ]
+    if typos:
+        clauses.append(
+            _multi_match(
+                text,
+                FUZZY_FIELDS,
+                fuzziness="AUTO:4,8",
+                prefix_length=1,
+                max_expansions=10,
+                operator="or",
+                minimum_should_match=minimum,
+                boost=0.6,
+            )
+        )
+    if len(WORD.findall(text)) > 1:
+        clauses.append(_multi_match(text, FOLDED_FIELDS, type="cross_fields", operator="and", boost=0.5))
+    return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
-def _concept_query(typed: str, others: list[str]):
+def _concept_query(typed: str, others: list[str]) -> dict:
     """A concept: the words as typed, or any other term of its synonym group (a little lower)."""
 
     def term(words, fields, boost):
-        return Q(
-            "multi_match",
-            query=words,
-            fields=fields,
-            type="best_fields",
-            operator="and",
-            tie_breaker=0.3,
-            boost=boost,
-        )
+        return _multi_match(words, fields, type="best_fields", operator="and", tie_breaker=0.3, boost=boost)
 
     # The other terms are written by editors (with å/ä/ö), so their whole words are enough: in the
     # decompounded fields "mobilbetalning" would also match any page that mentions "mobil".
     readings = [term(typed, WORD_FIELDS, 1.0)] + [term(other, EXACT_FIELDS, 0.9) for other in others]
-    return Q("dis_max", queries=readings, tie_breaker=0.1)
+    return {"dis_max": {"queries": readings, "tie_breaker": 0.1}}
 
 
 def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], list[str]]:
@@ -225,35 +231,28 @@ def joined_variant(text: str) -> str | None:
     return "".join(words) if 2 <= len(words) <= 3 else None
 
 
-def relevance_query(request, synonym_groups, places, minimum: str = STRICT):
-    """The scored query (without filters): the words, their synonyms, phrase, place and type weights."""
+def relevance_query(request, synonym_groups, places, minimum: str = STRICT, typos: bool = False) -> dict:
+    """The scored query: the words, their synonyms, phrase, place and type weights, freshness."""
     text, place_words, place_codes = split_places(request.query, places or {})
     rest, concepts = find_concepts(text, synonym_groups)
     # Each concept and the other words (as one unit) must match, or most of them for long queries.
     units = [_concept_query(typed, others) for typed, others in concepts]
     if rest:
-        readings = [_text_query(rest, minimum, zero_terms="all" if concepts else "none")]
+        readings = [_text_query(rest, minimum, zero_terms="all" if concepts else "none", typos=typos)]
         joined = joined_variant(rest)
         if joined:  # people split words that are written together: "bank id"
             readings.append(_words_query(joined, "1", FOLDED_FIELDS, boost=0.9))
-        units.insert(0, Q("dis_max", queries=readings, tie_breaker=0.1))
-    matches = [Q("bool", should=units, minimum_should_match=minimum)]
-    should = [Q("multi_match", query=request.query, fields=PHRASE_FIELDS, type="phrase", slop=3, boost=3)]
+        units.insert(0, {"dis_max": {"queries": readings, "tie_breaker": 0.1}})
+    should = [_multi_match(request.query, PHRASE_FIELDS, type="phrase", slop=3, boost=3)]
+    # Each document carries its type's weight (a guide beats a plain page): one factor, not a test
+    # per type.
+    functions = [{"field_value_factor": {"field": "type_weight", "missing": 1}}]
     if place_codes:
-        should.append(Q("constant_score", filter=Q("terms", municipalities=place_codes), boost=5))
-        should.append(
-            Q(
-                "multi_match",
-                query=" ".join(place_words),
-                fields=["places^2", "places.folded^2", "title.folded"],
-            )
-        )
-    relevance = Q("bool", must=[Q("bool", should=matches, minimum_should_match=1)], should=should)
-    now = timezone.now()
-    functions = [{"filter": Q("term", type=t).to_dict(), "weight": w} for t, w in type_weights().items()]
-    if place_codes:
+        should.append({"constant_score": {"filter": {"terms": {"municipalities": place_codes}}, "boost": 5}})
+        should.append(_multi_match(" ".join(place_words), ["places^2", "places.folded^2", "title.folded"]))
         # A place named in the query: that municipality's own content first, regional content next.
-        functions.append({"filter": Q("terms", municipalities=place_codes).to_dict(), "weight": 3})
+        functions.append({"filter": {"terms": {"municipalities": place_codes}}, "weight": 3})
+    now = timezone.now()
     functions.append(
         {
             "gauss": {
@@ -262,116 +261,134 @@ def relevance_query(request, synonym_groups, places, minimum: str = STRICT):
             "weight": 1,
         }
     )
+    relevance = {
+        "bool": {"must": [{"bool": {"should": units, "minimum_should_match": minimum}}], "should": should}
+    }
     # Only sessions carry a last occurrence: a series that has ended is not offered any more.
-    upcoming_only = Q(
-        "bool",
-        should=[
-            ~Q("exists", field="last_occurrence"),
-            Q("range", last_occurrence={"gte": now.date().isoformat()}),
-        ],
-        minimum_should_match=1,
-    )
-    scored = Q(
-        "function_score", query=relevance, functions=functions, score_mode="multiply", boost_mode="multiply"
-    )
-    return Q("bool", must=[scored], filter=[upcoming_only])
+    upcoming_only = {
+        "bool": {
+            "should": [
+                {"bool": {"must_not": [{"exists": {"field": "last_occurrence"}}]}},
+                {"range": {"last_occurrence": {"gte": now.date().isoformat()}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    scored = {
+        "function_score": {
+            "query": relevance,
+            "functions": functions,
+            "score_mode": "multiply",
+            "boost_mode": "multiply",
+        }
+    }
+    return {"bool": {"must": [scored], "filter": [upcoming_only]}}
 
 
-def build_search(
-    request, synonym_groups: list[list[str]], places: dict[str, str] | None = None, minimum: str = STRICT
-) -> Search:
-    search = Search(using=client(), index=alias_name(request.language)).query(
-        relevance_query(request, synonym_groups, places, minimum)
-    )
+def search_body(
+    request,
+    synonym_groups: list[list[str]],
+    places: dict[str, str] | None = None,
+    minimum: str = STRICT,
+    typos: bool = False,
+) -> dict:
+    """The request body of one search: the query, filters, facets, highlights and the page."""
+    body = {
+        "query": relevance_query(request, synonym_groups, places, minimum, typos),
+        "_source": SHOWN_FIELDS,
+        "from": (request.page - 1) * request.page_size,
+        "size": request.page_size,
+        "track_total_hits": True,
+    }
     facet_filters = {
-        "typ": Q("terms", type=request.types) if request.types else None,
-        "kommun": Q("terms", municipalities=[request.municipality, REGION]) if request.municipality else None,
-        "amne": Q("terms", topics=request.topics) if request.topics else None,
+        "typ": {"terms": {"type": request.types}} if request.types else None,
+        "kommun": {"terms": {"municipalities": [request.municipality, REGION]}}
+        if request.municipality
+        else None,
+        "amne": {"terms": {"topics": request.topics}} if request.topics else None,
     }
     active = [f for f in facet_filters.values() if f is not None]
     if active:
-        search = search.post_filter(Q("bool", filter=active))
+        body["post_filter"] = {"bool": {"filter": active}}
+    aggs = {}
     for name, field in FACETS.items():
         others = [f for key, f in facet_filters.items() if f is not None and key != name]
+        terms = {"terms": {"field": field, "size": 50}}
         if others:
-            agg = A("filter", filter=Q("bool", filter=others))
-            agg.bucket("values", "terms", field=field, size=50)
+            aggs[name] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}}
         else:  # no other filter to respect: a plain terms aggregation is enough
-            agg = A("terms", field=field, size=50)
-        search.aggs.bucket(name, agg)
-    search = search.highlight_options(
-        encoder="html",
-        pre_tags=["<mark>"],
-        post_tags=["</mark>"],
-        fragment_size=160,
-        number_of_fragments=1,
-        highlight_query=Q("multi_match", query=request.query, fields=list(HIGHLIGHT_FIELDS)).to_dict(),
-    ).highlight(*HIGHLIGHT_FIELDS)
-    start = (request.page - 1) * request.page_size
-    return search.extra(from_=start, size=request.page_size, track_total_hits=True)
+            aggs[name] = terms
+    body["aggs"] = aggs
+    body["highlight"] = {
+        "encoder": "html",
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "fragment_size": 160,
+        "number_of_fragments": 1,
+        "highlight_query": _multi_match(request.query, list(HIGHLIGHT_FIELDS)),
+        "fields": {field: {} for field in HIGHLIGHT_FIELDS},
+    }
+    return body
 
 
-def build_spelling(request) -> Search:
+def spelling_body(request) -> dict:
     """Only the phrase suggester: asked for when a query finds few hits."""
-    return (
-        Search(using=client(), index=alias_name(request.language))
-        .suggest(
-            "spelling",
-            request.query,
-            phrase={
-                "field": "title.trigram",
-                "size": 1,
-                "gram_size": 3,
-                "max_errors": 2,
-                "confidence": 1.0,
-                "direct_generator": [
-                    {"field": "title.trigram", "suggest_mode": "always", "min_word_length": 4}
-                ],
-            },
-        )
-        .extra(size=0, track_total_hits=False)
-    )
+    return {
+        "size": 0,
+        "track_total_hits": False,
+        "suggest": {
+            "spelling": {
+                "text": request.query,
+                "phrase": {
+                    "field": "title.trigram",
+                    "size": 1,
+                    "gram_size": 3,
+                    "max_errors": 2,
+                    "confidence": 1.0,
+                    "direct_generator": [
+                        {"field": "title.trigram", "suggest_mode": "always", "min_word_length": 4}
+                    ],
+                },
+            }
+        },
+    }
 
 
-def _hits(response) -> list[dict]:
+def _hits(response: dict) -> list[dict]:
     hits = []
-    for hit in response.hits:
-        highlight = ""
-        if hasattr(hit.meta, "highlight"):
-            highlights = hit.meta.highlight.to_dict()
-            for field in HIGHLIGHT_FIELDS:
-                if highlights.get(field):
-                    highlight = highlights[field][0]
-                    break
+    for hit in response["hits"]["hits"]:
+        source, highlights = hit["_source"], hit.get("highlight", {})
+        fragments = next((highlights[f] for f in HIGHLIGHT_FIELDS if highlights.get(f)), [""])
         hits.append(
             {
-                "title": hit.title,
-                "url": hit.url,
-                "type": hit.type,
-                "municipalities": list(getattr(hit, "municipalities", []) or []),
-                "topics": list(getattr(hit, "topics", []) or []),
-                "summary": getattr(hit, "summary", "") or "",
-                "highlight": highlight,
-                "id": hit.meta.id,
+                "title": source.get("title", ""),
+                "url": source.get("url", ""),
+                "type": source.get("type", ""),
+                "municipalities": list(source.get("municipalities") or []),
+                "topics": list(source.get("topics") or []),
+                "summary": source.get("summary") or "",
+                "highlight": fragments[0],
+                "id": hit["_id"],
             }
         )
     return hits
 
 
-def _facets(response) -> dict:
+def _facets(response: dict) -> dict:
     facets = {}
     for name in FACETS:
-        agg = getattr(response.aggregations, name)
-        buckets = agg.values.buckets if "values" in agg else agg.buckets
-        facets[name] = {bucket.key: bucket.doc_count for bucket in buckets}
+        agg = response["aggregations"][name]
+        buckets = agg["values"]["buckets"] if "values" in agg else agg["buckets"]
+        facets[name] = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
     return facets
 
 
-def _suggestion(response, request, places) -> str | None:
-    options = response.suggest.spelling[0].options if "spelling" in response.suggest else []
+def _suggestion(response: dict, request, places) -> str | None:
+    spelling = response.get("suggest", {}).get("spelling") or [{}]
+    options = spelling[0].get("options") or []
     if not options:
         return None
-    candidate = options[0].text
+    candidate = options[0]["text"]
     if candidate.lower() == request.query.lower() or touches_place_name(
         request.query, candidate, set(places)
     ):
@@ -380,27 +397,34 @@ def _suggestion(response, request, places) -> str | None:
 
 
 def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) -> EngineResult:
-    """One round trip for most queries; a second only when there are few hits (see the module doc)."""
-    response = build_search(request, synonym_groups, places).execute()
+    """One round trip for most queries; a second only when there are few hits (see the module doc).
+
+    The bodies are sent with the low-level client and the answers read as plain dicts (the DSL's
+    response objects cost more than the rest of the parsing), with only the fields shown.
+    """
+    es, index = client(), alias_name(request.language)
+    response = es.search(index=index, body=search_body(request, synonym_groups, places))
     partial = False
     suggestion_response = None
-    if response.hits.total.value == 0:
-        # Not every word can be matched: the best matches for some of them, with the spelling
-        # suggestion, in one round trip.
-        both = (
-            MultiSearch(using=client(), index=alias_name(request.language))
-            .add(build_search(request, synonym_groups, places, minimum="1"))
-            .add(build_spelling(request))
-            .execute()
-        )
-        relaxed, suggestion_response = both
-        if relaxed.hits.total.value:
-            response, partial = relaxed, True
-    elif response.hits.total.value <= SUGGEST_BELOW:
-        suggestion_response = build_spelling(request).execute()
-    total = response.hits.total.value
+    total = response["hits"]["total"]["value"]
+    if total <= SUGGEST_BELOW:
+        # Few or no hits: in one more round trip, the same words with typo tolerance, any of the
+        # words (also with typos), and the spelling suggestion.
+        lines = []
+        for minimum in (STRICT, "1"):
+            lines += [{"index": index}, search_body(request, synonym_groups, places, minimum, typos=True)]
+        lines += [{"index": index}, spelling_body(request)]
+        with_typos, any_word, suggestion_response = es.msearch(body=lines)["responses"]
+        for answer in (with_typos, any_word):
+            if "error" in answer:
+                raise TransportError(answer.get("status", 500), str(answer["error"]))
+        if with_typos["hits"]["total"]["value"] > total:
+            response = with_typos
+        elif total == 0 and any_word["hits"]["total"]["value"]:
+            response, partial = any_word, True
+        total = response["hits"]["total"]["value"]
     suggestion = None
-    if suggestion_response is not None and total <= SUGGEST_BELOW:
+    if suggestion_response is not None and "error" not in suggestion_response and total <= SUGGEST_BELOW:
         suggestion = _suggestion(suggestion_response, request, places)
     return EngineResult(
         total=total,
