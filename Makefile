@@ -63,6 +63,7 @@ search-node-stop:
 
 bench: $(STAMP)
 	$(PY) tools/search_node run-tests -- $(PY) benchmarks/run.py $(BENCH_ARGS)
+	$(PY) tools/search_node run-tests -- $(PY) benchmarks/query_cost.py --synthetic 50000 $(BENCH_COST_ARGS)
 
 messages: $(STAMP)
 	$(MANAGE) makemessages -l sv -l en -l ar --no-wrap --no-location --ignore=.venv --ignore=.cache --ignore=tests --ignore=tools
