@@ -11,7 +11,8 @@ side by side in one run, with 1 and with 10 concurrent clients:
   * API     – `GET /api/search/` through HTTP, served by gunicorn with production settings.
 
 Reported: p50 and p95 of each, engine/plain at p50 and API/engine at p95. Printed as Markdown and
-saved to .cache/bench-cost.json. Needs OPENSEARCH_URL (`make bench` starts a local node); all
+saved to .cache/bench-cost.json. With BENCH_POSTGRES set (a PostgreSQL server URL) the site runs on
+PostgreSQL, as in production; else on SQLite. Needs OPENSEARCH_URL (`make bench` starts a local node); all
 traffic stays on 127.0.0.1. Speed is measured here, never asserted in tests.
 """
 
@@ -32,12 +33,36 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATABASE = ROOT / ".cache" / "bench-cost.sqlite3"
 PREFIX = "envagin-bench-cost"
+# BENCH_POSTGRES=postgres://user:password@127.0.0.1:5432/any: the benchmark (re)creates its own
+# database `envagin_bench_cost` on that server, as production runs on PostgreSQL; else SQLite.
+POSTGRES = os.environ.get("BENCH_POSTGRES", "")
+POSTGRES_NAME = "envagin_bench_cost"
+
+
+def database_url() -> str:
+    if not POSTGRES:
+        return f"sqlite:///{DATABASE}"
+    server = urllib.parse.urlsplit(POSTGRES)
+    return urllib.parse.urlunsplit(server._replace(path=f"/{POSTGRES_NAME}"))
+
+
+def fresh_database() -> None:
+    if not POSTGRES:
+        DATABASE.unlink(missing_ok=True)
+        return
+    import psycopg
+
+    with psycopg.connect(POSTGRES, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {POSTGRES_NAME}")
+        connection.execute(f"CREATE DATABASE {POSTGRES_NAME}")
+
+
 # The same production settings in this process (engine and plain) and in gunicorn (API).
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "127.0.0.1",
-    "DATABASE_URL": f"sqlite:///{DATABASE}",
+    "DATABASE_URL": database_url(),
     "OPENSEARCH_INDEX_PREFIX": PREFIX,
     "PAGE_CACHE_SECONDS": "0",
 }
@@ -165,7 +190,7 @@ def main() -> int:
         sys.exit("OPENSEARCH_URL is not set: run `make bench`, which starts a local node")
     DATABASE.parent.mkdir(exist_ok=True)
     if not args.reuse:
-        DATABASE.unlink(missing_ok=True)
+        fresh_database()
 
     import django
 
@@ -182,7 +207,7 @@ def main() -> int:
     rows = load_queries(RESIDENT_QUERIES)
     port = free_port()
     server = start_gunicorn(port)
-    summary = {}
+    summary = {"database": "postgresql" if POSTGRES else "sqlite"}
     try:
         summary["demo"] = {clients: measure(rows, clients, args.calls, port) for clients in (1, 10)}
         report(f"Demo county, {len(rows)} resident queries, {args.calls} searches per run", summary["demo"])
