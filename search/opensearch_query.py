@@ -1,22 +1,24 @@
-"""Building and running the OpenSearch query behind the search page and the JSON API
-(opensearch-py DSL). The search service (search/service.py) decides when to use it and gathers
-what it needs (synonyms, place names); this module never imports the service.
+"""Building and running the OpenSearch query behind the search page and the JSON API. Bodies are
+built as plain dicts and sent with opensearch-py's low-level client (the DSL's objects cost more
+than the rest of a search); the autocomplete query still uses the DSL. The search service
+(search/service.py) decides when to use this module and gathers what it needs (synonyms, place
+names); this module never imports the service.
 
-Relevance, in order of weight: title, then summary and place names, then body; whole words above
-shared compound parts; words of five or more letters tolerate typos; phrases found close together
-score higher; editor synonyms are expanded here; guides and local broadband pages are boosted
-above plain pages (each document type's weight, declared with the type); newer content gets a
-small lift. Filters: municipality (its own content plus regional content), type, topic, and
-sessions that still have dates ahead. Facets count each filter's values as if that filter alone
-were not set (aggregations + post_filter). User text only ever goes into match queries, never into
-`query_string`.
+Relevance, in order of weight: title, then summary and topics, then body; whole words above shared
+compound parts; the query is read as concepts (synonym groups, see `find_concepts`) and other words;
+phrases found close together score higher; guides and local broadband pages are boosted above plain
+pages (each document's `type_weight`, declared with its type); place names in the query prefer that
+municipality; newer content gets a small lift. Filters: municipality (its own content plus regional
+content), type, topic, and sessions that still have dates ahead. Facets count each filter's values
+as if that filter alone were not set (aggregations + post_filter). User text only ever goes into
+match queries, never into `query_string`.
 
-Recall degrades gracefully: the first round asks for (nearly) every word; when that finds nothing,
-a second round asks for any word and the answer is marked `partial` ("Visar träffar för några av
-orden"). The costly parts are paid for only when they are shown: the spelling suggestion is a
-separate request made only when there are few hits (sent together with the second round in one
-`_msearch` when the first found nothing), highlights use a small query of their own over two
-fields, and facets without an active filter are plain terms aggregations.
+Most searches are one round trip. When the first finds few hits, one `_msearch` asks at once for the
+same words with typo tolerance, for any of the words, and for the spelling suggestion: recall
+degrades gracefully (an answer from "any of the words" is marked `partial`: "Visar träffar för
+några av orden") and the costly parts are paid for only when they are shown. Highlights use a small
+query of their own over two fields whose offsets are indexed; facets without an active filter are
+plain terms aggregations; only the shown fields come back.
 """
 
 import re
