@@ -3,13 +3,19 @@
 Swedish: standard tokens, lower case, Swedish stop words, a dictionary decompounder with the word
 list in search/wordlists/sv_compounds.txt (so *bredbandsstöd* matches *stöd* and *bredband*), and the
 Swedish snowball stemmer. A `folded` sub-field also folds å/ä/ö to a/a/o so *bredbandsstod* finds
-*bredbandsstöd*. English and Arabic get their own stop words, normalisation and stemmers.
+*bredbandsstöd*. English and Arabic get their own stop words, normalisation and stemmers; Arabic
+letter forms are normalised (alef with hamza or madda, taa marbuta, alef maqsura, diacritics and
+tatweel: `arabic_normalization`) before the light stemmer (`arabic_stem`), and Eastern Arabic digits
+become 0–9. Swedish pages that have no translation are also indexed in the English and Arabic
+indexes, so those languages' `folded` fields also split Swedish compounds. The `plain` field
+(typos) and the shingles ("did you mean") normalise Arabic the same way in every index.
 
 Synonyms are not in the analysis chain: they come from the editor-managed `Synonym` snippet and are
 expanded when the query is built (search/opensearch_query.py), so an editor's change works at once,
 with no re-index.
 """
 
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -20,76 +26,113 @@ WORDLIST = Path(__file__).parent / "wordlists" / "sv_compounds.txt"
 
 @cache
 def compound_words() -> tuple[str, ...]:
+    """The word list, each word also without å/ä/ö, so that a compound typed without them
+    ("bredbandsstod") is split as well."""
     lines = WORDLIST.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    words = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    folded = [
+        "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)) for w in words
+    ]
+    return tuple(dict.fromkeys(words + folded))
 
 
-def _swedish():
-    stop = token_filter("sv_stop", "stop", stopwords="_swedish_")
-    decompound = token_filter(
+def _decompound():
+    return token_filter(
         "sv_decompound",
         "dictionary_decompounder",
         word_list=list(compound_words()),
         min_subword_size=2,
         only_longest_match=False,
     )
-    stem = token_filter("sv_stem", "stemmer", language="swedish")
-    text = analyzer("sv_text", tokenizer="standard", filter=["lowercase", stop, decompound, stem])
-    folded = analyzer(
-        "sv_folded", tokenizer="standard", filter=["lowercase", stop, decompound, "asciifolding", stem]
+
+
+# Words residents put around what they look for when they ask a question ("hur får jag …", "jag
+# ska flytta, vad gör jag", "how do I get …", "كيف أحصل على …"). They are dropped from queries only
+# (the `search_analyzer` of the `exact` and `folded` fields), never from the indexed text, so they
+# neither count as words that must match nor favour pages that happen to contain them.
+QUESTION_WORDS = {
+    "sv": "jag ska skall vill behöver måste gör göra får få kan finns hitta hur vad var när vem vilken "
+    "vilket min mitt mina vi man bra hjälpa".split(),
+    "en": "i me my we our you your how what where when who which do does did can could should "
+    "want need get find is are am have has there please".split(),
+    "ar": "كيف ماذا ما اين أين متى من هل اريد أريد احتاج أحتاج يمكن يمكنني ممكن اجد أجد احصل أحصل".split(),
+}
+
+
+def _analyzers(language, head, stop, after_stop, stemmer):
+    """(text, folded, exact, folded for queries, exact for queries) for one language.
+
+    text and folded split compounds, exact does not; folded also folds å/ä/ö after the stop words
+    (which are written with them). Swedish compounds are split in every language's `folded`, as
+    untranslated Swedish pages are in every index; `text` splits them only in Swedish.
+    """
+    question = token_filter(f"{language}_question", "stop", stopwords=QUESTION_WORDS[language])
+    decompound = _decompound()
+    text_chain = [*head, stop, *after_stop, *([decompound] if language == "sv" else []), stemmer]
+    folded_chain = [*head, stop, *after_stop, decompound, "asciifolding", stemmer]
+    exact_chain = [*head, stop, *after_stop, stemmer]
+
+    def with_question(chain):
+        at = chain.index(stop) + 1
+        return [*chain[:at], question, *chain[at:]]
+
+    return (
+        analyzer(f"{language}_text", tokenizer="standard", filter=text_chain),
+        analyzer(f"{language}_folded", tokenizer="standard", filter=folded_chain),
+        analyzer(f"{language}_exact", tokenizer="standard", filter=exact_chain),
+        analyzer(f"{language}_folded_query", tokenizer="standard", filter=with_question(folded_chain)),
+        analyzer(f"{language}_exact_query", tokenizer="standard", filter=with_question(exact_chain)),
     )
-    exact = analyzer("sv_exact", tokenizer="standard", filter=["lowercase", stop, stem])
-    return text, folded, exact
+
+
+def _swedish():
+    stop = token_filter("sv_stop", "stop", stopwords="_swedish_")
+    stem = token_filter("sv_stem", "stemmer", language="swedish")
+    return _analyzers("sv", ["lowercase"], stop, [], stem)
 
 
 def _english():
     stop = token_filter("en_stop", "stop", stopwords="_english_")
     stem = token_filter("en_stem", "stemmer", language="english")
     possessive = token_filter("en_possessive", "stemmer", language="possessive_english")
-    text = analyzer("en_text", tokenizer="standard", filter=[possessive, "lowercase", stop, stem])
-    folded = analyzer(
-        "en_folded", tokenizer="standard", filter=[possessive, "lowercase", "asciifolding", stop, stem]
-    )
-    exact = analyzer("en_exact", tokenizer="standard", filter=[possessive, "lowercase", stop, stem])
-    return text, folded, exact
+    return _analyzers("en", [possessive, "lowercase"], stop, [], stem)
 
 
 def _arabic():
+    # Normalise alef forms, taa marbuta, alef maqsura, diacritics and tatweel, then the light
+    # stemmer (prefixes ال, وال, بال …; suffixes ها, ات, ين …). Eastern Arabic digits become 0–9.
     stop = token_filter("ar_stop", "stop", stopwords="_arabic_")
     stem = token_filter("ar_stem", "stemmer", language="arabic")
-    text = analyzer(
-        "ar_text",
-        tokenizer="standard",
-        filter=["lowercase", "decimal_digit", stop, "arabic_normalization", stem],
-    )
-    folded = analyzer(
-        "ar_folded",
-        tokenizer="standard",
-        filter=["lowercase", "decimal_digit", "asciifolding", stop, "arabic_normalization", stem],
-    )
-    exact = analyzer(
-        "ar_exact", tokenizer="standard", filter=["lowercase", "decimal_digit", "arabic_normalization"]
-    )
-    return text, folded, exact
+    return _analyzers("ar", ["lowercase", "decimal_digit"], stop, ["arabic_normalization"], stem)
 
 
 LANGUAGE_ANALYZERS = {"sv": _swedish, "en": _english, "ar": _arabic}
 
 # Unstemmed words, for typo tolerance (a stemmer changes a misspelt word unpredictably), and for
 # autocomplete: the same in every language.
-plain = analyzer("plain", tokenizer="standard", filter=["lowercase", "asciifolding"])
+plain = analyzer(
+    "plain",
+    tokenizer="standard",
+    filter=["lowercase", "decimal_digit", "arabic_normalization", "asciifolding"],
+)
 suggest_folded = analyzer("suggest_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
 trigram = analyzer(
     "trigram",
     tokenizer="standard",
-    filter=["lowercase", token_filter("shingle_2_3", "shingle", min_shingle_size=2, max_shingle_size=3)],
+    filter=[
+        "lowercase",
+        "arabic_normalization",
+        token_filter("shingle_2_3", "shingle", min_shingle_size=2, max_shingle_size=3),
+    ],
 )
 
 
 def analyzers_for(language: str):
-    """(text, folded, exact) analyzers for a language; languages without their own use English.
+    """(text, folded, exact, folded_query, exact_query) analyzers for a language; languages
+    without their own use English.
 
     text: decompounded and stemmed; folded: the same with å/ä/ö folded; exact: stemmed but not
-    decompounded, so a whole word ("stadsnät") scores above documents that only share its parts.
+    decompounded, so a whole word ("stadsnät") scores above documents that only share its parts;
+    the *_query analyzers also drop question words from what residents type.
     """
     return LANGUAGE_ANALYZERS.get(language, _english)()

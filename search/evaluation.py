@@ -8,7 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-PUBLIC_QUERIES = Path(__file__).resolve().parent.parent / "tests" / "search" / "data" / "public_queries.tsv"
+QUERY_DATA = Path(__file__).resolve().parent.parent / "tests" / "search" / "data"
+PUBLIC_QUERIES = QUERY_DATA / "public_queries.tsv"
+# Residents' phrasings written from the demo content, and a held-out part never tuned on.
+RESIDENT_QUERIES = QUERY_DATA / "resident_queries.tsv"
+HELD_OUT_QUERIES = QUERY_DATA / "resident_queries_holdout.tsv"
 
 
 def load_queries(path: Path = PUBLIC_QUERIES) -> list[dict]:

@@ -11,6 +11,7 @@ import datetime
 from django.conf import settings
 from opensearchpy import (
     Date,
+    Float,
     Index,
     Keyword,
     Long,
@@ -54,12 +55,14 @@ def new_index_name(language: str) -> str:
 
 
 def mapping_for(language: str) -> Mapping:
-    text, folded, exact = analyzers_for(language)
+    text, folded, exact, folded_query, exact_query = analyzers_for(language)
 
-    def searchable(with_trigram=False):
+    def searchable(with_trigram=False, highlighted=False):
+        # Highlighted fields keep their offsets, so the highlighter need not analyse the text again.
+        offsets = {"index_options": "offsets"} if highlighted else {}
         fields = {
-            "folded": Text(analyzer=folded),
-            "exact": Text(analyzer=exact),
+            "folded": Text(analyzer=folded, search_analyzer=folded_query, **offsets),
+            "exact": Text(analyzer=exact, search_analyzer=exact_query),
             "plain": Text(analyzer=plain),
         }
         if with_trigram:
@@ -68,13 +71,14 @@ def mapping_for(language: str) -> Mapping:
 
     mapping = Mapping()
     mapping.field("title", searchable(with_trigram=True))
-    mapping.field("summary", searchable())
-    mapping.field("body", searchable())
+    mapping.field("summary", searchable(highlighted=True))
+    mapping.field("body", searchable(highlighted=True))
     mapping.field("places", searchable())
     mapping.field("topic_names", searchable())
     mapping.field("title_suggest", SearchAsYouType(analyzer=suggest_folded))
     mapping.field("url", Keyword(index=False))
     mapping.field("type", Keyword())
+    mapping.field("type_weight", Float())
     mapping.field("municipalities", Keyword())
     mapping.field("localities", Keyword())
     mapping.field("topics", Keyword())

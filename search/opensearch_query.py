@@ -1,42 +1,67 @@
-"""Building and running the OpenSearch query behind the search page and the JSON API
-(opensearch-py DSL). The search service (search/service.py) decides when to use it and gathers
-what it needs (synonyms, place names); this module never imports the service.
+"""Building and running the OpenSearch query behind the search page and the JSON API. Bodies are
+built as plain dicts and sent with opensearch-py's low-level client (the DSL's objects cost more
+than the rest of a search); the autocomplete query still uses the DSL. The search service
+(search/service.py) decides when to use this module and gathers what it needs (synonyms, place
+names); this module never imports the service.
 
-Relevance, in order of weight: title, then summary and place names, then body; words of five or more
-letters tolerate typos; phrases found close together score higher; editor synonyms are expanded
-here; guides and local broadband pages are boosted above plain pages (each document type's weight,
-declared with the type); newer content gets a small lift. Filters: municipality (its own content
-plus regional content), type, topic, and sessions that still have dates ahead. Facets count each
-filter's values as if that filter alone were not set (aggregations + post_filter). User text only
-ever goes into match queries, never into `query_string`.
+Relevance, in order of weight: title, then summary and topics, then body; whole words above shared
+compound parts; the query is read as concepts (synonym groups, see `find_concepts`) and other words;
+phrases found close together score higher; guides and local broadband pages are boosted above plain
+pages (each document's `type_weight`, declared with its type); place names in the query prefer that
+municipality; newer content gets a small lift. Filters: municipality (its own content plus regional
+content), type, topic, and sessions that still have dates ahead. Facets count each filter's values
+as if that filter alone were not set (aggregations + post_filter). User text only ever goes into
+match queries, never into `query_string`.
+
+Most searches are one round trip. When the first finds few hits, one `_msearch` asks at once for the
+same words with typo tolerance, for any of the words, and for the spelling suggestion: recall
+degrades gracefully (an answer from "any of the words" is marked `partial`: "Visar träffar för
+några av orden") and the costly parts are paid for only when they are shown. Highlights use a small
+query of their own over two fields whose offsets are indexed; facets without an active filter are
+plain terms aggregations; only the shown fields come back.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils import timezone
-from opensearchpy import A, Q, Search
+from opensearchpy import Q, Search, TransportError
 
 from search.indexes import alias_name, client
-from search.registry import REGION, type_weights
+from search.registry import REGION
 
-# Decompounded and stemmed words; å/ä/ö folded; whole words (weighted highest); unstemmed (typos).
-TEXT_FIELDS = ["title^2", "summary", "places^3", "topic_names", "body^0.5"]
-FOLDED_FIELDS = [
+# One best-fields clause over whole words (`exact`: stemmed, not decompounded, weighted highest)
+# and decompounded, folded words (`folded`: "bredbandsstod" finds "bredbandsstöd").
+# Place names are not among them: they are taken out of the query and asked for on their own.
+WORD_FIELDS = [
+    "title.exact^8",
+    "summary.exact^4",
+    "topic_names.exact^3",
+    "body.exact^1.5",
     "title.folded^3",
     "summary.folded^1.5",
-    "places.folded^4",
     "topic_names.folded",
     "body.folded^0.5",
 ]
-EXACT_FIELDS = ["title.exact^8", "summary.exact^4", "places.exact^4", "topic_names.exact^3", "body.exact^1.5"]
-FUZZY_FIELDS = ["title.plain^3", "summary.plain^1.5", "places.plain^3", "topic_names.plain", "body.plain^0.5"]
+FOLDED_FIELDS = [f for f in WORD_FIELDS if ".folded" in f]
+EXACT_FIELDS = [f for f in WORD_FIELDS if ".exact" in f]
+# Unstemmed words, for typos (a stemmer changes a misspelt word unpredictably): where they matter.
+FUZZY_FIELDS = ["title.plain^3", "summary.plain^1.5"]
 PHRASE_FIELDS = ["title^4", "summary^2", "body"]
+HIGHLIGHT_FIELDS = ("summary.folded", "body.folded")
 FACETS = {"typ": "type", "kommun": "municipalities", "amne": "topics"}
+# What a hit shows (the body, the longest field, is never sent back).
+SHOWN_FIELDS = ["title", "url", "type", "municipalities", "topics", "summary"]
 WORD = re.compile(r"\w+", re.UNICODE)
+# "Nearly every word": all of one or two words, 70 % of more.
+STRICT = "2<70%"
 # "Did you mean" is offered only when a query finds this many hits or fewer.
 SUGGEST_BELOW = 3
+MAX_ALTERNATIVES = 6
+# Endings a synonym may carry in the query and still be recognised ("pensionärer" → "pensionär").
+ENDINGS = r"(?:s|n|en|et|na|er|ar|or|erna|arna|orna|ns|es|ed|ing|ies|ة|ات|ين|ون)?"
 
 
 @dataclass
@@ -45,6 +70,7 @@ class EngineResult:
     hits: list[dict]
     facets: dict
     suggestion: str | None
+    partial: bool = False
 
 
 def fold(text: str) -> str:
@@ -52,48 +78,128 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
-def expand_synonyms(query: str, groups: list[list[str]]) -> list[str]:
-    """Variants of the query with each synonym group's terms swapped in (pure; unit-tested)."""
-    lowered = query.lower()
-    variants = []
-    for group in groups:
+def normalise(text: str) -> str:
+    """Folded, with Arabic letter forms unified (as the index's arabic_normalization does):
+    alef with hamza or madda → alef, taa marbuta → haa, alef maqsura → yaa, tatweel removed."""
+    text = fold(text).replace("\u0640", "")
+    return text.translate(str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"}))
+
+
+def _synonym_pattern(term: str) -> re.Pattern | None:
+    words = [re.escape(w) for w in WORD.findall(normalise(term))]
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)" + r"\W+".join(words) + ENDINGS + r"(?!\w)")
+
+
+@lru_cache(maxsize=16)
+def _patterns(groups: tuple[tuple[str, ...], ...]) -> list[tuple[int, str, re.Pattern]]:
+    """Each term's pattern, compiled once per set of synonym groups (they change when editors
+    save one, and are cached per language by the service)."""
+    compiled = []
+    for number, group in enumerate(groups):
         for term in group:
-            if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", lowered):
-                for other in group:
-                    if other != term:
-                        variants.append(re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", other, lowered))
-    seen, unique = {query.lower()}, []
-    for variant in variants:
-        if variant not in seen:
-            seen.add(variant)
-            unique.append(variant)
-    return unique[:8]
+            pattern = _synonym_pattern(term)
+            if pattern is not None:
+                compiled.append((number, term, pattern))
+    return compiled
 
 
-def _text_query(text: str):
-    def best(fields, **extra):
-        return Q(
-            "multi_match",
-            query=text,
-            fields=fields,
+def find_concepts(text: str, groups: list[list[str]]) -> tuple[str, list[tuple[str, list[str]]]]:
+    """Split the query into the words no synonym group knows and the concepts a group names:
+    (the other words, [(the words as typed, the group's other terms), ...]). Pure; unit-tested.
+
+    Terms are recognised without regard to case, å/ä/ö, Arabic letter forms or a common ending
+    ("pensionärer" is "pensionär"), longest first, so "ny adress" is one concept, not "ny" and
+    "adress". A concept then counts as one word when deciding how many words must match.
+    """
+    words = WORD.findall(text)
+    normalised = [normalise(w) for w in words]
+    joined = " ".join(normalised)
+    word_at, position = {}, 0
+    for index, word in enumerate(normalised):
+        for offset in range(len(word) + 1):
+            word_at[position + offset] = index
+        position += len(word) + 1
+    candidates = []
+    for number, term, pattern in _patterns(tuple(tuple(group) for group in groups)):
+        for found in pattern.finditer(joined):
+            first, last = word_at[found.start()], word_at[found.end() - 1]
+            candidates.append((last - first + 1, -first, number, term))
+    taken: set[int] = set()
+    concepts = []
+    for length, negative_first, number, term in sorted(candidates, reverse=True):
+        span = range(-negative_first, -negative_first + length)
+        if taken & set(span):
+            continue
+        taken |= set(span)
+        typed = " ".join(words[i] for i in span)
+        others = [
+            t for t in groups[number] if normalise(t) != normalise(typed) and normalise(t) != normalise(term)
+        ]
+        concepts.append((span.start, typed, others[:MAX_ALTERNATIVES]))
+    rest = " ".join(w for i, w in enumerate(words) if i not in taken)
+    return rest, [(typed, others) for _start, typed, others in sorted(concepts)]
+
+
+def _multi_match(text: str, fields: list[str], **options) -> dict:
+    return {"multi_match": {"query": text, "fields": fields, **options}}
+
+
+def _words_query(text: str, minimum: str, fields=WORD_FIELDS, boost: float = 1.0) -> dict:
+    return _multi_match(
+        text,
+        fields,
+        type="best_fields",
+        operator="or",
+        minimum_should_match=minimum,
+        tie_breaker=0.3,
+        boost=boost,
+    )
+
+
+def _text_query(text: str, minimum: str, zero_terms: str = "none", typos: bool = False) -> dict:
+    """The words themselves: one best-fields clause, the words spread over fields, and (in the
+    second round only) typo tolerance."""
+    clauses = [
+        _multi_match(
+            text,
+            WORD_FIELDS,
             type="best_fields",
             operator="or",
-            minimum_should_match="2<70%",
+            minimum_should_match=minimum,
             tie_breaker=0.3,
-            **extra,
+            zero_terms_query=zero_terms,
         )
+    ]
+    if typos:
+        clauses.append(
+            _multi_match(
+                text,
+                FUZZY_FIELDS,
+                fuzziness="AUTO:4,8",
+                prefix_length=1,
+                max_expansions=10,
+                operator="or",
+                minimum_should_match=minimum,
+                boost=0.6,
+            )
+        )
+    if len(WORD.findall(text)) > 1:
+        clauses.append(_multi_match(text, FOLDED_FIELDS, type="cross_fields", operator="and", boost=0.5))
+    return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
-    return Q(
-        "bool",
-        should=[
-            best(TEXT_FIELDS),
-            best(FOLDED_FIELDS),
-            best(EXACT_FIELDS),
-            best(FUZZY_FIELDS, fuzziness="AUTO:5,8", prefix_length=1, boost=0.6),
-            Q("multi_match", query=text, fields=TEXT_FIELDS, type="cross_fields", operator="and"),
-        ],
-        minimum_should_match=1,
-    )
+
+def _concept_query(typed: str, others: list[str]) -> dict:
+    """A concept: the words as typed, or any other term of its synonym group (a little lower)."""
+
+    def term(words, fields, boost):
+        return _multi_match(words, fields, type="best_fields", operator="and", tie_breaker=0.3, boost=boost)
+
+    # The other terms are written by editors (with å/ä/ö), so their whole words are enough: in the
+    # decompounded fields "mobilbetalning" would also match any page that mentions "mobil".
+    readings = [term(typed, WORD_FIELDS, 1.0)] + [term(other, EXACT_FIELDS, 0.9) for other in others]
+    return {"dis_max": {"queries": readings, "tie_breaker": 0.1}}
 
 
 def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], list[str]]:
@@ -105,7 +211,12 @@ def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], lis
     words = WORD.findall(text.lower())
     rest, found, codes = [], [], []
     for word in words:
-        code = places.get(word) or places.get(fold(word)) or places.get(fold(word).removesuffix("s"))
+        code = (
+            places.get(word)
+            or places.get(fold(word))
+            or places.get(fold(word).removesuffix("s"))
+            or places.get(normalise(word))
+        )
         if code:
             found.append(word)
             codes.append(code)
@@ -122,38 +233,28 @@ def joined_variant(text: str) -> str | None:
     return "".join(words) if 2 <= len(words) <= 3 else None
 
 
-def build_search(request, synonym_groups: list[list[str]], places: dict[str, str] | None = None) -> Search:
+def relevance_query(request, synonym_groups, places, minimum: str = STRICT, typos: bool = False) -> dict:
+    """The scored query: the words, their synonyms, phrase, place and type weights, freshness."""
     text, place_words, place_codes = split_places(request.query, places or {})
-    variants = expand_synonyms(text, synonym_groups)
-    joined = joined_variant(text)
-    if joined:
-        variants.append(joined)
-    matches = [_text_query(text)] + [Q("bool", should=[_text_query(v)], boost=0.8) for v in variants]
-    should = [Q("multi_match", query=request.query, fields=PHRASE_FIELDS, type="phrase", slop=3, boost=3)]
+    rest, concepts = find_concepts(text, synonym_groups)
+    # Each concept and the other words (as one unit) must match, or most of them for long queries.
+    units = [_concept_query(typed, others) for typed, others in concepts]
+    if rest:
+        readings = [_text_query(rest, minimum, zero_terms="all" if concepts else "none", typos=typos)]
+        joined = joined_variant(rest)
+        if joined:  # people split words that are written together: "bank id"
+            readings.append(_words_query(joined, "1", FOLDED_FIELDS, boost=0.9))
+        units.insert(0, {"dis_max": {"queries": readings, "tie_breaker": 0.1}})
+    should = [_multi_match(request.query, PHRASE_FIELDS, type="phrase", slop=3, boost=3)]
+    # Each document carries its type's weight (a guide beats a plain page): one factor, not a test
+    # per type.
+    functions = [{"field_value_factor": {"field": "type_weight", "missing": 1}}]
     if place_codes:
-        should.append(Q("constant_score", filter=Q("terms", municipalities=place_codes), boost=5))
-        should.append(
-            Q(
-                "multi_match",
-                query=" ".join(place_words),
-                fields=["places^2", "places.folded^2", "title.folded"],
-            )
-        )
-    relevance = Q("bool", must=[Q("bool", should=matches, minimum_should_match=1)], should=should)
-    now = timezone.now()
-    # Only sessions carry a last occurrence: a series that has ended is not offered any more.
-    upcoming_only = Q(
-        "bool",
-        should=[
-            ~Q("exists", field="last_occurrence"),
-            Q("range", last_occurrence={"gte": now.date().isoformat()}),
-        ],
-        minimum_should_match=1,
-    )
-    functions = [{"filter": Q("term", type=t).to_dict(), "weight": w} for t, w in type_weights().items()]
-    if place_codes:
+        should.append({"constant_score": {"filter": {"terms": {"municipalities": place_codes}}, "boost": 5}})
+        should.append(_multi_match(" ".join(place_words), ["places^2", "places.folded^2", "title.folded"]))
         # A place named in the query: that municipality's own content first, regional content next.
-        functions.append({"filter": Q("terms", municipalities=place_codes).to_dict(), "weight": 3})
+        functions.append({"filter": {"terms": {"municipalities": place_codes}}, "weight": 3})
+    now = timezone.now()
     functions.append(
         {
             "gauss": {
@@ -162,82 +263,178 @@ def build_search(request, synonym_groups: list[list[str]], places: dict[str, str
             "weight": 1,
         }
     )
-    scored = Q(
-        "function_score", query=relevance, functions=functions, score_mode="multiply", boost_mode="multiply"
-    )
+    relevance = {
+        "bool": {"must": [{"bool": {"should": units, "minimum_should_match": minimum}}], "should": should}
+    }
+    # Only sessions carry a last occurrence: a series that has ended is not offered any more.
+    upcoming_only = {
+        "bool": {
+            "should": [
+                {"bool": {"must_not": [{"exists": {"field": "last_occurrence"}}]}},
+                {"range": {"last_occurrence": {"gte": now.date().isoformat()}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    scored = {
+        "function_score": {
+            "query": relevance,
+            "functions": functions,
+            "score_mode": "multiply",
+            "boost_mode": "multiply",
+        }
+    }
+    return {"bool": {"must": [scored], "filter": [upcoming_only]}}
 
-    search = Search(using=client(), index=alias_name(request.language)).query(
-        Q("bool", must=[scored], filter=[upcoming_only])
-    )
+
+def search_body(
+    request,
+    synonym_groups: list[list[str]],
+    places: dict[str, str] | None = None,
+    minimum: str = STRICT,
+    typos: bool = False,
+) -> dict:
+    """The request body of one search: the query, filters, facets, highlights and the page."""
+    body = {
+        "query": relevance_query(request, synonym_groups, places, minimum, typos),
+        "_source": SHOWN_FIELDS,
+        "from": (request.page - 1) * request.page_size,
+        "size": request.page_size,
+        "track_total_hits": True,
+    }
     facet_filters = {
-        "typ": Q("terms", type=request.types) if request.types else None,
-        "kommun": Q("terms", municipalities=[request.municipality, REGION]) if request.municipality else None,
-        "amne": Q("terms", topics=request.topics) if request.topics else None,
+        "typ": {"terms": {"type": request.types}} if request.types else None,
+        "kommun": {"terms": {"municipalities": [request.municipality, REGION]}}
+        if request.municipality
+        else None,
+        "amne": {"terms": {"topics": request.topics}} if request.topics else None,
     }
     active = [f for f in facet_filters.values() if f is not None]
     if active:
-        search = search.post_filter(Q("bool", filter=active))
+        body["post_filter"] = {"bool": {"filter": active}}
+    aggs = {}
     for name, field in FACETS.items():
         others = [f for key, f in facet_filters.items() if f is not None and key != name]
-        agg = A("filter", filter=Q("bool", filter=others) if others else Q("match_all"))
-        agg.bucket("values", "terms", field=field, size=50)
-        search.aggs.bucket(name, agg)
-    search = search.highlight_options(
-        encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=160, number_of_fragments=1
-    ).highlight("summary", "body", "title")
-    search = search.suggest(
-        "spelling",
-        request.query,
-        phrase={
-            "field": "title.trigram",
-            "size": 1,
-            "gram_size": 3,
-            "max_errors": 2,
-            "confidence": 1.0,
-            "direct_generator": [{"field": "title.trigram", "suggest_mode": "always", "min_word_length": 4}],
+        terms = {"terms": {"field": field, "size": 50}}
+        if others:
+            aggs[name] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}}
+        else:  # no other filter to respect: a plain terms aggregation is enough
+            aggs[name] = terms
+    body["aggs"] = aggs
+    body["highlight"] = {
+        "encoder": "html",
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "fragment_size": 160,
+        "number_of_fragments": 1,
+        "highlight_query": _multi_match(request.query, list(HIGHLIGHT_FIELDS)),
+        "fields": {field: {} for field in HIGHLIGHT_FIELDS},
+    }
+    return body
+
+
+def spelling_body(request) -> dict:
+    """Only the phrase suggester: asked for when a query finds few hits."""
+    return {
+        "size": 0,
+        "track_total_hits": False,
+        "suggest": {
+            "spelling": {
+                "text": request.query,
+                "phrase": {
+                    "field": "title.trigram",
+                    "size": 1,
+                    "gram_size": 3,
+                    "max_errors": 2,
+                    "confidence": 1.0,
+                    "direct_generator": [
+                        {"field": "title.trigram", "suggest_mode": "always", "min_word_length": 4}
+                    ],
+                },
+            }
         },
-    )
-    start = (request.page - 1) * request.page_size
-    return search.extra(from_=start, size=request.page_size, track_total_hits=True)
+    }
+
+
+def _hits(response: dict) -> list[dict]:
+    hits = []
+    for hit in response["hits"]["hits"]:
+        source, highlights = hit["_source"], hit.get("highlight", {})
+        fragments = next((highlights[f] for f in HIGHLIGHT_FIELDS if highlights.get(f)), [""])
+        hits.append(
+            {
+                "title": source.get("title", ""),
+                "url": source.get("url", ""),
+                "type": source.get("type", ""),
+                "municipalities": list(source.get("municipalities") or []),
+                "topics": list(source.get("topics") or []),
+                "summary": source.get("summary") or "",
+                "highlight": fragments[0],
+                "id": hit["_id"],
+            }
+        )
+    return hits
+
+
+def _facets(response: dict) -> dict:
+    facets = {}
+    for name in FACETS:
+        agg = response["aggregations"][name]
+        buckets = agg["values"]["buckets"] if "values" in agg else agg["buckets"]
+        facets[name] = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+    return facets
+
+
+def _suggestion(response: dict, request, places) -> str | None:
+    spelling = response.get("suggest", {}).get("spelling") or [{}]
+    options = spelling[0].get("options") or []
+    if not options:
+        return None
+    candidate = options[0]["text"]
+    if candidate.lower() == request.query.lower() or touches_place_name(
+        request.query, candidate, set(places)
+    ):
+        return None
+    return candidate
 
 
 def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) -> EngineResult:
-    response = build_search(request, synonym_groups, places).execute()
-    hits = []
-    for hit in response.hits:
-        highlight = ""
-        if hasattr(hit.meta, "highlight"):
-            for field in ("summary", "body", "title"):
-                fragments = getattr(hit.meta.highlight, field, None)
-                if fragments:
-                    highlight = fragments[0]
-                    break
-        hits.append(
-            {
-                "title": hit.title,
-                "url": hit.url,
-                "type": hit.type,
-                "municipalities": list(getattr(hit, "municipalities", []) or []),
-                "topics": list(getattr(hit, "topics", []) or []),
-                "summary": getattr(hit, "summary", "") or "",
-                "highlight": highlight,
-                "id": hit.meta.id,
-            }
-        )
-    facets = {
-        name: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, name).values.buckets}
-        for name in FACETS
-    }
+    """One round trip for most queries; a second only when there are few hits (see the module doc).
+
+    The bodies are sent with the low-level client and the answers read as plain dicts (the DSL's
+    response objects cost more than the rest of the parsing), with only the fields shown.
+    """
+    es, index = client(), alias_name(request.language)
+    response = es.search(index=index, body=search_body(request, synonym_groups, places))
+    partial = False
+    suggestion_response = None
+    total = response["hits"]["total"]["value"]
+    if total <= SUGGEST_BELOW:
+        # Few or no hits: in one more round trip, the same words with typo tolerance, any of the
+        # words (also with typos), and the spelling suggestion.
+        lines = []
+        for minimum in (STRICT, "1"):
+            lines += [{"index": index}, search_body(request, synonym_groups, places, minimum, typos=True)]
+        lines += [{"index": index}, spelling_body(request)]
+        with_typos, any_word, suggestion_response = es.msearch(body=lines)["responses"]
+        for answer in (with_typos, any_word):
+            if "error" in answer:
+                raise TransportError(answer.get("status", 500), str(answer["error"]))
+        if with_typos["hits"]["total"]["value"] > total:
+            response = with_typos
+        elif total == 0 and any_word["hits"]["total"]["value"]:
+            response, partial = any_word, True
+        total = response["hits"]["total"]["value"]
     suggestion = None
-    options = response.suggest.spelling[0].options if "spelling" in response.suggest else []
-    total = response.hits.total.value
-    if options and total <= SUGGEST_BELOW:
-        candidate = options[0].text
-        if candidate.lower() != request.query.lower() and not touches_place_name(
-            request.query, candidate, set(places)
-        ):
-            suggestion = candidate
-    return EngineResult(total=total, hits=hits, facets=facets, suggestion=suggestion)
+    if suggestion_response is not None and "error" not in suggestion_response and total <= SUGGEST_BELOW:
+        suggestion = _suggestion(suggestion_response, request, places)
+    return EngineResult(
+        total=total,
+        hits=_hits(response),
+        facets=_facets(response),
+        suggestion=suggestion,
+        partial=partial,
+    )
 
 
 def touches_place_name(original: str, suggestion: str, place_names: set[str]) -> bool:

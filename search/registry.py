@@ -122,7 +122,8 @@ def text_of(value) -> str:
         return ""
     if isinstance(value, StreamValue):
         parts: list[str] = []
-        _walk(value.raw_data, parts)
+        # raw_data is a RawDataView (a sequence, not a list): walk its items.
+        _walk(list(value.raw_data), parts)
         return " ".join(parts)
     return " ".join(strip_tags(str(value)).split())
 

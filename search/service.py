@@ -9,11 +9,13 @@ cache), so a dead node does not slow every request.
 
 import logging
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished
 from django.db import DatabaseError, transaction
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
@@ -39,6 +41,7 @@ DATABASE_CANDIDATES = 200
 ENGINE_DOWN_KEY = "envagin:search-engine-down"
 ENGINE_DOWN_SECONDS = 30
 SYNONYM_CACHE_KEY = "envagin:synonyms:{language}"
+PROMOTED_QUERIES_KEY = "envagin:promoted-queries"
 
 
 @dataclass
@@ -117,7 +120,13 @@ def municipality_codes(pages) -> dict[int, list[str]]:
 def database_search(request: SearchRequest) -> dict:
     """Wagtail's database backend over live public pages of the chosen language."""
     if not request.query:
-        return {"total": 0, "hits": [], "facets": {"typ": {}, "kommun": {}, "amne": {}}, "suggestion": None}
+        return {
+            "total": 0,
+            "hits": [],
+            "facets": {"typ": {}, "kommun": {}, "amne": {}},
+            "suggestion": None,
+            "partial": False,
+        }
     locale = Locale.objects.filter(language_code=request.language).first()
     pages = Page.objects.live().public()
     if locale:
@@ -171,6 +180,8 @@ def database_search(request: SearchRequest) -> dict:
         "hits": rows[start : start + request.page_size],
         "facets": facets,
         "suggestion": None,
+        # The database backend asks for any word (operator "or"); it does not know which matched.
+        "partial": False,
     }
 
 
@@ -190,12 +201,25 @@ def engine_search(request: SearchRequest) -> dict | None:
         "hits": result.hits,
         "facets": result.facets,
         "suggestion": result.suggestion,
+        "partial": result.partial,
     }
+
+
+def promoted_queries() -> set[str]:
+    """The queries editors have promoted results for (a small set, cached; forgotten when a
+    promotion is saved or deleted), so that other searches need no database query for best bets."""
+    found = cache.get(PROMOTED_QUERIES_KEY)
+    if found is None:
+        found = set(SearchPromotion.objects.values_list("query__query_string", flat=True))
+        cache.set(PROMOTED_QUERIES_KEY, found, 300)
+    return found
 
 
 def best_bets(request: SearchRequest) -> list[dict]:
     """Editor-managed promoted results (Wagtail's search_promotions) for this exact query."""
     if not request.query or request.page != 1:
+        return []
+    if normalise_query_string(request.query) not in promoted_queries():
         return []
     promotions = (
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(request.query))
@@ -253,7 +277,30 @@ def log_query(request: SearchRequest, total: int, engine: str) -> None:
         log.exception("could not log a search")
 
 
-def run_search(request: SearchRequest, log_it: bool = True) -> dict:
+_after_response = threading.local()
+
+
+def log_after_response(request: SearchRequest, total: int, engine: str) -> None:
+    """Log the search once the answer has been sent (`request_finished`), so residents never wait
+    for the write. Outside a request nothing would send that signal: use `log_query` there."""
+    pending = getattr(_after_response, "logs", None)
+    if pending is None:
+        pending = _after_response.logs = []
+    pending.append((request, total, engine))
+
+
+def _write_pending_logs(**kwargs) -> None:
+    pending = getattr(_after_response, "logs", None)
+    if pending:
+        _after_response.logs = []
+        for request, total, engine in pending:
+            log_query(request, total, engine)
+
+
+request_finished.connect(_write_pending_logs, dispatch_uid="search-log-after-response")
+
+
+def run_search(request: SearchRequest, log_it: bool = True, log_after: bool = False) -> dict:
     result = engine_search(request)
     engine = "opensearch"
     if result is None:
@@ -263,7 +310,9 @@ def run_search(request: SearchRequest, log_it: bool = True) -> dict:
     if bets:
         promoted_urls = {b["url"] for b in bets}
         result["hits"] = bets + [h for h in result["hits"] if h["url"] not in promoted_urls]
-    if log_it:
+    if log_it and log_after:
+        log_after_response(request, result["total"], engine)
+    elif log_it:
         log_query(request, result["total"], engine)
     return {"query": request.query, "engine": engine, **result}
 

@@ -3,13 +3,14 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.indexing import on_commit_update, snippet_key
 from search.models import IndexOutbox, Synonym
 from search.registry import SNIPPETS
-from search.service import SYNONYM_CACHE_KEY
+from search.service import PROMOTED_QUERIES_KEY, SYNONYM_CACHE_KEY
 
 
 def _page_changed(sender, instance, **kwargs):
@@ -65,3 +66,11 @@ def _synonyms_changed(sender, instance, **kwargs):
 
 post_save.connect(_synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-saved")
 post_delete.connect(_synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-deleted")
+
+
+def _promotions_changed(sender, **kwargs):
+    cache.delete(PROMOTED_QUERIES_KEY)
+
+
+post_save.connect(_promotions_changed, sender=SearchPromotion, dispatch_uid="search-promotion-saved")
+post_delete.connect(_promotions_changed, sender=SearchPromotion, dispatch_uid="search-promotion-deleted")

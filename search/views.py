@@ -17,7 +17,7 @@ from search.service import SearchRequest, run_search, suggestions
 def search_api(request):
     search_request = SearchRequest.from_params(request.GET)
     with translation.override(search_request.language):
-        result = run_search(search_request)
+        result = run_search(search_request, log_after=True)
     return open_json(result)
 
 
@@ -49,7 +49,7 @@ def outbox_length():
 @require_safe
 def search_page(request):
     search_request = SearchRequest.from_params(request.GET, language=translation.get_language())
-    result = run_search(search_request)
+    result = run_search(search_request, log_after=True)
     pages = max(1, -(-result["total"] // search_request.page_size))
     labels_by_type = type_labels()
     municipalities = {m.code: m.name for m in municipalities_for_reader()}

@@ -3,11 +3,18 @@
 import datetime
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import DocumentType, register_page, register_snippet
-from services.models import EService, GuideIndexPage, HelpSessionPage, LibraryPage, LifeEventGuidePage
+from services.models import (
+    LANGUAGE_LABELS,
+    EService,
+    GuideIndexPage,
+    HelpSessionPage,
+    LibraryPage,
+    LifeEventGuidePage,
+)
 from services.occurrences import recurrence_dates
 
 LIBRARY = DocumentType("library", _("Bibliotek"), weight=1.3)
@@ -36,7 +43,14 @@ def session_fields(page, ctx):
         if d not in cancelled
     ]
     last = page.until or (page.first_date if page.repeat == "once" else None)
-    fields = ctx.topic_fields(page.topics.all(), page.locale.language_code)
+    language = page.locale.language_code
+    fields = ctx.topic_fields(page.topics.all(), language)
+    # Whom the session is for and the languages it is given in are words residents search by
+    # ("seniorer", "på arabiska"): indexed as text in the index's language, beside the topics.
+    with translation.override(language):
+        words = [str(page.get_audience_display())] if page.audience != page.Audience.EVERYONE else []
+        words += [str(LANGUAGE_LABELS.get(code, "")) for code in page.languages or []]
+    fields["topic_names"] = " ".join([fields["topic_names"], *words]).strip()
     fields.update(
         {
             "audience": page.audience,

@@ -1,0 +1,162 @@
+"""Search in residents' own words (issue 13): partial recall that says so, concepts across
+languages and registers kept as editable synonyms, English and Arabic analysis. Against the real
+node, except the pure functions at the top."""
+
+import pytest
+
+from search.opensearch_query import find_concepts, normalise
+
+GROUPS = [
+    ["ny adress", "adressändring", "flytt"],
+    ["äldre", "senior", "pensionär"],
+    ["هوية إلكترونية", "bankid"],
+]
+
+
+def test_concepts_are_found_longest_first_without_regard_to_case_accents_or_endings():
+    rest, concepts = find_concepts("Ny adress efter flytten", GROUPS)
+    assert rest == "efter"
+    assert [typed for typed, _others in concepts] == ["Ny adress", "flytten"]
+    assert concepts[0][1] == ["adressändring", "flytt"]
+    rest, concepts = find_concepts("kurs for pensionarer", GROUPS)
+    assert rest == "kurs for"
+    assert concepts == [("pensionarer", ["äldre", "senior"])]
+    _rest, concepts = find_concepts("هويه الكترونيه", GROUPS)
+    assert concepts == [("هويه الكترونيه", ["bankid"])]
+    assert find_concepts("fiber", GROUPS) == ("fiber", [])
+
+
+def test_arabic_letter_forms_are_normalised_as_the_index_does():
+    assert normalise("إلكترونيّة") == normalise("الكترونيه")
+    assert normalise("أحصل") == normalise("احصل")
+    assert normalise("مستشفى") == normalise("مستشفي")
+
+
+def api(client, **params):
+    response = client.get("/api/search/", params)
+    assert response.status_code == 200
+    data = response.json()
+    assert data["engine"] == "opensearch"
+    return data
+
+
+def top3(data):
+    return [(hit["type"], hit["title"]) for hit in data["hits"][:3]]
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+@pytest.mark.parametrize(
+    ("query", "language", "expected_type", "expected_words"),
+    [
+        ("moving house", "en", {"life_event_guide", "e_service"}, ("moving", "move")),
+        ("broadband grant", "en", {"broadband_guide"}, ("subsidy",)),
+        ("ny adress", "sv", {"life_event_guide", "e_service"}, ("flytt",)),
+        ("lära mig swish", "sv", {"help_session"}, ("swish",)),
+        ("ta hand om äldre förälder", "sv", {"life_event_guide", "e_service"}, ("anhörig", "hemtjänst")),
+        ("start a company", "en", {"life_event_guide", "e_service"}, ("business",)),
+        ("bidrag bredband landsbygd", "sv", {"broadband_guide"}, ("stöd",)),
+        ("pensionär datorhjälp", "sv", {"help_session"}, ("senior",)),
+        ("library help", "en", {"library", "help_session", "page"}, ("librar", "digital help")),
+    ],
+)
+def test_natural_phrasings_from_the_issue_find_what_they_mean(
+    engine, client, query, language, expected_type, expected_words
+):
+    data = api(client, q=query, lang=language)
+    assert data["total"] > 0
+    assert any(
+        hit["type"] in expected_type
+        and any(w in f"{hit['title']} {hit['summary']}".lower() for w in expected_words)
+        for hit in data["hits"][:3]
+    ), top3(data)
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+def test_when_not_every_word_matches_the_best_partial_matches_are_shown_and_said(engine, client):
+    data = api(client, q="fiberförening qwxzvkj")
+    assert data["partial"] is True and data["total"] > 0
+    assert any("förening" in hit["title"].lower() for hit in data["hits"][:3])
+    html = client.get("/sok/", {"q": "fiberförening qwxzvkj"}).content.decode()
+    assert "Visar träffar för några av orden" in html
+    english = client.get("/en/sok/", {"q": "fibre qwxzvkj"}).content.decode()
+    assert "Showing results for some of the words" in english
+    # Every word matched: no notice.
+    full = api(client, q="fiberförening")
+    assert full["partial"] is False
+    assert (
+        "Visar träffar för några av orden" not in client.get("/sok/", {"q": "fiberförening"}).content.decode()
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+def test_zero_hits_keep_spelling_fewer_words_and_top_tasks(engine, client):
+    data = api(client, q="qwxzvkj plopp")
+    assert data["total"] == 0 and data["partial"] is False
+    html = client.get("/sok/", {"q": "qwxzvkj plopp"}).content.decode()
+    assert "Prova färre eller andra ord" in html and 'href="/bredband/"' in html
+    assert "Visar träffar för några av orden" not in html
+    typo = api(client, q="fiberforenig")
+    assert typo["total"] > 0
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+def test_an_editors_synonym_works_at_once(engine, client):
+    from search.models import Synonym
+
+    assert api(client, q="qwxzvkj")["total"] == 0
+    synonym = Synonym.objects.create(language="sv", terms="qwxzvkj, fiberförening")
+    try:
+        data = api(client, q="qwxzvkj")
+        assert any("förening" in hit["title"].lower() for hit in data["hits"][:3]), top3(data)
+    finally:
+        synonym.delete()  # also forgets the cached groups
+    assert api(client, q="qwxzvkj")["total"] == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("هويه الكترونيه", "BankID"),  # no hamza, taa marbuta written as haa
+        ("الهُوِيَّة الإلكترونية", "BankID"),  # with diacritics and the article
+        ("١١٧٧", "1177"),  # Eastern Arabic digits
+        ("الرعايه الصحيه", "1177"),
+        ("bankid", "BankID"),  # the Swedish word, typed in the Arabic search
+    ],
+)
+def test_arabic_is_normalised_and_stemmed(engine, client, query, expected):
+    data = api(client, q=query, lang="ar")
+    assert any(expected in hit["title"] for hit in data["hits"][:3]), top3(data)
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("retiring", "Retiring"),
+        ("how do I get fibre", "fibre"),  # question words do not have to match
+        ("prescriptions", "1177"),  # stemmed
+        ("fibre associations", "association"),
+    ],
+)
+def test_english_is_stemmed_and_question_words_dropped(engine, client, query, expected):
+    data = api(client, q=query, lang="en")
+    assert data["partial"] is False
+    assert any(expected.lower() in hit["title"].lower() for hit in data["hits"][:3]), top3(data)
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+def test_swedish_questions_and_compounds_typed_without_a_ring(engine, client):
+    data = api(client, q="hur får jag fiber")
+    assert data["partial"] is False
+    assert any("fiber" in hit["title"].lower() for hit in data["hits"][:3])
+    assert "Bredbandsstöd" in [hit["title"] for hit in api(client, q="bredbandstod")["hits"][:3]]
+    # Text in a StreamField body is found (steps, questions and answers).
+    assert any("förening" in hit["title"].lower() for hit in api(client, q="samla grannarna")["hits"][:3])
