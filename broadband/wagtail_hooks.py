@@ -18,9 +18,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from broadband import admin_views
+from broadband.freshness import broadband_columns
 from broadband.models import CoverageReport, MunicipalityBroadbandPage, NetworkOperator
 from core.exports import FormulaSafeExportMixin
 from core.panels import UserPanel
+from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.permissions import municipality_scope
 from editorial.policies import FilteredIndexView, InstanceCheckedEditView, MunicipalSnippetPolicy
 from home.hub import MUNICIPALITY_PAGE_CONTEXT
@@ -246,3 +248,8 @@ def coverage_report_retention():
             "purge_coverage_reports",
         )
     ]
+
+
+@hooks.register(FRESHNESS_COLUMNS)
+def register_broadband_freshness_columns():
+    return broadband_columns()

@@ -7,11 +7,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.policies import InstanceCheckMixin, MunicipalSnippetPolicy
 from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT
 from home.localization import prefer_active_locale
 from home.privacy import RETENTION_PERIODS, RetentionPeriod
 from services import admin_views
+from services.freshness import services_columns
 from services.models import EServiceMunicipalLink, LibraryPage
 from services.occurrences import upcoming_occurrences
 
@@ -112,3 +114,8 @@ def booking_retention():
             "purge_bookings",
         )
     ]
+
+
+@hooks.register(FRESHNESS_COLUMNS)
+def register_services_freshness_columns():
+    return services_columns()
