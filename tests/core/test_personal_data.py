@@ -127,3 +127,10 @@ def test_the_privacy_page_states_the_retention_periods_from_the_settings(client,
     assert "30 dagar" not in html
     settings.BOOKING_RETENTION_DAYS = 7
     assert "7 dagar" in client.get("/personuppgifter/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_english_privacy_page_shows_the_periods_in_english(client, demo, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    html = client.get("/en/personuppgifter/").content.decode()
+    assert "How long we keep data" in html and f"{settings.BOOKING_RETENTION_DAYS} days after the session" in html
