@@ -410,6 +410,18 @@ class CoverageReport(models.Model):
     description = models.TextField(_("beskrivning"), blank=True)
     contact = models.CharField(_("kontakt"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("inkommen"), auto_now_add=True)
+    answered_at = models.DateTimeField(
+        _("besvarad"),
+        null=True,
+        blank=True,
+        help_text=_("När kommunen tog hand om rapporten (svarade den som rapporterade, eller åtgärdade)."),
+    )
+    anonymised_at = models.DateTimeField(
+        _("personuppgifter raderade"),
+        null=True,
+        blank=True,
+        help_text=_("Plats, koordinater, beskrivning och kontakt raderas efter lagringstiden."),
+    )
 
     class Meta:
         verbose_name = _("rapport om dålig mobiltäckning")

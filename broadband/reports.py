@@ -101,3 +101,28 @@ class CoverageReportForm(PublicForm):
 def too_many_reports(request) -> bool:
     """True when this address has sent more than RATE_LIMIT reports in RATE_WINDOW seconds."""
     return rate_limited(request, "coverage-report", RATE_LIMIT, RATE_WINDOW)
+
+
+PERSONAL_FIELDS = {"place": "", "latitude": None, "longitude": None, "description": "", "contact": ""}
+
+
+def purge_reports(days: int, now: datetime.datetime | None = None) -> int:
+    """Erase the resident's own words from reports older than `days` (kept: municipality, operator,
+    problem, date, so the counts stay right). Returns how many reports were erased; idempotent."""
+    from broadband.models import CoverageReport
+
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=days)
+    return CoverageReport.objects.filter(created_at__lt=cutoff, anonymised_at__isnull=True).update(
+        anonymised_at=now, **PERSONAL_FIELDS
+    )
+
+
+def unanswered_reports(older_than_days: int, now: datetime.datetime | None = None):
+    """Reports nobody has marked as answered within `older_than_days` of their arrival."""
+    from broadband.models import CoverageReport
+
+    now = now or timezone.now()
+    return CoverageReport.objects.filter(
+        answered_at__isnull=True, created_at__lt=now - datetime.timedelta(days=older_than_days)
+    )

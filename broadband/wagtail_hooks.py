@@ -1,8 +1,14 @@
 """Admin: importing coverage statistics (upload, preview, confirm) and the import history."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import IndexView, InspectView
@@ -12,13 +18,17 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from broadband import admin_views
+from broadband.freshness import broadband_columns
 from broadband.models import CoverageReport, MunicipalityBroadbandPage, NetworkOperator
+from core.exports import FormulaSafeExportMixin
 from core.panels import UserPanel
+from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.permissions import municipality_scope
 from editorial.policies import FilteredIndexView, InstanceCheckedEditView, MunicipalSnippetPolicy
 from home.hub import MUNICIPALITY_PAGE_CONTEXT
 from home.localization import prefer_active_locale
 from home.models import MunicipalityPage
+from home.privacy import RETENTION_PERIODS, RetentionPeriod
 
 
 class ReportPermissionPolicy(ModelPermissionPolicy):
@@ -53,7 +63,7 @@ class ReportPermissionPolicy(ModelPermissionPolicy):
         )
 
 
-class ReportIndexView(IndexView):
+class ReportIndexView(FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return REPORT_POLICY.instances_user_has_permission_for(self.request.user, "view").order_by(
             "-created_at"
@@ -61,11 +71,32 @@ class ReportIndexView(IndexView):
 
 
 class ReportInspectView(InspectView):
+    template_name = "broadband/admin/report_inspect.html"
+
     def get_object(self, queryset=None):
         report = super().get_object(queryset)
         if not REPORT_POLICY.user_has_permission_for_instance(self.request.user, "view", report):
             raise PermissionDenied
         return report
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["answer_url"] = reverse("coverage_reports:answer", args=[self.object.pk])
+        return context
+
+
+@require_POST
+def mark_answered(request, pk: int):
+    """Whoever may read a report may mark it answered (or not answered again)."""
+    report = get_object_or_404(CoverageReport, pk=pk)
+    if not REPORT_POLICY.user_has_permission_for_instance(request.user, "view", report):
+        raise PermissionDenied
+    report.answered_at = None if request.POST.get("answered") == "0" else timezone.now()
+    report.save(update_fields=["answered_at"])
+    messages.success(
+        request, "Rapporten är markerad som besvarad." if report.answered_at else "Markeringen är borttagen."
+    )
+    return redirect("coverage_reports:inspect", pk)
 
 
 REPORT_POLICY = ReportPermissionPolicy(CoverageReport)
@@ -87,6 +118,7 @@ class CoverageReportViewSet(ModelViewSet):
         "operator",
         "occurred_on",
         "created_at",
+        "answered_at",
     ]
     list_filter = ["municipality_code", "problem", "operator"]
     list_export = [
@@ -101,6 +133,7 @@ class CoverageReportViewSet(ModelViewSet):
         "description",
         "contact",
         "created_at",
+        "answered_at",
     ]
     export_filename = "rapporter-mobiltackning"
     search_fields = ["place", "description", "reference"]
@@ -110,6 +143,9 @@ class CoverageReportViewSet(ModelViewSet):
     permission_policy = REPORT_POLICY
     index_view_class = ReportIndexView
     inspect_view_class = ReportInspectView
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("<int:pk>/besvarad/", mark_answered, name="answer")]
 
 
 coverage_report_viewset = CoverageReportViewSet()
@@ -199,3 +235,21 @@ def municipality_broadband_page(page, request, context):
         MunicipalityBroadbandPage.objects.live().filter(page.subtree_filter()).select_related("locale")
     )
     return {"broadband_page": pages[0] if pages else None}
+
+
+@hooks.register(RETENTION_PERIODS)
+def coverage_report_retention():
+    return [
+        RetentionPeriod(
+            _("Rapporter om dålig mobiltäckning (plats, koordinater, beskrivning, kontakt)"),
+            settings.COVERAGE_REPORT_RETENTION_DAYS,
+            _("efter att rapporten kom in"),
+            _("Uppgifterna raderas; kvar finns bara kommun, operatör, problem och datum, för statistiken."),
+            "purge_coverage_reports",
+        )
+    ]
+
+
+@hooks.register(FRESHNESS_COLUMNS)
+def register_broadband_freshness_columns():
+    return broadband_columns()

@@ -38,6 +38,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search_page, name="search"),
     path("boka/<int:session_id>/<str:date>/", services_views.book, name="booking"),
+    path("avboka/", services_views.cancel_by_code, name="booking_cancel_form"),
     path("avboka/<str:token>/", services_views.cancel, name="booking_cancel"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -13,14 +13,23 @@ LABELS = {MISSING: "Saknas", CURRENT: "Aktuell", OUTDATED: "Inaktuell"}
 
 
 def translation_rows(user, municipality_code: str = "", state: str = "") -> list[dict]:
-    """A translation is out of date when its source was published after the translation last was."""
-    languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    """The rows of the report for the pages this user may edit (optionally one municipality's)."""
     sources = Page.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE, depth__gt=1)
     sources = sources.filter(pk__in=editable_pages(user))
     if municipality_code:
         paths = MunicipalityPage.objects.filter(code=municipality_code).values_list("path", flat=True)
         sources = sources.filter(below_paths(paths))
-    sources = list(sources.order_by("path"))
+    rows = translation_states(sources.order_by("path"))
+    return [row for row in rows if not state or any(cell["status"] == state for cell in row["cells"])]
+
+
+def translation_states(sources) -> list[dict]:
+    """For each source page, per language: missing, current or out of date.
+
+    A translation is out of date when its source was published after the translation last was.
+    """
+    languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    sources = list(sources)
     translations = {}
     for key, code, published in (
         Page.objects.live()
@@ -40,8 +49,7 @@ def translation_rows(user, municipality_code: str = "", state: str = "") -> list
             else:
                 status = CURRENT
             cells.append({"language": code, "status": status, "label": LABELS[status]})
-        if not state or any(cell["status"] == state for cell in cells):
-            rows.append({"page": page, "cells": cells})
+        rows.append({"page": page, "cells": cells})
     return rows
 
 

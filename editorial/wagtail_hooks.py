@@ -5,7 +5,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from core.panels import UserPanel
-from editorial import translations
+from editorial import freshness_views, translations
+from editorial.freshness import FRESHNESS_COLUMNS
+from editorial.freshness_columns import editorial_columns
 from editorial.permissions import editable_pages
 from editorial.review import due_pages, pages_due_for
 from home.models import LinkCheck
@@ -66,3 +68,30 @@ def filter_explorer_by_review(parent_page, pages, request):
     if request.GET.get("granskning") == "forsenad":
         pages = pages.filter(pk__in=[pk for pk, _day in due_pages(timezone.localdate())])
     return pages
+
+
+@hooks.register("register_admin_urls")
+def register_freshness_urls():
+    return [
+        path("aktualitet/", freshness_views.overview_view, name="freshness_overview"),
+        path(
+            "aktualitet/<str:organisation_key>/<str:column_key>/",
+            freshness_views.detail_view,
+            name="freshness_detail",
+        ),
+    ]
+
+
+class FreshnessMenuItem(MenuItem):
+    def is_shown(self, request):
+        return freshness_views.may_see_overview(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_freshness_menu_item():
+    return FreshnessMenuItem("Aktualitet", reverse("freshness_overview"), icon_name="time", order=690)
+
+
+@hooks.register(FRESHNESS_COLUMNS)
+def register_editorial_freshness_columns():
+    return editorial_columns()

@@ -107,9 +107,40 @@ class ContactBlock(blocks.StructBlock):
         }
 
 
+class RetentionPeriodsBlock(blocks.StaticBlock):
+    """How long each kind of personal data is kept, read from the settings when the page is shown."""
+
+    def get_context(self, value, parent_context=None):
+        from home.privacy import retention_periods
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["periods"] = retention_periods()
+        return context
+
+    # wagtail-localize: nothing to translate (the labels are interface strings).
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+    class Meta:
+        template = "blocks/retention_periods.html"
+        icon = "time"
+        label = _("Lagringstider")
+        description = _("Hur länge personuppgifter sparas, hämtat från webbplatsens inställningar.")
+        admin_text = _("Visar lagringstiderna från inställningarna. Inget att fylla i.")
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     text = RichTextBlock()
     steps = StepListBlock()
     faq = FaqBlock()
     cta = CallToActionBlock()
     contact = ContactBlock()
+
+
+class PrivacyStreamBlock(ContentStreamBlock):
+    """Standard pages (the privacy page among them) may also show the retention periods."""
+
+    retention = RetentionPeriodsBlock()

@@ -21,6 +21,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from core.personal_data import mask_personal_data
 from home.models import MunicipalityPage
 from home.tree import municipalities_by_path, nearest_ancestor
 from search.documents import PAGE
@@ -266,7 +267,7 @@ def log_query(request: SearchRequest, total: int, engine: str) -> None:
         return
     try:
         QueryLog.objects.create(
-            query=request.query.lower()[:200],
+            query=mask_personal_data(request.query).lower()[:200],
             language=request.language,
             municipality=request.municipality,
             filters={"typ": request.types, "amne": request.topics},

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from core.mail import send_later
+from core.exports import neutralise_row
 from editorial.permissions import editable_sources
 from home.tree import below_paths
 from services import booking as bookings
@@ -74,16 +75,18 @@ def booking_detail(request, occurrence_id: int):
             created = f"{timezone.localtime(b.created_at):%Y-%m-%d %H:%M}"
             status = b.get_status_display()
             writer.writerow(
-                [
-                    b.name,
-                    b.email,
-                    b.phone,
-                    b.needs,
-                    b.accessibility_needs,
-                    status,
-                    "ja" if b.attended else "",
-                    created,
-                ]
+                neutralise_row(
+                    [
+                        b.name,
+                        b.email,
+                        b.phone,
+                        b.needs,
+                        b.accessibility_needs,
+                        status,
+                        "ja" if b.attended else "",
+                        created,
+                    ]
+                )
             )
         return response
     if request.method == "POST":

@@ -166,7 +166,11 @@ def booking_for_token(token: str) -> Booking:
 
 
 def cancel_url(booking: Booking) -> str:
-    return reverse("booking_cancel", args=[cancellation_token(booking)])
+    """The link in the e-mail: the code rides in the fragment, which browsers never send, so it does
+    not reach the server's or a proxy's access log; a small script on /avboka/ posts it, and without
+    script the page asks for the code, which the e-mail also prints. (Links of the older form
+    /avboka/<code>/ keep working.)"""
+    return f"{reverse('booking_cancel_form')}#kod={cancellation_token(booking)}"
 
 
 MESSAGES = {
@@ -201,6 +205,7 @@ def notify(booking: Booking, event: str) -> None:
             f"Hej {booking.name}!\n\n{text.format(what=session.title, when=when)}\n\n"
             f"Plats: {session.get_parent().title}{', ' + session.place if session.place else ''}\n\n"
             f"Kan du inte komma? Avboka här, så kan någon annan få platsen:\n"
-            f"{settings.PUBLIC_URL}{cancel_url(booking)}\n"
+            f"{settings.PUBLIC_URL}{cancel_url(booking)}\n\n"
+            f"Om sidan ber om en avbokningskod, skriv in: {cancellation_token(booking)}\n"
         )
     send_later(subject, body, [booking.email], key=f"booking-{booking.pk}-{event}-{booking.status}")

@@ -84,24 +84,45 @@ def book(request, session_id: int, date: str):
             except OperationalError:
                 context.update(form=form, busy=True, availability=bookings.availability(session, day))
                 return render(request, "services/booking_form.html", context, status=503)
-            context.update(booking=booking, cancel_url=bookings.cancel_url(booking))
+            context.update(booking=booking, cancel_code=bookings.cancellation_token(booking))
             return render(request, "services/booking_done.html", context)
         form.describe_errors()
     context.update(form=form, availability=bookings.availability(session, day))
     return render(request, "services/booking_form.html", context, status=400 if form.errors else 200)
 
 
-@never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
-def cancel(request, token: str):
+CODE_MAX_LENGTH = 200
+
+
+def _cancel_with_code(request, code: str, confirmed: bool):
     try:
-        booking = bookings.booking_for_token(token)
+        booking = bookings.booking_for_token(code[:CODE_MAX_LENGTH])
     except signing.BadSignature:
         return render(request, "services/booking_cancel.html", {"invalid": True}, status=400)
-    context = {"booking": booking, "session": booking.occurrence.session}
+    context = {"booking": booking, "session": booking.occurrence.session, "code": code}
     if booking.status == Booking.Status.CANCELLED:
         context["already"] = True
-    elif request.method == "POST":
+    elif confirmed:
         bookings.cancel(booking)
         context["done"] = True
     return render(request, "services/booking_cancel.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def cancel_by_code(request):
+    """/avboka/: the cancellation code comes in the body of a POST, never in a URL, so it stays out
+    of access logs. GET asks for the code (a script fills it in from the e-mail link's fragment);
+    POST with the code asks "do you want to cancel?", and POST with `bekrafta=1` cancels."""
+    code = request.POST.get("kod", "").strip() if request.method == "POST" else ""
+    if not code:
+        status = 400 if request.method == "POST" else 200
+        return render(request, "services/booking_cancel.html", {"ask_code": True}, status=status)
+    return _cancel_with_code(request, code, confirmed=request.POST.get("bekrafta") == "1")
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def cancel(request, token: str):
+    """Links of the older form /avboka/<code>/ (already in people's mailboxes) keep working."""
+    return _cancel_with_code(request, token, confirmed=request.method == "POST")

@@ -1,14 +1,19 @@
+from django.conf import settings
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.policies import InstanceCheckMixin, MunicipalSnippetPolicy
 from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT
 from home.localization import prefer_active_locale
+from home.privacy import RETENTION_PERIODS, RetentionPeriod
 from services import admin_views
+from services.freshness import services_columns
 from services.models import EServiceMunicipalLink, LibraryPage
 from services.occurrences import upcoming_occurrences
 
@@ -96,3 +101,21 @@ def libraries_sessions_and_eservices(page, request, context):
             .order_by("eservice__name")
         ),
     }
+
+
+@hooks.register(RETENTION_PERIODS)
+def booking_retention():
+    return [
+        RetentionPeriod(
+            _("Bokningar av digital hjälp (namn, e-post, telefon, behov)"),
+            settings.BOOKING_RETENTION_DAYS,
+            _("efter tillfället"),
+            _("Bokningen raderas helt."),
+            "purge_bookings",
+        )
+    ]
+
+
+@hooks.register(FRESHNESS_COLUMNS)
+def register_services_freshness_columns():
+    return services_columns()

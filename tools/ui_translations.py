@@ -415,6 +415,42 @@ T = {
         "Once a month, same weekday",
         "مرة في الشهر، في اليوم نفسه من الأسبوع",
     ),
+    "Så länge sparar vi uppgifterna": ("How long we keep data", "مدة احتفاظنا بالبيانات"),
+    "Uppgifter": ("Data", "البيانات"),
+    "Hur länge": ("How long", "المدة"),
+    "Därefter": ("Afterwards", "بعد ذلك"),
+    "%(days)s dag": (("%(days)s day", "%(days)s days"), ("%(days)s يوم",)),
+    "Bokningar av digital hjälp (namn, e-post, telefon, behov)": (
+        "Bookings of digital help (name, email, phone, needs)",
+        "حجوزات المساعدة الرقمية (الاسم، البريد الإلكتروني، الهاتف، الاحتياجات)",
+    ),
+    "efter tillfället": ("after the session", "بعد الجلسة"),
+    "Bokningen raderas helt.": ("The booking is deleted completely.", "يُحذف الحجز بالكامل."),
+    "Rapporter om dålig mobiltäckning (plats, koordinater, beskrivning, kontakt)": (
+        "Reports of poor mobile coverage (place, coordinates, description, contact)",
+        "بلاغات ضعف تغطية الهاتف المحمول (المكان، الإحداثيات، الوصف، بيانات التواصل)",
+    ),
+    "efter att rapporten kom in": ("after the report came in", "بعد وصول البلاغ"),
+    "Uppgifterna raderas; kvar finns bara kommun, operatör, problem och datum, för statistiken.": (
+        "The data is erased; only municipality, operator, problem and date remain, for the statistics.",
+        "تُحذف البيانات؛ ولا يبقى إلا البلدية والمشغل والمشكلة والتاريخ لأغراض الإحصاء.",
+    ),
+    "Sökningar (vad som söktes, aldrig vem; personnummer, telefonnummer och e-post maskeras)": (
+        "Searches (what was searched for, never who; identity numbers, phone numbers and email addresses are masked)",
+        "عمليات البحث (ما تم البحث عنه، وليس من بحث؛ تُخفى أرقام الهوية وأرقام الهاتف وعناوين البريد الإلكتروني)",
+    ),
+    "efter sökningen": ("after the search", "بعد البحث"),
+    "Sökningen raderas.": ("The search is deleted.", "يُحذف البحث."),
+    "Avbokningskod": ("Cancellation code", "رمز الإلغاء"),
+    "Koden står i mejlet du fick när du bokade.": (
+        "The code is in the email you received when you booked.",
+        "الرمز موجود في البريد الإلكتروني الذي وصلك عند الحجز.",
+    ),
+    "Fortsätt": ("Continue", "متابعة"),
+    "Din avbokningskod är <code>%(cancel_code)s</code>. Spara den (eller mejlet): den är din väg att avboka på webben. Du kan också ringa biblioteket.": (
+        "Your cancellation code is <code>%(cancel_code)s</code>. Keep it (or the email): it is your way to cancel on the web. You can also call the library.",
+        "رمز الإلغاء الخاص بك هو <code>%(cancel_code)s</code>. احتفظ به (أو بالبريد الإلكتروني): فهو طريقتك للإلغاء عبر الموقع. يمكنك أيضًا الاتصال بالمكتبة.",
+    ),
 }
 
 ENTRY = re.compile(

@@ -249,6 +249,12 @@ CSRF_COOKIE_SAMESITE = "Lax"
 TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "30"))
 BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "10"))  # bookings per address per 10 minutes
+# Reports of poor mobile coverage: the resident's own words (place, coordinates, description, contact)
+# are erased this many days after a report came in; what remains (municipality, operator, problem,
+# date) keeps the counts. An unanswered report counts as late in the freshness overview after
+# COVERAGE_REPORT_ANSWER_DAYS.
+COVERAGE_REPORT_RETENTION_DAYS = int(os.environ.get("COVERAGE_REPORT_RETENTION_DAYS", "365"))
+COVERAGE_REPORT_ANSWER_DAYS = int(os.environ.get("COVERAGE_REPORT_ANSWER_DAYS", "14"))
 
 # The content-security policy for public pages: nothing from other hosts, no inline script.
 CONTENT_SECURITY_POLICY = (

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_FEATURES, ContentStreamBlock
+from home.blocks import RICH_FEATURES, PrivacyStreamBlock
 from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT, add_contributions
 from home.localization import prefer_active_locale
 from home.tree import below_paths
@@ -183,7 +183,7 @@ class StandardPage(BasePage):
     """About the site, privacy, the accessibility statement, and other plain pages."""
 
     body = StreamField(
-        ContentStreamBlock(),
+        PrivacyStreamBlock(),
         blank=True,
         verbose_name=_("innehåll"),
         help_text=_("Sidans innehåll. Välj blocktyp med plustecknet."),

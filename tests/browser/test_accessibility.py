@@ -12,6 +12,7 @@ PAGES = [
     "/kommuner/sala/bredband/",
     "/bredband/",
     "/bredband/rapportera-dalig-tackning/",
+    "/personuppgifter/",
     "/kommuner/sala/sala-stadsbibliotek/",
     "/kommuner/sala/sala-stadsbibliotek/fa-hjalp-med-bankid/",
     "/digital-hjalp/",
@@ -185,6 +186,27 @@ def test_booking_page_passes_axe_and_books_a_seat(live_server, demo_committed, m
         with page.expect_navigation():
             page.click("form.report-form button[type=submit]")
         assert "Din plats är bokad" in page.content()
+        assert (
+            axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response["violations"]
+            == []
+        )
+        # The e-mail's link keeps the code in the fragment; the page's script posts it (the code
+        # never appears in a URL the server sees), and only the second button cancels.
+        code = page.get_attribute("input[name=kod]", "value")
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        with page.expect_navigation():
+            page.goto(f"{live_server.url}/avboka/#kod={code}")
+        page.wait_for_selector("text=Vill du avboka")
+        assert (
+            axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response["violations"]
+            == []
+        )
+        with page.expect_navigation():
+            page.click("button[type=submit]")
+        assert "Din bokning är avbokad" in page.content()
+        assert requested and not any(code in url for url in requested)
+        page.goto(f"{live_server.url}/avboka/")
         assert (
             axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response["violations"]
             == []

@@ -56,20 +56,24 @@ def test_seats_then_waiting_list_then_cancellation_moves_the_first_waiting_perso
     statuses = list(Booking.objects.order_by("pk").values_list("status", flat=True))
     assert statuses == ["confirmed", "confirmed", "waitlisted", "waitlisted"]
     assert "Du står på väntelistan" in responses[2].content.decode()
-    assert len(mail.outbox) == 4 and "/avboka/" in mail.outbox[0].body
+    assert len(mail.outbox) == 4 and "/avboka/#kod=" in mail.outbox[0].body
 
     first = Booking.objects.order_by("pk").first()
-    link = re.search(r'href="(/avboka/[^"]+)"', responses[0].content.decode()).group(1)
-    assert client.get(link).status_code == 200
+    code = re.search(r'name="kod" value="([^"]+)"', responses[0].content.decode()).group(1)
+    assert code in mail.outbox[0].body  # printed for readers whose browser runs no script
+    question = client.post("/avboka/", {"kod": code})
+    assert question.status_code == 200 and "Vill du avboka" in question.content.decode()
+    first.refresh_from_db()
+    assert first.status == "confirmed"  # asking is not cancelling
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(link).status_code == 200
+        assert client.post("/avboka/", {"kod": code, "bekrafta": "1"}).status_code == 200
     first.refresh_from_db()
     assert first.status == "cancelled"
     third = Booking.objects.get(name="Person 2")
     assert third.status == "confirmed"
     assert Booking.objects.get(name="Person 3").status == "waitlisted"
     assert mail.outbox[-1].to == ["p2@example.se"] and "fått en plats" in mail.outbox[-1].subject
-    assert "redan avbokad" in client.post(link).content.decode()
+    assert "redan avbokad" in client.post("/avboka/", {"kod": code, "bekrafta": "1"}).content.decode()
 
 
 def test_tampered_or_expired_links_are_refused(client, demo, monkeypatch):
@@ -185,3 +189,29 @@ def test_purge_deletes_exactly_the_bookings_older_than_the_retention(demo):
     assert set(Booking.objects.values_list("occurrence__date", flat=True)) == {edge.date, future.date}
     call_command("purge_bookings", days=0)
     assert list(Booking.objects.values_list("occurrence__date", flat=True)) == [future.date]
+
+
+def test_the_cancellation_code_travels_in_post_bodies_not_in_urls(client, demo):
+    """Access logs record URLs: the e-mail link keeps the code in the fragment (never sent), the
+    confirmation page and /avboka/ post it. Old links /avboka/<code>/ still work."""
+    session, day = bookable_session(capacity=3)
+    booking = bookings.book(
+        session, day, name="Bo", email="bo@example.se", phone="", needs="", accessibility_needs=""
+    )
+    token = bookings.cancellation_token(booking)
+    assert bookings.cancel_url(booking) == f"/avboka/#kod={token}"
+    page = client.get("/avboka/")
+    html = page.content.decode()
+    assert page.status_code == 200 and 'name="kod"' in html and "cancel-code.js" in html and token not in html
+    assert client.post("/avboka/", {"kod": ""}).status_code == 400
+    assert client.post("/avboka/", {"kod": token[:-3] + "xyz", "bekrafta": "1"}).status_code == 400
+    assert client.post("/avboka/", {"kod": "x" * 10000}).status_code == 400
+    booking.refresh_from_db()
+    assert booking.status == "confirmed"
+    old_link = client.get(f"/avboka/{token}/").content.decode()
+    assert (
+        "Vill du avboka" in old_link and 'action="/avboka/"' in old_link
+    )  # the answer is posted, not linked
+    client.post("/avboka/", {"kod": token, "bekrafta": "1"})
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
