@@ -14,8 +14,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from core.mail import send_later
 from core.exports import neutralise_row
+from core.mail import send_later
 from editorial.permissions import editable_sources
 from home.tree import below_paths
 from services import booking as bookings

@@ -16,8 +16,8 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from core.mail import send_later
 from core.cache import depends_on
+from core.mail import send_later
 from services.models import Booking, HelpSessionPage, SessionOccurrence
 from services.occurrences import recurrence_dates
 

@@ -33,7 +33,7 @@ def sample_urls(demo, client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         post_booking(client, session, day)
     booking = session.booked_occurrences.get().bookings.get()
-    token = bookings.cancel_url(booking).rstrip("/").rsplit("/", 1)[-1]
+    token = bookings.cancellation_token(booking)
     return {
         "sitemap": ["/sitemap.xml"],
         "robots_txt": ["/robots.txt"],
@@ -50,6 +50,7 @@ def sample_urls(demo, client, django_capture_on_commit_callbacks):
         "search": ["/sok/?q=bankid", "/en/sok/?q=bankid"],
         "booking": [f"/boka/{session.pk}/{day.isoformat()}/", f"/boka/{session.pk}/{datetime.date.today()}/"],
         "booking_cancel": [f"/avboka/{token}/", "/avboka/trasig/"],
+        "booking_cancel_form": ["/avboka/"],
         "wagtailcore_login": ["/_util/login/"],
         "wagtailcore_authenticate_with_password": ["/_util/authenticate_with_password/1/1/"],
         "wagtail_serve": [
