@@ -9,7 +9,7 @@ PORT ?= 8000
 OPENSEARCH_PORT ?= 9200
 export OPENSEARCH_PORT
 
-.PHONY: install help run run-search test lint check search-node search-node-stop bench messages clean
+.PHONY: install help run run-search test lint check search-node search-node-stop bench bench-index messages clean
 
 help:
 	@echo "make run          – install, migrate, load the demo county and serve on http://$(HOST):$(PORT) (SQLite)"
@@ -63,6 +63,9 @@ search-node-stop:
 
 bench: $(STAMP)
 	$(PY) tools/search_node run-tests -- $(PY) benchmarks/run.py $(BENCH_ARGS)
+
+bench-index: $(STAMP)
+	$(PY) tools/search_node run-tests -- $(PY) benchmarks/index.py $(BENCH_ARGS)
 
 messages: $(STAMP)
 	$(MANAGE) makemessages -l sv -l en -l ar --no-wrap --no-location --ignore=.venv --ignore=.cache --ignore=tests --ignore=tools

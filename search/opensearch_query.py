@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 from opensearchpy import A, Q, Search
 
@@ -249,9 +250,14 @@ def touches_place_name(original: str, suggestion: str, place_names: set[str]) ->
 
 
 def run_autocomplete(language: str, text: str, size: int = 8) -> list[dict]:
-    """Titles that start with what has been typed (the search-as-you-type field), best first."""
+    """Titles that start with what has been typed, best first: one small query per keystroke.
+
+    Only the dedicated search-as-you-type field (`title_suggest`, with its 2- and 3-word shingles
+    and edge n-grams of the last word), only three stored fields back, no total count, no
+    highlighting and no phrase suggester; it waits at most `OPENSEARCH_SUGGEST_TIMEOUT`.
+    """
     response = (
-        Search(using=client(), index=alias_name(language))
+        Search(using=client(settings.OPENSEARCH_SUGGEST_TIMEOUT), index=alias_name(language))
         .query(
             Q(
                 "multi_match",
@@ -261,7 +267,7 @@ def run_autocomplete(language: str, text: str, size: int = 8) -> list[dict]:
             )
         )
         .source(["title", "url", "type"])
-        .extra(size=size)
+        .extra(size=size, track_total_hits=False)
         .execute()
     )
     return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in response.hits]

@@ -145,9 +145,13 @@ def _walk(data, parts: list[str]) -> None:
 
 
 def is_public(page: Page) -> bool:
+    """Live, with no unpublished ancestor (below the tree root) and no view restriction on the way."""
     if not page.live:
         return False
-    return not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
+    ancestors = page.get_ancestors(inclusive=True)
+    if ancestors.filter(live=False, depth__gt=1).exists():
+        return False
+    return not PageViewRestriction.objects.filter(page__in=ancestors).exists()
 
 
 def page_type(page: Page) -> tuple[DocumentType, Callable | None]:

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from core.opendata import open_json
 from home.models import Topic, municipalities_for_reader
+from search import breaker
 from search.indexes import client, engine_configured
 from search.indexing import ENGINE_ERRORS
 from search.models import IndexOutbox
@@ -25,23 +26,40 @@ def search_api(request):
 def suggest_api(request):
     """Autocomplete: titles that start with what has been typed, in the chosen language."""
     search_request = SearchRequest.from_params(request.GET)
-    return open_json({"query": search_request.query, "suggestions": suggestions(search_request)})
+    return open_json({"query": search_request.query, **suggestions(search_request)})
 
 
 @require_GET
 def healthz(request):
-    status = {"database": "ok", "search": "not configured", "outbox": None}
+    """Database, engine, breaker and outbox state for monitoring; 503 only when the database is down.
+
+    `outbox` is the number of index changes waiting; `outbox_set_aside` those that failed
+    `SEARCH_OUTBOX_MAX_ATTEMPTS` times while the engine answered and need someone to look
+    (admin → Reports → Indexkö). While the breaker is open the engine is not asked.
+    """
+    status = {
+        "database": "ok",
+        "search": "not configured",
+        "breaker": breaker.state(),
+        "outbox": None,
+        "outbox_set_aside": None,
+    }
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        status["outbox"] = IndexOutbox.objects.count()
+        status["outbox"] = IndexOutbox.objects.pending().count()
+        status["outbox_set_aside"] = IndexOutbox.objects.set_aside().count()
     except Exception as exc:  # report, do not raise
         status["database"] = f"error: {type(exc).__name__}"
     if engine_configured():
-        try:
-            status["search"] = client().cluster.health(request_timeout=2)["status"]
-        except ENGINE_ERRORS as exc:
-            status["search"] = f"unavailable: {type(exc).__name__}"
+        if status["breaker"] == breaker.OPEN:
+            status["search"] = "unavailable: breaker open"
+        else:
+            try:
+                status["search"] = client().cluster.health()["status"]
+            except ENGINE_ERRORS as exc:
+                breaker.failed(exc)
+                status["search"] = f"unavailable: {type(exc).__name__}"
     healthy = status["database"] == "ok"
     return open_json(status, status=200 if healthy else 503)
 
