@@ -75,6 +75,15 @@ def succeeded(taken: str) -> None:
         pass
 
 
+def release(taken: str) -> None:
+    """The caller took the probe but did not use the engine after all: let the next caller probe."""
+    if taken == PROBE:
+        try:
+            cache.delete(PROBE_KEY)
+        except Exception:
+            pass
+
+
 def failed(exc: BaseException) -> None:
     """Open the breaker if `exc` means the engine cannot be reached; other errors leave it alone."""
     if not is_unreachable(exc):

@@ -27,7 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 from opensearchpy.exceptions import OpenSearchException
 from opensearchpy.helpers import bulk
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from search import breaker
 from search.indexes import alias_name, build_index, client, engine_configured
@@ -118,9 +118,12 @@ def all_documents(ctx: IndexContext, batch: int = 500) -> Iterator[tuple[str, st
             continue
         translated.setdefault(key, set()).add(language)
         pks.append(pk)
+    # `.specific()` fetches the pages again without select_related: give them their locale here.
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
     for start in range(0, len(pks), batch):
-        pages = Page.objects.filter(pk__in=pks[start : start + batch]).select_related("locale").specific()
+        pages = Page.objects.filter(pk__in=pks[start : start + batch]).specific()
         for page in pages:
+            page.locale = locales[page.locale_id]
             yield from page_documents(
                 page, ctx, translated.get(page.translation_key, set()) - {page.locale.language_code}
             )
@@ -265,6 +268,7 @@ def drain(
     for row in rows[:limit] if limit else rows:
         by_key.setdefault(row.object_key, []).append(row)
     if not by_key:
+        breaker.release(taken)
         if keys is None:
             _purge_done()
         return _result(0, 0, False)

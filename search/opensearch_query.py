@@ -253,21 +253,26 @@ def run_autocomplete(language: str, text: str, size: int = 8) -> list[dict]:
     """Titles that start with what has been typed, best first: one small query per keystroke.
 
     Only the dedicated search-as-you-type field (`title_suggest`, with its 2- and 3-word shingles
-    and edge n-grams of the last word), only three stored fields back, no total count, no
-    highlighting and no phrase suggester; it waits at most `OPENSEARCH_SUGGEST_TIMEOUT`.
+    and edge n-grams of the last word), only three stored fields back (and only they are parsed:
+    `filter_path`), no total count, no highlighting and no phrase suggester; it waits at most
+    `OPENSEARCH_SUGGEST_TIMEOUT`.
     """
-    response = (
-        Search(using=client(settings.OPENSEARCH_SUGGEST_TIMEOUT), index=alias_name(language))
-        .query(
-            Q(
-                "multi_match",
-                query=text,
-                type="bool_prefix",
-                fields=["title_suggest", "title_suggest._2gram", "title_suggest._3gram"],
-            )
-        )
-        .source(["title", "url", "type"])
-        .extra(size=size, track_total_hits=False)
-        .execute()
+    body = {
+        "query": {
+            "multi_match": {
+                "query": text,
+                "type": "bool_prefix",
+                "fields": ["title_suggest", "title_suggest._2gram", "title_suggest._3gram"],
+            }
+        },
+        "_source": ["title", "url", "type"],
+        "size": size,
+        "track_total_hits": False,
+    }
+    response = client(settings.OPENSEARCH_SUGGEST_TIMEOUT).search(
+        index=alias_name(language), body=body, filter_path=["hits.hits._source"]
     )
-    return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in response.hits]
+    return [
+        {"title": hit["_source"]["title"], "url": hit["_source"]["url"], "type": hit["_source"]["type"]}
+        for hit in response.get("hits", {}).get("hits", [])
+    ]

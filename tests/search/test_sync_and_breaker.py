@@ -74,6 +74,31 @@ def test_the_outbox_row_is_written_in_the_transaction_of_the_publish(engine):
         assert not Page.objects.get(pk=page.pk).live
 
 
+def test_snippet_saves_and_deletes_write_their_rows_in_their_transaction(engine, client):
+    from broadband.models import NetworkOperator
+
+    operator = NetworkOperator.objects.order_by("pk").first()
+    key, original = f"networkoperator:{operator.pk}", operator.name
+    with engine(execute=False):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            operator.name = "Malmbergets stadsnät"
+            operator.save()
+            assert key in pending_keys()
+            raise RuntimeError
+        assert key not in pending_keys()
+        operator.name = "Malmbergets stadsnät"
+        with transaction.atomic():
+            operator.save()
+        assert key in pending_keys()
+    drain()
+    refresh()
+    assert "Malmbergets stadsnät" in [h["title"] for h in api(client, q="malmbergets")["hits"]]
+    with engine(execute=True):  # the index outlives the test's transaction: put the name back
+        operator.name = original
+        operator.save()
+    refresh()
+
+
 def test_a_change_survives_a_process_that_dies_after_the_commit(engine, client):
     """The after-commit step never runs (the process died): the row is there and the worker applies it."""
     with engine(execute=False):
@@ -115,9 +140,11 @@ def test_a_failing_row_backs_off_is_set_aside_and_never_holds_up_the_others(
     assert health["outbox_set_aside"] == 1 and health["outbox"] == 0
     listing = admin_client.get("/admin/indexko/")
     assert listing.status_code == 200 and "page:not-a-number" in listing.content.decode()
+    assert "lagts åt sidan" in admin_client.get("/admin/").content.decode()  # the dashboard line
     admin_client.post("/admin/indexko/", {"row": [bad.pk], "which": "selected"})
     bad.refresh_from_db()
     assert bad.set_aside_at is None and bad.attempts == 0
+    assert "lagts åt sidan" not in admin_client.get("/admin/").content.decode()
 
 
 def test_the_outbox_listing_is_for_administrators_only(engine, client, django_user_model):
