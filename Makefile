@@ -16,6 +16,7 @@ help:
 	@echo "make test         – the whole test suite (starts a local OpenSearch node when OPENSEARCH_URL is unset)"
 	@echo "make run-search   – as make run, with a local OpenSearch node"
 	@echo "make search-node / search-node-stop – start or stop the local OpenSearch node"
+	@echo "make bench-index  – suggestions per keystroke and search_rebuild of a 50,000-page county, with a local node"
 	@echo "make lint         – ruff"
 	@echo "make messages     – update and compile the translation files"
 

@@ -160,6 +160,28 @@ def test_the_outbox_listing_is_for_administrators_only(engine, client, django_us
     assert client.post("/admin/indexko/", {"which": "all"}).status_code in (302, 403)
 
 
+def test_an_unreachable_engine_is_not_held_against_the_rows(engine, settings):
+    good_url = settings.OPENSEARCH_URL
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"  # connection refused
+    with engine(execute=True):
+        page = add_page(municipality("1981"), "Lokstallets loppis", "loppis")
+
+    def rows():
+        return list(IndexOutbox.objects.filter(object_key=f"page:{page.pk}"))
+
+    assert breaker.state() == breaker.OPEN
+    assert rows() and {(r.attempts, r.done_at) for r in rows()} == {(0, None)}
+    breaker.reset()
+    result = drain()
+    assert result.engine_down and result.applied == 0
+    # The rows wait, attempts untouched: an unreachable engine is not their fault.
+    assert {(r.attempts, r.set_aside_at, r.done_at) for r in rows()} == {(0, None, None)}
+    settings.OPENSEARCH_URL = good_url
+    breaker.reset()
+    assert drain().applied >= 1
+    assert all(r.done_at is not None for r in rows())
+
+
 def test_a_moved_subtree_is_queued_and_the_request_applies_only_a_few(engine, client, monkeypatch):
     monkeypatch.setattr("search.indexing.AFTER_COMMIT_LIMIT", 2)
     sala, norberg = municipality("1981"), municipality("1962")
