@@ -283,7 +283,8 @@ def drain(
     applied = failed = 0
     for key, key_rows in by_key.items():
         try:
-            apply(key, key_rows[-1].action, ctx, timeout=timeout)
+            with transaction.atomic():  # a database error building one document spoils nothing else
+                apply(key, key_rows[-1].action, ctx, timeout=timeout)
         except Exception as exc:
             if breaker.is_unreachable(exc):
                 breaker.failed(exc)  # not the row's fault: it waits, with its attempts unchanged
