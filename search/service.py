@@ -281,24 +281,22 @@ def suggestions(request: SearchRequest) -> dict:
     """Autocomplete: titles that start with what has been typed, in the chosen language.
 
     From the engine's search-as-you-type field (`title_suggest`) when it is configured and the
-    breaker is closed, with its own short timeout (`OPENSEARCH_SUGGEST_TIMEOUT`); otherwise from the
-    database (titles starting with, then containing, the text). Returns `{"engine", "suggestions"}`.
+    breaker is closed, with its own short timeout (`OPENSEARCH_SUGGEST_TIMEOUT`); otherwise from
+    the database (titles starting with, then containing, the text). Returns
+    `{"engine", "suggestions"}`.
     """
     text = request.query[:MAX_SUGGEST_LENGTH]
     if len(text) < 2:
         return {"engine": "none", "suggestions": []}
-    if engine_configured():
-        taken = breaker.acquire()
-        if taken != breaker.OPEN:
-            try:
-                found = run_autocomplete(request.language, text, SUGGESTION_COUNT)
-            except ENGINE_ERRORS as exc:
-                breaker.failed(exc)
-                if not breaker.is_unreachable(exc):
-                    breaker.succeeded(taken)
-            else:
-                breaker.succeeded(taken)
-                return {"engine": "opensearch", "suggestions": found}
+    # Only while the breaker is closed: a keystroke never waits as the half-open probe (searches and
+    # the worker probe), so suggestions answer from the database at once while the engine is away.
+    if engine_configured() and breaker.state() == breaker.CLOSED:
+        try:
+            found = run_autocomplete(request.language, text, SUGGESTION_COUNT)
+        except ENGINE_ERRORS as exc:
+            breaker.failed(exc)
+        else:
+            return {"engine": "opensearch", "suggestions": found}
     return {"engine": "database", "suggestions": database_suggestions(request.language, text)}
 
 

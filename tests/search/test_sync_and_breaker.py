@@ -288,7 +288,8 @@ def test_the_breaker_opens_on_connection_errors_only_and_probes_half_open(engine
     assert breaker.acquire() == breaker.PROBE
     assert breaker.acquire() == breaker.OPEN  # one probe at a time; the others keep using the database
     breaker.open_until(time.time() - 1)
-    assert api(client, q="fiber")["engine"] == "opensearch"  # the probe succeeded…
+    assert suggest(client, q="bredband")["engine"] == "database"  # a keystroke never is the probe
+    assert api(client, q="fiber")["engine"] == "opensearch"  # a search is: the probe succeeded…
     assert breaker.state() == breaker.CLOSED  # …and closed the breaker
     assert suggest(client, q="bredband")["engine"] == "opensearch"
 
