@@ -9,7 +9,7 @@ PORT ?= 8000
 OPENSEARCH_PORT ?= 9200
 export OPENSEARCH_PORT
 
-.PHONY: install help run run-search stack mail test lint check search-node search-node-stop bench bench-pages messages clean
+.PHONY: install help run run-search stack mail test lint check search-node search-node-stop bench bench-pages bench-index messages clean
 
 help:
 	@echo "make run          – install, migrate, load the demo county; serve on http://$(HOST):$(PORT) with SQLite,"
@@ -21,6 +21,7 @@ help:
 	@echo "make search-node / search-node-stop – start or stop the local OpenSearch node"
 	@echo "make bench        – search benchmark (with a local node), then page speed under gunicorn"
 	@echo "make bench-pages  – page speed only: every page type, uncached and cached, 1 and 10 clients"
+	@echo "make bench-index  – suggestions per keystroke and search_rebuild of a 50,000-page county, with a local node"
 	@echo "make lint         – ruff"
 	@echo "make messages     – update and compile the translation files"
 
@@ -70,6 +71,9 @@ bench: $(STAMP)
 
 bench-pages: $(STAMP)
 	$(PY) benchmarks/pages.py $(PAGE_BENCH_ARGS)
+
+bench-index: $(STAMP)
+	$(PY) tools/search_node run-tests -- $(PY) benchmarks/index.py $(BENCH_ARGS)
 
 messages: $(STAMP)
 	$(MANAGE) makemessages -l sv -l en -l ar --no-wrap --no-location --ignore=.venv --ignore=.cache --ignore=tests --ignore=tools

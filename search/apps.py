@@ -13,9 +13,11 @@ class SearchConfig(AppConfig):
             signals,  # noqa: F401
         )
         from search.registry import discover
-        from search.views import outbox_length, search_health
+        from search.views import breaker_state, outbox_length, outbox_set_aside, search_health
 
         discover()
         register_check("search", search_health)
+        register_check("breaker", breaker_state)
         register_check("outbox", outbox_length)
+        register_check("outbox_set_aside", outbox_set_aside)
         openapi.register()

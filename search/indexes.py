@@ -23,22 +23,28 @@ from opensearchpy import (
 
 from search.analysis import analyzers_for, plain, suggest_folded, trigram
 
-_clients: dict[str, OpenSearch] = {}
+_clients: dict[tuple[str, float], OpenSearch] = {}
 
 
-def client() -> OpenSearch:
-    """One client per process and URL; fails fast (no retries) so the site can fall back to the database."""
+def client(timeout: float | None = None) -> OpenSearch:
+    """One client per process, URL and timeout; fails fast (no retries) so the site can fall back.
+
+    The default timeout is `OPENSEARCH_TIMEOUT`, what a resident's search may wait; suggestions and
+    index updates ask for their own (`OPENSEARCH_SUGGEST_TIMEOUT`, `OPENSEARCH_INDEX_TIMEOUT`).
+    """
     url = settings.OPENSEARCH_URL
-    if url not in _clients:
-        _clients[url] = OpenSearch(
+    timeout = settings.OPENSEARCH_TIMEOUT if timeout is None else timeout
+    key = (url, timeout)
+    if key not in _clients:
+        _clients[key] = OpenSearch(
             hosts=[url],
             verify_certs=settings.OPENSEARCH_VERIFY_CERTS,
-            timeout=settings.OPENSEARCH_TIMEOUT,
+            timeout=timeout,
             max_retries=0,
             retry_on_timeout=False,
             pool_maxsize=settings.OPENSEARCH_POOL_SIZE,
         )
-    return _clients[url]
+    return _clients[key]
 
 
 def engine_configured() -> bool:

@@ -1,21 +1,35 @@
-"""Keeping the index in step with publishing, without ever making publishing fail.
+"""Keeping the index in step with the content, without ever making publishing wait or fail.
 
-Every change is applied after the database transaction commits. If the engine does not answer,
-the change goes to the `IndexOutbox` table and is retried by `manage.py search_sync` and after the
-next successful update, so nothing is lost while the engine is down.
+A transactional outbox: every change the index must follow (publish, unpublish, move, delete, a
+view restriction added or removed, a snippet saved) writes an `IndexOutbox` row in the change's own
+transaction (`enqueue`, called by `search.signals`). After the commit the rows of that transaction
+are applied at once, a bounded number of them and only while the breaker is closed; everything else
+is left to `drain()`, the one entry point for the task worker, the scheduler and `manage.py
+search_sync`. Applying a row reads the object's current state, so it is idempotent and several rows
+for one object are applied once. A row that fails while the engine answers backs off and is set
+aside after `SEARCH_OUTBOX_MAX_ATTEMPTS`, never holding up the others; when the engine cannot be
+reached the breaker opens and the rows simply wait.
+
+`rebuild()` builds fresh indexes in bulk (parallel, refresh off, no replicas), swaps the aliases in
+one step and then replays every change applied or queued since it started.
 """
 
 import datetime
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from opensearchpy.exceptions import OpenSearchException
 from opensearchpy.helpers import bulk
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from search import breaker
 from search.indexes import alias_name, build_index, client, engine_configured
 from search.models import IndexOutbox
 from search.registry import (
@@ -30,7 +44,11 @@ from search.registry import (
 
 log = logging.getLogger(__name__)
 ENGINE_ERRORS = (OpenSearchException, OSError, ConnectionError)
-OUTBOX_BATCH = 200
+# Rows a worker or `search_sync` takes per call, and rows applied right after a commit (the rest of a
+# moved subtree waits for the worker, so no request runs N index updates).
+OUTBOX_BATCH = 500
+AFTER_COMMIT_LIMIT = 20
+BULK_CHUNK = 500
 
 
 def languages() -> list[str]:
@@ -39,6 +57,10 @@ def languages() -> list[str]:
 
 def snippet_key(obj) -> str:
     return f"{obj._meta.model_name}:{obj.pk}"
+
+
+def page_key(page_or_pk) -> str:
+    return f"page:{getattr(page_or_pk, 'pk', page_or_pk)}"
 
 
 def parse_key(key: str):
@@ -85,13 +107,24 @@ def page_documents(page: Page, ctx: IndexContext, translated: set[str]) -> list[
 def all_documents(ctx: IndexContext, batch: int = 500) -> Iterator[tuple[str, str, dict]]:
     """Every document of the site, reading pages in batches (a fixed number of queries per batch)."""
     live = Page.objects.live().public().filter(depth__gt=1)
+    # A page below an unpublished page is not reachable as content: leave it out (`is_public`).
+    hidden = set(Page.objects.filter(live=False, depth__gt=1).values_list("path", flat=True))
+    step = Page.steplen
     translated: dict = {}
-    for key, language in live.values_list("translation_key", "locale__language_code"):
+    pks = []
+    for pk, path, key, language in live.order_by("path").values_list(
+        "pk", "path", "translation_key", "locale__language_code"
+    ):
+        if hidden and any(path[:end] in hidden for end in range(step * 2, len(path), step)):
+            continue
         translated.setdefault(key, set()).add(language)
-    pks = list(live.order_by("path").values_list("pk", flat=True))
+        pks.append(pk)
+    # `.specific()` fetches the pages again without select_related: give them their locale here.
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
     for start in range(0, len(pks), batch):
-        pages = Page.objects.filter(pk__in=pks[start : start + batch]).select_related("locale").specific()
+        pages = Page.objects.filter(pk__in=pks[start : start + batch]).specific()
         for page in pages:
+            page.locale = locales[page.locale_id]
             yield from page_documents(
                 page, ctx, translated.get(page.translation_key, set()) - {page.locale.language_code}
             )
@@ -108,9 +141,9 @@ def doc_id_for_key(key: str) -> str:
 
 
 # --- applying changes ------------------------------------------------------------------------------
-def ensure_indexes() -> None:
+def ensure_indexes(timeout: float | None = None) -> None:
     """Create each language's index and alias if missing (first run, or a new cluster)."""
-    es = client()
+    es = client(timeout)
     for language in languages():
         alias = alias_name(language)
         if not es.indices.exists_alias(name=alias):
@@ -119,10 +152,10 @@ def ensure_indexes() -> None:
             es.indices.put_alias(index=index._name, name=alias)
 
 
-def apply(key: str, action: str, ctx: IndexContext | None = None) -> None:
-    """Apply one change to the engine; raises on engine errors."""
+def apply(key: str, action: str, ctx: IndexContext | None = None, timeout: float | None = None) -> None:
+    """Make the index show the object as it is now in the database; raises on engine errors."""
     ctx = ctx or IndexContext()
-    es = client()
+    es = client(timeout)
     doc_id = doc_id_for_key(key)
     documents = documents_for_key(key, ctx) if action == IndexOutbox.Action.INDEX else []
     present = {language for language, _id, _body in documents}
@@ -146,97 +179,201 @@ def _jsonable(body: dict) -> dict:
     return document
 
 
-def update(key: str, action: str = IndexOutbox.Action.INDEX) -> bool:
-    """Try to apply a change now; on failure queue it. True when applied."""
-    if not engine_configured():
-        return False
-    try:
-        ensure_indexes()
-        apply(key, action)
-    except ENGINE_ERRORS as exc:
-        log.warning("search index update for %s queued: %s", key, exc)
-        queue(key, action, str(exc))
-        return False
-    IndexOutbox.objects.filter(object_key=key).delete()
-    drain(limit=OUTBOX_BATCH)
-    return True
+def enqueue(keys: Iterable[str], action: str = IndexOutbox.Action.INDEX) -> None:
+    """Write outbox rows for these objects in the caller's transaction; apply them after it commits.
 
-
-def queue(key: str, action: str, error: str = "") -> None:
-    row, created = IndexOutbox.objects.get_or_create(
-        object_key=key, defaults={"action": action, "last_error": error}
-    )
-    if not created:
-        row.action = action
-        row.attempts += 1
-        row.last_error = error[:2000]
-        row.save(update_fields=["action", "attempts", "last_error", "updated_at"])
-
-
-def drain(limit: int | None = None, progress: Callable[[str], None] | None = None) -> tuple[int, int]:
-    """Retry queued changes, oldest first. Returns (applied, still queued)."""
-    if not engine_configured():
-        return 0, IndexOutbox.objects.count()
-    rows = IndexOutbox.objects.order_by("created_at")
-    if limit:
-        rows = rows[:limit]
-    applied = 0
-    ctx = IndexContext()
-    try:
-        ensure_indexes()
-    except ENGINE_ERRORS:
-        return 0, IndexOutbox.objects.count()
-    for row in list(rows):
-        try:
-            apply(row.object_key, row.action, ctx)
-        except ENGINE_ERRORS as exc:
-            row.attempts += 1
-            row.last_error = str(exc)[:2000]
-            row.save(update_fields=["attempts", "last_error", "updated_at"])
-            break
-        row.delete()
-        applied += 1
-        if progress:
-            progress(row.object_key)
-    return applied, IndexOutbox.objects.count()
-
-
-def on_commit_update(key: str, action: str = IndexOutbox.Action.INDEX) -> None:
+    Without an engine configured nothing is written (a later `search_rebuild` builds everything).
+    """
     if not engine_configured():
         return
-    transaction.on_commit(lambda: update(key, action))
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return
+    IndexOutbox.objects.bulk_create(
+        [IndexOutbox(object_key=key, action=action) for key in keys], batch_size=OUTBOX_BATCH
+    )
+    transaction.on_commit(lambda: drain_after_commit(keys), robust=True)
+
+
+def drain_after_commit(keys: list[str]) -> None:
+    """Apply the rows a transaction just wrote, a few of them, unless the engine is known to be down.
+
+    Uses the residents' timeout, so a publish waits at most that long for a hung node (once: the
+    breaker then opens). Never raises: the rows stay for the worker.
+    """
+    try:
+        drain(
+            keys=keys[:AFTER_COMMIT_LIMIT], limit=AFTER_COMMIT_LIMIT * 4, timeout=settings.OPENSEARCH_TIMEOUT
+        )
+    except Exception:
+        log.exception("applying index changes after commit failed; the outbox keeps them")
+
+
+class DrainResult(NamedTuple):
+    applied: int
+    failed: int
+    pending: int
+    set_aside: int
+    engine_down: bool
+
+
+def _backoff(attempts: int) -> datetime.timedelta:
+    seconds = settings.SEARCH_OUTBOX_BACKOFF_SECONDS * 2 ** max(0, attempts - 1)
+    return datetime.timedelta(seconds=min(seconds, settings.SEARCH_OUTBOX_BACKOFF_MAX_SECONDS))
+
+
+def _record_failure(rows: list[IndexOutbox], exc: BaseException) -> None:
+    now = timezone.now()
+    for row in rows:
+        row.attempts += 1
+        row.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        row.next_attempt_at = now + _backoff(row.attempts)
+        if row.attempts >= settings.SEARCH_OUTBOX_MAX_ATTEMPTS:
+            row.set_aside_at = now
+            log.error("index update %s set aside after %s attempts: %s", row.object_key, row.attempts, exc)
+        row.save(update_fields=["attempts", "last_error", "next_attempt_at", "set_aside_at", "updated_at"])
+
+
+def _result(applied: int, failed: int, engine_down: bool) -> DrainResult:
+    return DrainResult(
+        applied=applied,
+        failed=failed,
+        pending=IndexOutbox.objects.pending().count(),
+        set_aside=IndexOutbox.objects.set_aside().count(),
+        engine_down=engine_down,
+    )
+
+
+def drain(
+    limit: int | None = OUTBOX_BATCH,
+    keys: list[str] | None = None,
+    progress: Callable[[str], None] | None = None,
+    timeout: float | None = None,
+    due_only: bool = True,
+    respect_breaker: bool = True,
+) -> DrainResult:
+    """Apply waiting outbox rows, oldest first: THE entry point for the worker and the scheduler.
+
+    Rows for the same object are applied once. A row that fails while the engine answers (a
+    rejected document, a bug building it) backs off or is set aside, and the others go on; when the
+    engine cannot be reached the breaker opens and the run stops, leaving the rows as they were.
+    """
+    if not engine_configured():
+        return _result(0, 0, True)
+    taken = breaker.acquire() if respect_breaker else breaker.CLOSED
+    if taken == breaker.OPEN:
+        return _result(0, 0, True)
+    timeout = settings.OPENSEARCH_INDEX_TIMEOUT if timeout is None else timeout
+    rows = IndexOutbox.objects.pending()
+    if due_only:
+        rows = rows.filter(next_attempt_at__lte=timezone.now())
+    if keys is not None:
+        rows = rows.filter(object_key__in=keys)
+    rows = rows.order_by("id")
+    by_key: dict[str, list[IndexOutbox]] = {}
+    for row in rows[:limit] if limit else rows:
+        by_key.setdefault(row.object_key, []).append(row)
+    if not by_key:
+        breaker.release(taken)
+        if keys is None:
+            _purge_done()
+        return _result(0, 0, False)
+    try:
+        ensure_indexes(timeout)
+    except ENGINE_ERRORS as exc:
+        breaker.failed(exc)
+        if not breaker.is_unreachable(exc):
+            breaker.succeeded(taken)
+        return _result(0, 0, breaker.is_unreachable(exc))
+    ctx = IndexContext()
+    applied = failed = 0
+    for key, key_rows in by_key.items():
+        try:
+            with transaction.atomic():  # a database error building one document spoils nothing else
+                apply(key, key_rows[-1].action, ctx, timeout=timeout)
+        except Exception as exc:
+            if breaker.is_unreachable(exc):
+                breaker.failed(exc)  # not the row's fault: it waits, with its attempts unchanged
+                return _result(applied, failed, True)
+            log.warning("index update %s failed: %s", key, exc, exc_info=True)
+            _record_failure(key_rows, exc)
+            failed += 1
+            continue
+        IndexOutbox.objects.filter(pk__in=[row.pk for row in key_rows]).update(
+            done_at=timezone.now(), last_error=""
+        )
+        applied += 1
+        if progress:
+            progress(key)
+    breaker.succeeded(taken)
+    if keys is None:
+        _purge_done()
+    return _result(applied, failed, False)
+
+
+def _purge_done() -> None:
+    cutoff = timezone.now() - datetime.timedelta(hours=settings.SEARCH_OUTBOX_KEEP_DONE_HOURS)
+    IndexOutbox.objects.filter(done_at__lt=cutoff).delete()
+
+
+def retry_set_aside(pks: Iterable[int] | None = None) -> int:
+    """Give set-aside rows a fresh start (the admin's "try again"); they are applied by the next drain."""
+    rows = IndexOutbox.objects.set_aside()
+    if pks is not None:
+        rows = rows.filter(pk__in=list(pks))
+    return rows.update(set_aside_at=None, attempts=0, next_attempt_at=timezone.now())
 
 
 # --- rebuilding ------------------------------------------------------------------------------------
+def rebuild(progress: Callable[[str], None] = lambda message: None, threads: int = 2) -> dict[str, int]:
+    """Build fresh indexes for every language, swap the aliases in one atomic step, then replay changes.
 
-
-def rebuild(progress: Callable[[str], None] = lambda message: None) -> dict[str, int]:
-    """Build fresh indexes for every language, then swap the aliases in one atomic step."""
-    es = client()
+    During the build each new index has refresh off and no replicas, and documents go in parallel
+    bulk requests; afterwards the index gets its normal refresh and `OPENSEARCH_REPLICAS`. Changes
+    made while the build ran may be missing from it (the pages were read before they happened) or
+    may have been applied to the old index by the worker: so every outbox row applied since the
+    start (the high-water mark) and every row still waiting is applied again to the new indexes.
+    """
+    es = client(settings.OPENSEARCH_INDEX_TIMEOUT)
     ctx = IndexContext()
+    started_at = timezone.now()
     started = time.monotonic()
     new_indexes = {}
     for language in languages():
         index = build_index(language)
+        index.settings(refresh_interval="-1", number_of_replicas=0)
         index.create(using=es)
         new_indexes[language] = index._name
-    actions = []
     counts = dict.fromkeys(languages(), 0)
-    total = 0
-    for language, doc_id, body in all_documents(ctx):
-        if language not in new_indexes:
-            continue
-        actions.append({"_index": new_indexes[language], "_id": doc_id, "_source": _jsonable(body)})
-        counts[language] += 1
-        total += 1
-        if len(actions) >= 1000:
-            bulk(es, actions, request_timeout=120)
-            actions = []
-            progress(f"{total} dokument indexerade")
-    if actions:
-        bulk(es, actions, request_timeout=120)
+
+    def actions():
+        total = 0
+        for language, doc_id, body in all_documents(ctx):
+            if language not in new_indexes:
+                continue
+            counts[language] += 1
+            total += 1
+            if total % 10_000 == 0:
+                progress(f"{total} dokument indexerade")
+            yield {"_index": new_indexes[language], "_id": doc_id, "_source": _jsonable(body)}
+
+    # Documents are built here, in this thread (its database connection and transaction); only the
+    # bulk requests run in parallel, at most `threads * 2` chunks in flight.
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        in_flight: deque = deque()
+        for chunk in _chunks(actions(), BULK_CHUNK):
+            in_flight.append(pool.submit(_bulk_chunk, es, chunk))
+            if len(in_flight) >= threads * 2:
+                in_flight.popleft().result()
+        while in_flight:
+            in_flight.popleft().result()
     for name in new_indexes.values():
+        es.indices.put_settings(
+            index=name,
+            body={"index": {"refresh_interval": None, "number_of_replicas": settings.OPENSEARCH_REPLICAS}},
+        )
         es.indices.refresh(index=name)
+    progress(f"{sum(counts.values())} dokument skrivna; byter alias")
     swap = []
     old = []
     for language, name in new_indexes.items():
@@ -251,11 +388,38 @@ def rebuild(progress: Callable[[str], None] = lambda message: None) -> dict[str,
     es.indices.update_aliases(body={"actions": swap})
     for name in old:
         es.indices.delete(index=name, ignore_unavailable=True)
-    IndexOutbox.objects.all().delete()
+    replayed = replay_since(started_at)
     progress(
-        f"klart på {time.monotonic() - started:.1f} s: " + ", ".join(f"{k}={v}" for k, v in counts.items())
+        f"klart på {time.monotonic() - started:.1f} s: "
+        + ", ".join(f"{k}={v}" for k, v in counts.items())
+        + f"; {replayed} ändringar under bygget spelades upp"
     )
     return counts
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _bulk_chunk(es, chunk: list[dict]) -> None:
+    _ok, errors = bulk(es, chunk, request_timeout=120, raise_on_error=False, max_retries=2)
+    if errors:
+        raise RuntimeError(f"bulk indexing failed for {len(errors)} documents, e.g. {errors[0]}")
+
+
+def replay_since(started_at: datetime.datetime) -> int:
+    """Apply again every change applied since `started_at`, and every change still waiting."""
+    IndexOutbox.objects.filter(done_at__gte=started_at).update(done_at=None, next_attempt_at=timezone.now())
+    count = IndexOutbox.objects.pending().values("object_key").distinct().count()
+    drain(limit=None, due_only=False, respect_breaker=False)
+    return count
 
 
 def refresh() -> None:

@@ -1,6 +1,7 @@
 """Search data kept in the database: editors' synonyms, the index outbox and the query log."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -39,11 +40,27 @@ class Synonym(index.Indexed, models.Model):
         return [term.strip().lower() for term in self.terms.split(",") if term.strip()]
 
 
-class IndexOutbox(models.Model):
-    """An index update that could not be made (engine down): retried by `search_sync`.
+class OutboxQuerySet(models.QuerySet):
+    def pending(self):
+        """Waiting to be applied (due or backing off), not set aside."""
+        return self.filter(done_at__isnull=True, set_aside_at__isnull=True)
 
-    One row per object and action; a newer failure for the same object replaces the older one,
-    so the outbox never grows beyond the number of changed objects.
+    def set_aside(self):
+        return self.filter(done_at__isnull=True, set_aside_at__isnull=False)
+
+
+class IndexOutbox(models.Model):
+    """One change the index must follow, written in the same transaction as the change itself.
+
+    The row is written by the signal handlers of `search.signals` while the publish, unpublish,
+    move, delete, view-restriction change or snippet save is still in its transaction, so a change
+    that commits always has its row (and one that rolls back has none). `search.indexing.drain`
+    applies rows after the commit and from the worker or `search_sync`; applying reads the object's
+    state from the database at that moment, so it is idempotent and rows for the same object are
+    applied once. A row that fails while the engine answers is retried with back-off
+    (`attempts`, `next_attempt_at`) and set aside after `SEARCH_OUTBOX_MAX_ATTEMPTS`
+    (`set_aside_at`), without holding up the rest. Applied rows keep `done_at` for a day, so
+    `search_rebuild` can replay what was applied to the old index while it built the new one.
     """
 
     class Action(models.TextChoices):
@@ -57,12 +74,20 @@ class IndexOutbox(models.Model):
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    done_at = models.DateTimeField(null=True, blank=True)
+    set_aside_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutboxQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("väntande indexuppdatering")
         verbose_name_plural = _("väntande indexuppdateringar")
-        ordering = ["created_at"]
-        constraints = [models.UniqueConstraint(fields=["object_key"], name="one_outbox_row_per_object")]
+        ordering = ["id"]
+        indexes = [
+            models.Index(fields=["done_at", "set_aside_at", "next_attempt_at"], name="outbox_due"),
+            models.Index(fields=["object_key"], name="outbox_object_key"),
+        ]
 
     def __str__(self):
         return f"{self.action} {self.object_key}"

@@ -26,8 +26,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.conf import settings
 from django.utils import timezone
-from opensearchpy import Q, Search, TransportError
+from opensearchpy import TransportError
 
 from search.indexes import alias_name, client
 from search.registry import REGION
@@ -446,19 +447,29 @@ def touches_place_name(original: str, suggestion: str, place_names: set[str]) ->
 
 
 def run_autocomplete(language: str, text: str, size: int = 8) -> list[dict]:
-    """Titles that start with what has been typed (the search-as-you-type field), best first."""
-    response = (
-        Search(using=client(), index=alias_name(language))
-        .query(
-            Q(
-                "multi_match",
-                query=text,
-                type="bool_prefix",
-                fields=["title_suggest", "title_suggest._2gram", "title_suggest._3gram"],
-            )
-        )
-        .source(["title", "url", "type"])
-        .extra(size=size)
-        .execute()
+    """Titles that start with what has been typed, best first: one small query per keystroke.
+
+    Only the dedicated search-as-you-type field (`title_suggest`, with its 2- and 3-word shingles
+    and edge n-grams of the last word), only three stored fields back (and only they are parsed:
+    `filter_path`), no total count, no highlighting and no phrase suggester; it waits at most
+    `OPENSEARCH_SUGGEST_TIMEOUT`.
+    """
+    body = {
+        "query": {
+            "multi_match": {
+                "query": text,
+                "type": "bool_prefix",
+                "fields": ["title_suggest", "title_suggest._2gram", "title_suggest._3gram"],
+            }
+        },
+        "_source": ["title", "url", "type"],
+        "size": size,
+        "track_total_hits": False,
+    }
+    response = client(settings.OPENSEARCH_SUGGEST_TIMEOUT).search(
+        index=alias_name(language), body=body, filter_path=["hits.hits._source"]
     )
-    return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in response.hits]
+    return [
+        {"title": hit["_source"]["title"], "url": hit["_source"]["url"], "type": hit["_source"]["type"]}
+        for hit in response.get("hits", {}).get("hits", [])
+    ]

@@ -11,7 +11,7 @@ which `search.indexing` sends to the index of the document's language.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
@@ -146,9 +146,13 @@ def _walk(data, parts: list[str]) -> None:
 
 
 def is_public(page: Page) -> bool:
+    """Live, with no unpublished ancestor (below the tree root) and no view restriction on the way."""
     if not page.live:
         return False
-    return not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
+    ancestors = page.get_ancestors(inclusive=True)
+    if ancestors.filter(live=False, depth__gt=1).exists():
+        return False
+    return not PageViewRestriction.objects.filter(page__in=ancestors).exists()
 
 
 def page_type(page: Page) -> tuple[DocumentType, Callable | None]:
@@ -202,10 +206,15 @@ def page_document(page: Page, ctx: IndexContext) -> dict | None:
 
 def with_type_label(doc: dict, language: str) -> dict:
     """Add the type's name in the index's language ("Bibliotek", "Library") as searchable text."""
-    doc_type = DOCUMENT_TYPES.get(doc["type"])
-    with translation.override(language):
-        label = str(doc_type.label) if doc_type else ""
+    label = _type_label(doc["type"], language)
     return {**doc, "topic_names": f"{doc.get('topic_names', '')} {label}".strip()}
+
+
+@cache
+def _type_label(name: str, language: str) -> str:
+    doc_type = DOCUMENT_TYPES.get(name)
+    with translation.override(language):
+        return str(doc_type.label) if doc_type else ""
 
 
 def page_doc_id(page_id: int) -> str:

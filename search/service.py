@@ -3,8 +3,9 @@
 The public page and the JSON API are built on the same `SearchRequest` and `run_search`, so they
 cannot disagree; autocomplete (`suggestions`) follows the same rules. With no engine configured, or
 when it does not answer, Wagtail's database backend answers instead (`engine: "database"`) – never
-an error. After an engine failure the engine is left alone for a short while (a flag in the shared
-cache), so a dead node does not slow every request.
+an error. When the engine cannot be reached (a connection error or a timeout, not a refused
+query) the circuit breaker in the shared cache opens (`search.breaker`), so a dead or hung node
+does not slow every request, searches and suggestions alike.
 """
 
 import logging
@@ -24,6 +25,7 @@ from wagtail.search.utils import normalise_query_string
 from core.personal_data import mask_personal_data
 from home.models import MunicipalityPage
 from home.tree import municipalities_by_path, nearest_ancestor
+from search import breaker
 from search.documents import PAGE
 from search.indexes import engine_configured
 from search.indexing import ENGINE_ERRORS
@@ -39,8 +41,8 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 WORDS_ONLY = re.compile(r"\w+", re.UNICODE)
 PAGE_SIZE = 10
 DATABASE_CANDIDATES = 200
-ENGINE_DOWN_KEY = "envagin:search-engine-down"
-ENGINE_DOWN_SECONDS = 30
+MAX_SUGGEST_LENGTH = 100
+SUGGESTION_COUNT = 8
 SYNONYM_CACHE_KEY = "envagin:synonyms:{language}"
 PROMOTED_QUERIES_KEY = "envagin:promoted-queries"
 
@@ -189,14 +191,21 @@ def database_search(request: SearchRequest) -> dict:
 # --- choosing the engine ------------------------------------------------------------------------------
 def engine_search(request: SearchRequest) -> dict | None:
     """The OpenSearch answer, or None when the engine is not configured or does not answer."""
-    if not engine_configured() or not request.query or cache.get(ENGINE_DOWN_KEY):
+    if not engine_configured() or not request.query:
+        return None
+    taken = breaker.acquire()
+    if taken == breaker.OPEN:
         return None
     try:
         result = run_query(request, synonym_groups(request.language), places())
     except ENGINE_ERRORS as exc:
-        log.warning("search engine did not answer, using the database: %s", exc)
-        cache.set(ENGINE_DOWN_KEY, True, ENGINE_DOWN_SECONDS)
+        # Unreachable: the breaker opens. Refused (a 400 for one odd query): this query alone falls back.
+        log.warning("search engine did not answer, using the database: %r", exc)
+        breaker.failed(exc)
+        if not breaker.is_unreachable(exc):
+            breaker.succeeded(taken)
         return None
+    breaker.succeeded(taken)
     return {
         "total": result.total,
         "hits": result.hits,
@@ -318,22 +327,37 @@ def run_search(request: SearchRequest, log_it: bool = True, log_after: bool = Fa
     return {"query": request.query, "engine": engine, **result}
 
 
-def suggestions(request: SearchRequest) -> list[dict]:
+def suggestions(request: SearchRequest) -> dict:
     """Autocomplete: titles that start with what has been typed, in the chosen language.
 
-    From the engine when one is configured (nothing when it does not answer), else from the
-    database.
+    From the engine's search-as-you-type field (`title_suggest`) when it is configured and the
+    breaker is closed, with its own short timeout (`OPENSEARCH_SUGGEST_TIMEOUT`); otherwise from
+    the database (titles starting with, then containing, the text). Returns
+    `{"engine", "suggestions"}`.
     """
-    text = request.query
+    text = request.query[:MAX_SUGGEST_LENGTH]
     if len(text) < 2:
-        return []
-    if engine_configured():
+        return {"engine": "none", "suggestions": []}
+    # Only while the breaker is closed: a keystroke never waits as the half-open probe (searches and
+    # the worker probe), so suggestions answer from the database at once while the engine is away.
+    if engine_configured() and breaker.state() == breaker.CLOSED:
         try:
-            return run_autocomplete(request.language, text)
-        except ENGINE_ERRORS:
-            return []
-    pages = Page.objects.live().public().filter(locale__language_code=request.language)
-    return [
-        {"title": p.title, "url": p.get_url(), "type": PAGE.name}
-        for p in pages.filter(title__icontains=text)[:8]
-    ]
+            found = run_autocomplete(request.language, text, SUGGESTION_COUNT)
+        except ENGINE_ERRORS as exc:
+            breaker.failed(exc)
+        else:
+            return {"engine": "opensearch", "suggestions": found}
+    return {"engine": "database", "suggestions": database_suggestions(request.language, text)}
+
+
+def database_suggestions(language: str, text: str) -> list[dict]:
+    pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1)
+    found = list(pages.filter(title__istartswith=text).order_by("title")[:SUGGESTION_COUNT])
+    if len(found) < SUGGESTION_COUNT:
+        seen = [p.pk for p in found]
+        found += list(
+            pages.filter(title__icontains=text)
+            .exclude(pk__in=seen)
+            .order_by("title")[: SUGGESTION_COUNT - len(found)]
+        )
+    return [{"title": p.title, "url": p.get_url(), "type": PAGE.name} for p in found]

@@ -1,61 +1,111 @@
-"""The index follows publishing: publish, unpublish, move, delete and snippet saves."""
+"""The index follows the content: every change writes its outbox rows in the change's own transaction.
+
+Pages are followed through their saves rather than through `page_published`/`post_page_move` alone,
+because Wagtail sends those after its transaction (a move's `post_page_move` comes after the
+atomic block): `Page.save` is atomic and sends `post_save` inside it, and a move saves the page
+inside the move's atomic block, so rows written there commit or roll back with the change.
+`page_published` is still followed (it is cheap: rows for one object are applied once).
+
+- a live page saved (publish, or a programmatic save of a live page): that page;
+- a page going live or going offline, or its URL changing (a move, a new slug): the page and its
+  live subtree, as pages below an unpublished page are not public and URLs below a moved one change;
+- a page deleted: that page (a deleted subtree sends one deletion per page);
+- a view restriction saved or deleted: the restricted page and its live subtree;
+- a registered snippet saved or deleted: that snippet.
+
+A translation appearing or going also updates its Swedish source, which is shown in its place.
+Nothing is written when no engine is configured.
+"""
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published
 
-from search.indexing import on_commit_update, snippet_key
+from search.indexes import engine_configured
+from search.indexing import enqueue, page_key, snippet_key
 from search.models import IndexOutbox, Synonym
 from search.registry import SNIPPETS
 from search.service import PROMOTED_QUERIES_KEY, SYNONYM_CACHE_KEY
 
 
-def _page_changed(sender, instance, **kwargs):
-    on_commit_update(f"page:{instance.pk}")
-    _source_changed(instance)
-
-
-def _source_changed(page):
-    """A translation appearing or going changes where its Swedish source is shown in place of it."""
-    if page.locale.language_code != settings.LANGUAGE_CODE:
-        source = Page.objects.filter(
+def _source_keys(page) -> list[str]:
+    """The Swedish source of a translation: it is shown in the other languages until translated."""
+    try:
+        if page.locale.language_code == settings.LANGUAGE_CODE:
+            return []
+    except Exception:  # the locale may already be gone in a cascade; the next rebuild settles it
+        return []
+    source = (
+        Page.objects.filter(
             translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        ).first()
-        if source is not None:
-            on_commit_update(f"page:{source.pk}")
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return [page_key(source)] if source else []
 
 
-def _page_moved(sender, instance, **kwargs):
-    # The URL of the page and of everything below it changed.
-    for pk in Page.objects.descendant_of(instance, inclusive=True).live().values_list("pk", flat=True):
-        on_commit_update(f"page:{pk}")
+def _subtree_keys(page) -> list[str]:
+    below = Page.objects.descendant_of(page).live().values_list("pk", flat=True)
+    return [page_key(page)] + [page_key(pk) for pk in below]
+
+
+def _page_before_save(sender, instance, raw=False, **kwargs):
+    if raw or not isinstance(instance, Page) or not engine_configured():
+        return
+    instance._search_before = (
+        Page.objects.filter(pk=instance.pk).values_list("live", "url_path").first() if instance.pk else None
+    )
+
+
+def _page_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    if raw or not isinstance(instance, Page) or not engine_configured() or instance.depth is None:
+        return
+    before = getattr(instance, "_search_before", None)
+    instance._search_before = None
+    if before is not None and (before[0] != instance.live or before[1] != instance.url_path):
+        enqueue(_subtree_keys(instance) + _source_keys(instance))
+    elif instance.live and (created or update_fields is None):
+        enqueue([page_key(instance)] + _source_keys(instance))
+
+
+def _page_published(sender, instance, **kwargs):
+    enqueue([page_key(instance)] + _source_keys(instance))
 
 
 def _page_deleted(sender, instance, **kwargs):
-    on_commit_update(f"page:{instance.pk}", IndexOutbox.Action.DELETE)
-    try:
-        _source_changed(instance)
-    except Exception:  # the locale may already be gone in a cascade; the next rebuild settles it
-        pass
+    enqueue([page_key(instance)] + _source_keys(instance), IndexOutbox.Action.DELETE)
 
 
-def _snippet_saved(sender, instance, **kwargs):
-    if type(instance) in SNIPPETS:
-        on_commit_update(snippet_key(instance))
+def _restriction_changed(sender, instance, raw=False, **kwargs):
+    if raw or not engine_configured():
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        enqueue(_subtree_keys(page))
+
+
+def _snippet_saved(sender, instance, raw=False, **kwargs):
+    if not raw and type(instance) in SNIPPETS:
+        enqueue([snippet_key(instance)])
 
 
 def _snippet_deleted(sender, instance, **kwargs):
     if type(instance) in SNIPPETS:
-        on_commit_update(snippet_key(instance), IndexOutbox.Action.DELETE)
+        enqueue([snippet_key(instance)], IndexOutbox.Action.DELETE)
 
 
-page_published.connect(_page_changed, dispatch_uid="search-page-published")
-page_unpublished.connect(_page_changed, dispatch_uid="search-page-unpublished")
-post_page_move.connect(_page_moved, dispatch_uid="search-page-moved")
+pre_save.connect(_page_before_save, dispatch_uid="search-page-before-save")
+post_save.connect(_page_saved, dispatch_uid="search-page-saved")
+page_published.connect(_page_published, dispatch_uid="search-page-published")
 post_delete.connect(_page_deleted, sender=Page, dispatch_uid="search-page-deleted")
+post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-saved")
+post_delete.connect(
+    _restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-deleted"
+)
 post_save.connect(_snippet_saved, dispatch_uid="search-snippet-saved")
 post_delete.connect(_snippet_deleted, dispatch_uid="search-snippet-deleted")
 

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from core.opendata import open_json
 from home.models import Topic, municipalities_for_reader
+from search import breaker
 from search.indexes import client, engine_configured
 from search.indexing import ENGINE_ERRORS
 from search.models import IndexOutbox
@@ -25,23 +26,40 @@ def search_api(request):
 def suggest_api(request):
     """Autocomplete: titles that start with what has been typed, in the chosen language."""
     search_request = SearchRequest.from_params(request.GET)
-    return open_json({"query": search_request.query, "suggestions": suggestions(search_request)})
+    return open_json({"query": search_request.query, **suggestions(search_request)})
 
 
 def search_health():
-    """For /healthz (core/health.py): the engine's cluster status, or why it does not answer."""
+    """For /healthz (core/health.py): the engine's cluster status, or why it does not answer. While
+    the breaker is open the engine is not asked."""
     if not engine_configured():
         return "not configured"
+    if breaker.state() == breaker.OPEN:
+        return "unavailable: breaker open"
     try:
         return client().cluster.health(request_timeout=2)["status"]
     except ENGINE_ERRORS as exc:
+        breaker.failed(exc)
         return f"unavailable: {type(exc).__name__}"
+
+
+def breaker_state():
+    return breaker.state()
+
+
+def outbox_set_aside():
+    """For /healthz: index changes that failed SEARCH_OUTBOX_MAX_ATTEMPTS times while the engine
+    answered and need someone to look (admin → Reports → Indexkö)."""
+    try:
+        return IndexOutbox.objects.set_aside().count()
+    except DatabaseError:
+        return None
 
 
 def outbox_length():
     """For /healthz: index updates waiting for the engine (None when the database does not answer)."""
     try:
-        return IndexOutbox.objects.count()
+        return IndexOutbox.objects.pending().count()
     except DatabaseError:
         return None
 

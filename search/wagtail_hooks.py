@@ -4,13 +4,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.panels import UserPanel
 from home.privacy import RETENTION_PERIODS, RetentionPeriod
 from search import admin_views
 
 
 @hooks.register("register_admin_urls")
 def register_search_report_url():
-    return [path("sokningar/", admin_views.query_report, name="search_query_report")]
+    return [
+        path("sokningar/", admin_views.query_report, name="search_query_report"),
+        path("indexko/", admin_views.outbox_report, name="search_outbox_report"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
@@ -29,3 +33,40 @@ def search_log_retention():
             "purge_search_log",
         )
     ]
+
+
+class OutboxMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_see_outbox(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_outbox_menu_item():
+    return OutboxMenuItem("Indexkö", reverse("search_outbox_report"), icon_name="warning", order=710)
+
+
+class OutboxPanel(UserPanel):
+    """Dashboard line for administrators: index changes set aside, and changes waiting."""
+
+    name = "search_outbox"
+    order = 200
+    template_name = "search/admin/outbox_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from search.models import IndexOutbox
+
+        return {
+            "set_aside": IndexOutbox.objects.set_aside().count(),
+            "pending": IndexOutbox.objects.pending().count(),
+            "url": reverse("search_outbox_report"),
+        }
+
+    def render_html(self, parent_context=None):
+        context = self.get_context_data(parent_context)
+        return super().render_html(parent_context) if context["set_aside"] else ""
+
+
+@hooks.register("construct_homepage_panels")
+def add_outbox_panel(request, panels):
+    if admin_views.can_see_outbox(request.user):
+        panels.append(OutboxPanel(request.user))

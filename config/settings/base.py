@@ -196,7 +196,20 @@ WAGTAIL_MODERATION_ENABLED = True
 OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
 OPENSEARCH_INDEX_PREFIX = os.environ.get("OPENSEARCH_INDEX_PREFIX", "envagin-dev")
 OPENSEARCH_VERIFY_CERTS = env_bool("OPENSEARCH_VERIFY_CERTS", True)
-OPENSEARCH_TIMEOUT = float(os.environ.get("OPENSEARCH_TIMEOUT", "5"))
+# Seconds a resident's search waits for the engine before the database answers instead; suggestions
+# (one per keystroke) wait less; index updates by the worker and `search_sync` may wait longer.
+OPENSEARCH_TIMEOUT = float(os.environ.get("OPENSEARCH_TIMEOUT", "2"))
+OPENSEARCH_SUGGEST_TIMEOUT = float(os.environ.get("OPENSEARCH_SUGGEST_TIMEOUT", "0.5"))
+OPENSEARCH_INDEX_TIMEOUT = float(os.environ.get("OPENSEARCH_INDEX_TIMEOUT", "10"))
+# After a connection error or timeout the engine is left alone this long (then one probe tries it).
+SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
+# The index outbox: a change that fails while the engine answers is retried with back-off
+# (30 s, 60 s, … up to an hour) and set aside after this many attempts (shown in /healthz and the
+# admin). Applied rows are kept a day, so `search_rebuild` can replay what was applied while it ran.
+SEARCH_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("SEARCH_OUTBOX_MAX_ATTEMPTS", "8"))
+SEARCH_OUTBOX_BACKOFF_SECONDS = float(os.environ.get("SEARCH_OUTBOX_BACKOFF_SECONDS", "30"))
+SEARCH_OUTBOX_BACKOFF_MAX_SECONDS = float(os.environ.get("SEARCH_OUTBOX_BACKOFF_MAX_SECONDS", "3600"))
+SEARCH_OUTBOX_KEEP_DONE_HOURS = float(os.environ.get("SEARCH_OUTBOX_KEEP_DONE_HOURS", "24"))
 OPENSEARCH_REPLICAS = int(os.environ.get("OPENSEARCH_REPLICAS", "0"))
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
 OPENSEARCH_POOL_SIZE = int(os.environ.get("OPENSEARCH_POOL_SIZE", "10"))
