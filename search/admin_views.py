@@ -1,7 +1,13 @@
-"""The editors' report of what residents search for, and what finds nothing."""
+"""The editors' report of what residents search for, and what finds nothing.
+
+Only for those who act on it (synonyms, best bets, new pages): users holding the "view query log"
+permission, which `setup_editors` gives the regional editors. Searches are what residents typed,
+so nobody else reads them.
+"""
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,7 +17,13 @@ from search.models import QueryLog
 DAYS = 90
 
 
+def may_read_query_log(user) -> bool:
+    return user.has_perm("search.view_querylog")
+
+
 def query_report(request):
+    if not may_read_query_log(request.user):
+        raise PermissionDenied
     since = timezone.now() - datetime.timedelta(days=DAYS)
     recent = QueryLog.objects.filter(created_at__gte=since)
     frequent = (
