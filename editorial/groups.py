@@ -56,7 +56,8 @@ MEDIA_PERMISSIONS = [
 CHOOSE_ONLY = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
 REGIONAL_SNIPPETS = ("eservice", "networkoperator", "topic", "lifeevent", "synonym")
 TRANSLATE = ("wagtail_localize", "submit_translation")  # checked per object in editorial.translation_guard
-READ_SEARCH_LOG = ("search", "view_querylog")  # the Sökningar report: for those who act on it
+# The Sökningar report, for those who act on it; the search app is found by the codename (no import).
+READ_SEARCH_LOG = (None, "view_querylog")
 
 
 STAFF_PAGE_TYPES_HOOK = "register_staff_page_types"
@@ -94,8 +95,11 @@ class Grant:
         self.collections |= {(collection.pk, app, codename) for app, codename in permissions}
 
 
-def _permission(app_label: str, codename: str) -> Permission | None:
-    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+def _permission(app_label: str | None, codename: str) -> Permission | None:
+    permissions = Permission.objects.filter(codename=codename)
+    if app_label:
+        permissions = permissions.filter(content_type__app_label=app_label)
+    return permissions.first()
 
 
 def _group(name: str, report: Report) -> Group:
@@ -127,7 +131,7 @@ def _apply(group: Group, grant: Grant) -> None:
         )
     GroupCollectionPermission.objects.filter(group=group).exclude(pk__in=keep).delete()
     models = {("wagtailadmin", "access_admin")} | grant.models
-    group.permissions.set([p for p in (_permission(*pair) for pair in sorted(models)) if p])
+    group.permissions.set([p for p in (_permission(*pair) for pair in models) if p])
 
 
 def _collection(parent: Collection, name: str, report: Report) -> Collection:

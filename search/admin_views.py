@@ -18,7 +18,7 @@ DAYS = 90
 
 
 def may_read_query_log(user) -> bool:
-    return user.has_perm("search.view_querylog")
+    return user.has_perm(f"{QueryLog._meta.app_label}.view_querylog")
 
 
 def query_report(request):
