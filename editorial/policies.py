@@ -7,7 +7,7 @@ municipality's by every URL.
 
 The rule for shared records: an object belongs to the municipalities it names (`codes_of`). A
 municipal editor may read and change it only when every one of those is their own; an object
-shared with another municipality (an operator serving Kungsör and Sala) is the region's, and a
+shared with another municipality (an operator serving two of them) is the region's, and a
 municipality asks the region to change it. When a municipal editor saves, the municipalities they
 may set are their own ones only (`OwnMunicipalitiesFormMixin`).
 """
