@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -24,7 +26,12 @@ from core.exports import FormulaSafeExportMixin
 from core.panels import UserPanel
 from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.permissions import municipality_scope
-from editorial.policies import FilteredIndexView, InstanceCheckedEditView, MunicipalSnippetPolicy
+from editorial.policies import (
+    FilteredIndexView,
+    MunicipalSnippetPolicy,
+    ObjectCheckedViewSetMixin,
+    OwnMunicipalitiesFormMixin,
+)
 from home.hub import MUNICIPALITY_PAGE_CONTEXT
 from home.localization import prefer_active_locale
 from home.models import MunicipalityPage
@@ -102,7 +109,7 @@ def mark_answered(request, pk: int):
 REPORT_POLICY = ReportPermissionPolicy(CoverageReport)
 
 
-class CoverageReportViewSet(ModelViewSet):
+class CoverageReportViewSet(ObjectCheckedViewSetMixin, ModelViewSet):
     model = CoverageReport
     icon = "warning"
     menu_label = "Rapporter om mobiltäckning"
@@ -208,21 +215,31 @@ def register_coverage_menu_item():
 
 
 class OperatorPolicy(MunicipalSnippetPolicy):
+    """Shared operators are the region's: a municipal editor changes an operator only when it serves
+    their municipalities alone (see editorial.policies)."""
+
     def filter_by_codes(self, queryset, codes):
-        return queryset.filter(municipalities__code__in=codes).distinct()
+        served_elsewhere = NetworkOperator.municipalities.through.objects.exclude(
+            municipalitypage__code__in=codes
+        ).values("networkoperator_id")
+        return queryset.filter(municipalities__code__in=codes).exclude(pk__in=served_elsewhere).distinct()
 
 
-class OperatorViewSet(SnippetViewSet):
+OPERATOR_POLICY = OperatorPolicy(NetworkOperator, lambda op: {m.code for m in op.municipalities.all()})
+
+
+class OperatorForm(OwnMunicipalitiesFormMixin, WagtailAdminModelForm):
+    permission_policy = OPERATOR_POLICY
+
+
+class OperatorViewSet(ObjectCheckedViewSetMixin, SnippetViewSet):
     model = NetworkOperator
     icon = "site"
     list_display = ["name", "kind"]
     list_filter = ["kind"]
-    edit_view_class = InstanceCheckedEditView
     index_view_class = FilteredIndexView
-
-    @property
-    def permission_policy(self):
-        return OperatorPolicy(NetworkOperator, lambda op: {m.code for m in op.municipalities.all()})
+    permission_policy = OPERATOR_POLICY
+    edit_handler = ObjectList(NetworkOperator.panels, base_form_class=OperatorForm)
 
 
 register_snippet(NetworkOperator, viewset=OperatorViewSet)

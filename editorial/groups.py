@@ -1,9 +1,12 @@
 """Editor groups built from the page tree: the region, each municipality, each library.
 
 `setup_editors` calls `setup_editors()`; running it again after a municipality or library has been
-added gives the new ones their groups and changes nothing else. Municipal editors get page
-permissions on their MunicipalityPage (in every language), library staff on their LibraryPage, and
-each municipality an image and document collection of its own under the regional one.
+added gives the new ones their groups, and brings every managed group to exactly the design below
+(so an installation built by an earlier version loses what it should no longer hold). Municipal
+editors get page permissions on their MunicipalityPage (in every language), library staff on their
+LibraryPage; each municipality has an image and document collection of its own under *Region*, and
+everyone may choose from the sibling *Region – gemensamt* (Wagtail's collection permissions cover
+child collections, so "choose" on *Region* would show every municipality's files).
 """
 
 from dataclasses import dataclass, field
@@ -22,20 +25,25 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.models import HomePage, MunicipalityPage
+from home.models import HomePage, MunicipalityIndexPage, MunicipalityPage
 
 REGION_EDITORS = "Region – redaktörer"
 REGION_REVIEWERS = "Region – granskare"
 REGIONAL_COLLECTION = "Region"
-ALL_PAGE_PERMISSIONS = [
+SHARED_COLLECTION = "Region – gemensamt"
+# Regional content goes through the workflow: editors submit, reviewers approve through the
+# GroupApprovalTask (which needs group membership, not publish_page). Nobody regional publishes
+# regional pages directly; regional editors publish municipal content, which has no workflow.
+REGIONAL_EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page", "bulk_delete_page"]
+REGIONAL_EDITOR_MUNICIPAL_PERMISSIONS = ["publish_page"]  # on Kommuner, below the workflow's reach
+MUNICIPAL_PAGE_PERMISSIONS = [
     "add_page",
     "change_page",
     "publish_page",
     "lock_page",
     "unlock_page",
     "bulk_delete_page",
-]
-MUNICIPAL_PAGE_PERMISSIONS = ALL_PAGE_PERMISSIONS  # the same actions, on their own subtree
+]  # on their own subtree; the MunicipalityPage itself stays the region's (home.MunicipalityPermissionTester)
 LIBRARY_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
@@ -46,6 +54,10 @@ MEDIA_PERMISSIONS = [
     ("wagtaildocs", "choose_document"),
 ]
 CHOOSE_ONLY = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
+REGIONAL_SNIPPETS = ("eservice", "networkoperator", "topic", "lifeevent", "synonym")
+TRANSLATE = ("wagtail_localize", "submit_translation")  # checked per object in editorial.translation_guard
+# The Sökningar report, for those who act on it; the search app is found by the codename (no import).
+READ_SEARCH_LOG = (None, "view_querylog")
 
 
 STAFF_PAGE_TYPES_HOOK = "register_staff_page_types"
@@ -68,33 +80,58 @@ class Report:
         self.created.append(text)
 
 
-def _permission(app_label: str, codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+@dataclass
+class Grant:
+    """Everything one managed group holds; `apply` makes the group hold exactly this."""
+
+    pages: set = field(default_factory=set)  # (page id, codename)
+    collections: set = field(default_factory=set)  # (collection id, app label, codename)
+    models: set = field(default_factory=set)  # (app label, codename)
+
+    def on_pages(self, pages, codenames) -> None:
+        self.pages |= {(page.pk, codename) for page in pages for codename in codenames}
+
+    def on_collection(self, collection: Collection, permissions) -> None:
+        self.collections |= {(collection.pk, app, codename) for app, codename in permissions}
+
+
+def _permission(app_label: str | None, codename: str) -> Permission | None:
+    permissions = Permission.objects.filter(codename=codename)
+    if app_label:
+        permissions = permissions.filter(content_type__app_label=app_label)
+    return permissions.first()
 
 
 def _group(name: str, report: Report) -> Group:
     group, created = Group.objects.get_or_create(name=name)
     if created:
         report.note(f"grupp {name}")
-    group.permissions.add(_permission("wagtailadmin", "access_admin"))
     return group
 
 
-def _page_permissions(group: Group, pages, codenames) -> None:
-    for page in pages:
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=Page.objects.get(pk=page.pk),
-                permission=_permission("wagtailcore", codename),
-            )
-
-
-def _collection_permissions(group: Group, collection: Collection, permissions) -> None:
-    for app_label, codename in permissions:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=_permission(app_label, codename)
+def _apply(group: Group, grant: Grant) -> None:
+    """Make the group's page, collection and model permissions exactly the grant (idempotent):
+    permissions an earlier version gave (publish on regional pages, "choose" on the whole region)
+    are taken away on existing installations too."""
+    keep = []
+    for page_id, codename in sorted(grant.pages):
+        permission = _permission("wagtailcore", codename)
+        row, _created = GroupPagePermission.objects.get_or_create(
+            group=group, page_id=page_id, permission=permission
         )
+        keep.append(row.pk)
+    GroupPagePermission.objects.filter(group=group).exclude(pk__in=keep).delete()
+    keep = []
+    for collection_id, app_label, codename in sorted(grant.collections):
+        permission = _permission(app_label, codename)
+        keep.append(
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection_id=collection_id, permission=permission
+            )[0].pk
+        )
+    GroupCollectionPermission.objects.filter(group=group).exclude(pk__in=keep).delete()
+    models = {("wagtailadmin", "access_admin")} | grant.models
+    group.permissions.set([p for p in (_permission(*pair) for pair in models) if p])
 
 
 def _collection(parent: Collection, name: str, report: Report) -> Collection:
@@ -105,37 +142,59 @@ def _collection(parent: Collection, name: str, report: Report) -> Collection:
     return parent.add_child(instance=Collection(name=name))
 
 
+def _translations(page) -> list:
+    return list(type(page).objects.filter(translation_key=page.translation_key))
+
+
 @transaction.atomic
 def setup_editors() -> Report:
+    """Build (or bring up to date) every editor group from the page tree; see README "Editors"."""
     report = Report()
     root_collection = Collection.get_first_root_node()
     regional = _collection(root_collection, REGIONAL_COLLECTION, report)
+    shared = _collection(root_collection, SHARED_COLLECTION, report)
     homes = list(HomePage.objects.all())
-    for name in (REGION_EDITORS, REGION_REVIEWERS):
-        group = _group(name, report)
-        _page_permissions(group, homes, ALL_PAGE_PERMISSIONS)
-        _collection_permissions(group, root_collection, MEDIA_PERMISSIONS)
-        for model in ("eservice", "networkoperator", "topic", "lifeevent", "synonym"):
-            for action in ("add", "change", "delete"):
-                permission = Permission.objects.filter(codename=f"{action}_{model}").first()
-                if permission:
-                    group.permissions.add(permission)
+    municipality_lists = list(MunicipalityIndexPage.objects.all())
+
+    editors = Grant(models={TRANSLATE, READ_SEARCH_LOG})
+    editors.on_pages(homes, REGIONAL_EDITOR_PAGE_PERMISSIONS)
+    editors.on_pages(municipality_lists, REGIONAL_EDITOR_MUNICIPAL_PERMISSIONS)
+    editors.on_collection(root_collection, MEDIA_PERMISSIONS)
+    editors.models |= {
+        (_snippet_app(model), f"{action}_{model}")
+        for model in REGIONAL_SNIPPETS
+        for action in ("add", "change", "delete")
+        if _snippet_app(model)
+    }
+    _apply(_group(REGION_EDITORS, report), editors)
+
+    # Reviewers need no page permissions: the approval task opens the pages in review to them.
+    reviewers = Grant()
+    reviewers.on_collection(root_collection, CHOOSE_ONLY)
+    _apply(_group(REGION_REVIEWERS, report), reviewers)
+
     for municipality in MunicipalityPage.objects.filter(locale__language_code="sv").order_by("title"):
-        group = _group(f"{municipality.name} – redaktörer", report)
-        pages = MunicipalityPage.objects.filter(code=municipality.code)
-        _page_permissions(group, pages, MUNICIPAL_PAGE_PERMISSIONS)
         collection = _collection(regional, municipality.name, report)
-        _collection_permissions(group, collection, MEDIA_PERMISSIONS)
-        _collection_permissions(group, regional, CHOOSE_ONLY)
+        grant = Grant(models={TRANSLATE})
+        grant.on_pages(_translations(municipality), MUNICIPAL_PAGE_PERMISSIONS)
+        grant.on_collection(collection, MEDIA_PERMISSIONS)
+        grant.on_collection(shared, CHOOSE_ONLY)
+        _apply(_group(f"{municipality.name} – redaktörer", report), grant)
         for model in staff_page_types():
             for library in model.objects.child_of(municipality):
-                staff = _group(f"{library.title} – personal", report)
-                translations = model.objects.filter(translation_key=library.translation_key)
-                _page_permissions(staff, translations, LIBRARY_PAGE_PERMISSIONS)
-                _collection_permissions(staff, collection, MEDIA_PERMISSIONS)
-                _collection_permissions(staff, regional, CHOOSE_ONLY)
+                staff = Grant(models={TRANSLATE})
+                staff.on_pages(_translations(library), LIBRARY_PAGE_PERMISSIONS)
+                staff.on_collection(collection, MEDIA_PERMISSIONS)
+                staff.on_collection(shared, CHOOSE_ONLY)
+                _apply(_group(f"{library.title} – personal", report), staff)
     _regional_workflow(homes, report)
     return report
+
+
+def _snippet_app(model_name: str) -> str | None:
+    """The app of a snippet model named by its model name (editorial discovers, never imports)."""
+    permission = Permission.objects.filter(codename=f"change_{model_name}").first()
+    return permission.content_type.app_label if permission else None
 
 
 def _regional_workflow(homes, report: Report) -> None:

@@ -6,7 +6,7 @@ operators, e-service links) is scoped by the municipalities whose pages a user m
 """
 
 from django.conf import settings
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.models import MunicipalityPage
@@ -35,3 +35,24 @@ def municipality_scope(user, see_all_permission: str) -> set[str] | None:
     if user.is_superuser or user.has_perm(see_all_permission):
         return None
     return editable_municipality_codes(user)
+
+
+def staff_pages(user, model):
+    """Source-language pages of `model` that are a permission root of one of the user's groups.
+
+    That is what distinguishes a library's own staff (their group's rights start at the library
+    page) from the municipality's and the region's editors (whose rights reach it from above).
+    """
+    rooted = GroupPagePermission.objects.filter(
+        group__in=user.groups.all(), permission__codename="change_page"
+    ).values("page_id")
+    return model.objects.filter(locale__language_code=settings.LANGUAGE_CODE, pk__in=rooted)
+
+
+def is_regional(user) -> bool:
+    """Superusers and the region's editors: page rights rooted on a start page (depth 2)."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return GroupPagePermission.objects.filter(group__in=user.groups.all(), page__depth__lte=2).exists()

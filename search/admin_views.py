@@ -1,4 +1,9 @@
-"""The editors' report of what residents search for, and what finds nothing; the index outbox."""
+"""The editors' report of what residents search for, and what finds nothing.
+
+Only for those who act on it (synonyms, best bets, new pages): users holding the "view query log"
+permission, which `setup_editors` gives the regional editors. Searches are what residents typed,
+so nobody else reads them. The index outbox's report is for administrators.
+"""
 
 import datetime
 
@@ -15,7 +20,13 @@ from search.models import IndexOutbox, QueryLog
 DAYS = 90
 
 
+def may_read_query_log(user) -> bool:
+    return user.has_perm(f"{QueryLog._meta.app_label}.view_querylog")
+
+
 def query_report(request):
+    if not may_read_query_log(request.user):
+        raise PermissionDenied
     since = timezone.now() - datetime.timedelta(days=DAYS)
     recent = QueryLog.objects.filter(created_at__gte=since)
     frequent = (

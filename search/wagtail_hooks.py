@@ -17,9 +17,14 @@ def register_search_report_url():
     ]
 
 
+class QueryReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_read_query_log(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
-    return MenuItem("Sökningar", reverse("search_query_report"), icon_name="search", order=700)
+    return QueryReportMenuItem("Sökningar", reverse("search_query_report"), icon_name="search", order=700)
 
 
 @hooks.register(RETENTION_PERIODS)

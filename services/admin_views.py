@@ -1,7 +1,10 @@
 """Library staff's view of bookings: their own library's sessions only, whatever URL they try.
 
-Staff of a library are the people who may edit its page (the groups that `setup_editors` will
-create give exactly that); regional administrators see every library.
+Bookings carry names, contact details and accessibility needs, so only the staff of the library
+read them: the groups whose page permissions are rooted on that library (`setup_editors` makes one
+per library). Municipal and regional editors, who may edit the library page from above, do not, and neither do
+superusers: the booking form tells residents that only the library's staff see what they write. An
+administrator who must help joins the library's group (a visible, audited change).
 """
 
 import csv
@@ -16,29 +19,26 @@ from django.utils import timezone
 
 from core.exports import neutralise_row
 from core.mail import send_later
-from editorial.permissions import editable_sources
+from editorial.permissions import staff_pages
 from home.tree import below_paths
 from services import booking as bookings
 from services.models import Booking, LibraryPage, SessionCancellation, SessionOccurrence
 
 
-def library_ids_for(user) -> set[int] | None:
-    """Libraries whose bookings a user may handle; None means all."""
-    if user.is_superuser:
-        return None
-    return set(editable_sources(user, LibraryPage).values_list("pk", flat=True))
+def library_ids_for(user) -> set[int]:
+    """Libraries whose bookings a user may handle: those whose staff group they belong to."""
+    if not user.is_active:
+        return set()
+    return set(staff_pages(user, LibraryPage).values_list("pk", flat=True))
 
 
 def may_see_bookings(user) -> bool:
-    ids = library_ids_for(user)
-    return ids is None or bool(ids)
+    return bool(library_ids_for(user))
 
 
 def _occurrences_for(user):
     occurrences = SessionOccurrence.objects.select_related("session")
     ids = library_ids_for(user)
-    if ids is None:
-        return occurrences
     paths = LibraryPage.objects.filter(pk__in=ids).values_list("path", flat=True)
     return occurrences.filter(below_paths(paths, field="session__path"))
 

@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from editorial.freshness import FRESHNESS_COLUMNS
-from editorial.policies import InstanceCheckMixin, MunicipalSnippetPolicy
+from editorial.policies import FilteredIndexMixin, MunicipalSnippetPolicy, ObjectCheckedViewSetMixin
 from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT
 from home.localization import prefer_active_locale
 from home.privacy import RETENTION_PERIODS, RetentionPeriod
@@ -41,19 +41,17 @@ class LinkPolicy(MunicipalSnippetPolicy):
         return queryset.filter(municipality__code__in=codes)
 
 
-class LinkEditView(InstanceCheckMixin, EditView):
-    pass
-
-
-class LinkIndexView(IndexView):
+class LinkIndexView(FilteredIndexMixin, IndexView):
     def get_base_queryset(self):
-        return self.permission_policy.instances_user_has_permission_for(
-            self.request.user, "change"
-        ).select_related("eservice", "municipality")
+        return super().get_base_queryset().select_related("eservice", "municipality")
 
 
-class MunicipalLinkViewSet(ModelViewSet):
-    """Each municipality keeps its own links to the e-services every municipality runs."""
+class MunicipalLinkViewSet(ObjectCheckedViewSetMixin, ModelViewSet):
+    """Each municipality keeps its own links to the e-services every municipality runs.
+
+    Every view with a link (edit, history, usage…) checks it; reordering is off (the order is kept
+    in the e-service's own form, by the region).
+    """
 
     model = EServiceMunicipalLink
     icon = "link"
@@ -65,7 +63,6 @@ class MunicipalLinkViewSet(ModelViewSet):
     list_display = ["eservice", "municipality", "url"]
     panels = [FieldPanel("url")]
     create_view_enabled = False
-    edit_view_class = LinkEditView
     index_view_class = LinkIndexView
     permission_policy = LinkPolicy(EServiceMunicipalLink, lambda link: {link.municipality.code})
 

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "editorial.admin_guard.AdminGuardMiddleware",  # object checks in front of third-party admin views
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -191,6 +192,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# Approving the regional workflow publishes without the approver holding publish_page (editorial/workflow.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflow.publish_approved"
 
 # The search engine. OPENSEARCH_URL unset means "no engine": search answers from the database.
 OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")

@@ -4,9 +4,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -88,6 +89,79 @@ class MunicipalityIndexPage(IndexPage):
         return context
 
 
+def may_manage_municipality(user, page) -> bool:
+    """Whether a user may change a municipality's identity (kommunkod, address) or existence.
+
+    That belongs to whoever may add municipalities: a page permission held on an ancestor of the
+    municipality (the region), not the municipality's own editors, whose rights are rooted on it.
+    """
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    tester = PagePermissionTester(user, page)
+    return any(
+        perm.permission.codename == "add_page"
+        and page.path.startswith(perm.page.path)
+        and perm.page.path != page.path
+        for perm in tester.permission_policy.get_cached_permissions_for_user(user)
+    )
+
+
+class MunicipalityPermissionTester(PagePermissionTester):
+    """A municipality's own editors edit and publish its content, but may not delete, unpublish,
+    move or restrict the page itself: every scope (reports, operators, links, groups) hangs on it.
+
+    Wagtail's delete, unpublish, move and privacy views and its bulk actions all ask this tester.
+    """
+
+    def _may_manage(self) -> bool:
+        return may_manage_municipality(self.user, self.page)
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk=ignore_bulk) and self._may_manage()
+
+    def can_unpublish(self):
+        return super().can_unpublish() and self._may_manage()
+
+    def can_move(self):
+        return super().can_move() and self._may_manage()
+
+    def can_set_view_restrictions(self):
+        return super().can_set_view_restrictions() and self._may_manage()
+
+
+IDENTITY_FIELDS = ("code", "slug")
+
+
+class MunicipalityPageForm(WagtailAdminPageForm):
+    """The kommunkod and the slug are the region's: shown, but fixed, to a municipality's editors.
+
+    A disabled field ignores what is posted; `clean` also puts back the stored values so that a
+    reverted revision cannot bring an old code back either.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.identity_locked = bool(
+            self.instance.pk and self.for_user and not may_manage_municipality(self.for_user, self.instance)
+        )
+        if self.identity_locked:
+            for name in IDENTITY_FIELDS:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _("Bara regionen kan ändra detta.")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.identity_locked:
+            stored = MunicipalityPage.objects.filter(pk=self.instance.pk).values(*IDENTITY_FIELDS).first()
+            for name in IDENTITY_FIELDS:
+                if name in self.fields and stored:
+                    cleaned_data[name] = stored[name]
+        return cleaned_data
+
+
 class MunicipalityPage(BasePage):
     """One municipality's start page and the root of everything it owns.
 
@@ -133,6 +207,7 @@ class MunicipalityPage(BasePage):
 
     parent_page_types = ["home.MunicipalityIndexPage"]
     subpage_types = ["broadband.MunicipalityBroadbandPage", "services.LibraryPage", "home.StandardPage"]
+    base_form_class = MunicipalityPageForm
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -152,7 +227,7 @@ class MunicipalityPage(BasePage):
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("name"),
         TranslatableField("body"),
-        SynchronizedField("code"),
+        SynchronizedField("code", overridable=False),  # a translation never has a code of its own
         SynchronizedField("website"),
         SynchronizedField("phone"),
         SynchronizedField("email"),
@@ -165,6 +240,9 @@ class MunicipalityPage(BasePage):
 
     def __str__(self):
         return self.title
+
+    def permissions_for_user(self, user):
+        return MunicipalityPermissionTester(user, self)
 
     @property
     def locality_list(self) -> list[str]:

@@ -1,0 +1,239 @@
+"""The seven walls between organisations (issue "Trust between organisations"), one test or more
+each, by the URLs a Sala editor, Sala library staff, a regional editor and a reviewer would use.
+The permission matrix (test_permission_matrix.py) tries every other admin URL."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail_localize.models import Translation
+
+from broadband.models import NetworkOperator
+from home.models import HomePage, MunicipalityPage
+from search.models import QueryLog
+from tests.editorial.test_permission_matrix import admin_patterns
+
+pytestmark = pytest.mark.django_db
+PUBLISH = {"action-publish": "1"}
+
+
+def municipality_form(page, **changes):
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "name": page.name,
+        "code": page.code,
+        "localities": page.localities,
+        "website": page.website,
+        "phone": page.phone,
+        "email": page.email,
+        "body": rich_text(page.body or "<p>Text</p>"),
+        "comments": inline_formset([]),
+        **changes,
+    }
+    return nested_form_data(data)
+
+
+# 1. A municipality's identity and existence belong to the region.
+
+
+def test_a_municipal_editor_edits_their_page_but_not_its_code_or_slug(org, client):
+    client.force_login(org.users["municipal"])
+    response = client.post(
+        f"/admin/pages/{org.sala.pk}/edit/",
+        municipality_form(org.sala, code="1980", slug="vasteras-2", phone="0224-555 00", **PUBLISH),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    sala = MunicipalityPage.objects.get(pk=org.sala.pk)
+    assert sala.phone == "0224-555 00"  # the content is theirs
+    assert (sala.code, sala.slug) == ("1981", "sala")  # the identity is not
+    form = client.get(f"/admin/pages/{org.sala.pk}/edit/").content.decode()
+    assert "Bara regionen kan ändra detta." in form
+
+
+def test_the_region_changes_a_municipalitys_code(org, client):
+    client.force_login(org.users["region"])
+    response = client.post(
+        f"/admin/pages/{org.sala.pk}/edit/", municipality_form(org.sala, code="1999", **PUBLISH)
+    )
+    assert response.status_code == 302
+    assert MunicipalityPage.objects.get(pk=org.sala.pk).code == "1999"
+
+
+@pytest.mark.parametrize("action", ["delete", "unpublish", "privacy"])
+def test_a_municipal_editor_cannot_delete_unpublish_or_hide_their_municipality(org, client, action):
+    client.force_login(org.users["municipal"])
+    client.post(f"/admin/pages/{org.sala.pk}/{action}/", {"restriction": "login"})
+    sala = Page.objects.filter(pk=org.sala.pk).first()
+    assert sala is not None and sala.live and not sala.view_restrictions.exists()
+    assert not org.sala.permissions_for_user(org.users["municipal"]).can_delete()
+    assert not org.sala.permissions_for_user(org.users["municipal"]).can_move()
+    assert org.sala.permissions_for_user(org.users["municipal"]).can_publish()
+    assert org.sala.permissions_for_user(org.users["region"]).can_move()
+
+
+def test_bulk_actions_do_not_delete_or_move_a_municipality(org, client):
+    client.force_login(org.users["municipal"])
+    for action, data in (("delete", {}), ("unpublish", {}), ("move", {"chooser": org.sala.pk})):
+        client.post(f"/admin/bulk/wagtailcore/page/{action}/?id={org.sala.pk}", data)
+    sala = Page.objects.get(pk=org.sala.pk)
+    assert sala.live and sala.path == org.sala.path
+
+
+def test_the_code_is_the_same_in_every_language_and_not_overridable_in_translation():
+    from wagtail_localize.fields import SynchronizedField
+
+    code = next(f for f in MunicipalityPage.translatable_fields if f.field_name == "code")
+    assert isinstance(code, SynchronizedField) and code.overridable is False
+
+
+# 2. Shared operators are the region's.
+
+
+def test_a_shared_operator_is_not_a_municipal_editors(org, client):
+    client.force_login(org.users["municipal"])
+    open_infra = org.open_infra  # serves Kungsör and Sala
+    url = f"/admin/snippets/broadband/networkoperator/edit/{open_infra.pk}/"
+    assert client.get(url).status_code in (302, 403)
+    client.post(url, {"name": "Open Infra", "kind": "commercial", "website": "https://example.org/"})
+    open_infra.refresh_from_db()
+    assert open_infra.website != "https://example.org/"
+    assert set(open_infra.municipalities.values_list("name", flat=True)) == {"Kungsör", "Sala"}
+
+
+def test_a_municipal_editor_edits_their_own_operator_within_their_municipality(
+    org, client, django_user_model
+):
+    user = django_user_model.objects.create_user("koping", password="x")
+    user.groups.add(Group.objects.get(name="Köping – redaktörer"))
+    client.force_login(user)
+    operator = NetworkOperator.objects.get(name="Köpings Kabel-TV")  # serves Köping only
+    koping = MunicipalityPage.objects.get(name="Köping", locale__language_code="sv")
+    url = f"/admin/snippets/broadband/networkoperator/edit/{operator.pk}/"
+    assert client.get(url).status_code == 200
+    base = {"name": operator.name, "kind": operator.kind, "website": "https://kabeltv.example/"}
+    # Adding Västerås or removing every municipality is refused, and nothing is saved.
+    for municipalities in ([koping.pk, org.vasteras.pk], []):
+        response = client.post(url, {**base, "municipalities": municipalities})
+        assert response.status_code == 200  # the form again, with the error
+        operator.refresh_from_db()
+        assert operator.website != "https://kabeltv.example/"
+    response = client.post(url, {**base, "municipalities": [koping.pk]})
+    assert response.status_code == 302
+    operator.refresh_from_db()
+    assert operator.website == "https://kabeltv.example/"
+    assert list(operator.municipalities.values_list("code", flat=True)) == [koping.code]
+
+
+# 3. Collections: each municipality its own files and the shared ones.
+
+
+def test_choosers_list_own_and_shared_files_only_also_after_an_old_installation_is_fixed(org, client):
+    region = Collection.objects.get(name="Region")
+    sala_group = Group.objects.get(name="Sala – redaktörer")
+    # An installation set up by the earlier version gave "choose" on the whole region.
+    GroupCollectionPermission.objects.create(
+        group=sala_group,
+        collection=region,
+        permission=sala_group.permissions.model.objects.get(codename="choose_image"),
+    )
+    client.force_login(org.users["municipal"])
+    assert "bild-vasteras" in client.get("/admin/images/chooser/").content.decode()  # the wall, open
+    call_command("setup_editors")
+    html = client.get("/admin/images/chooser/").content.decode()
+    assert "bild-sala" in html and "bild-gemensam" in html
+    assert "bild-vasteras" not in html and "bild-regionen" not in html
+    docs = client.get("/admin/documents/chooser/").content.decode()
+    assert "dokument-sala" in docs and "dokument-gemensam" in docs and "dokument-vasteras" not in docs
+
+
+# 4. Regional content goes through review.
+
+
+def test_no_regional_group_may_publish_regional_content_and_approval_still_publishes(org):
+    homes = HomePage.objects.all()
+    for group in ("Region – redaktörer", "Region – granskare"):
+        assert not GroupPagePermission.objects.filter(
+            group__name=group, page__in=homes, permission__codename="publish_page"
+        ).exists()
+    editor, reviewer = org.users["region"], org.users["reviewer"]
+    guide = org.guide
+    assert not guide.permissions_for_user(editor).can_publish()
+    assert not guide.permissions_for_user(reviewer).can_publish()
+    assert guide.permissions_for_user(editor).can_edit()
+    assert org.sala.permissions_for_user(editor).can_publish()  # municipal content has no workflow
+    guide.title = "Så får du fiber – granskad"
+    guide.save_revision(user=editor)
+    state = guide.get_workflow().start(guide, editor)
+    assert guide.permissions_for_user(reviewer).can_edit()  # the task opens it to the reviewer
+    task_state = state.current_task_state
+    assert task_state.task.specific.get_actions(guide, editor) == []  # the editor cannot approve
+    task_state.task.specific.on_action(task_state, reviewer, "approve")
+    guide.refresh_from_db()
+    assert guide.title == "Så får du fiber – granskad" and guide.live
+
+
+# 5. Generic views of e-service links and operators check the object; no reorder of links.
+
+
+def test_history_and_usage_of_others_links_and_operators_are_refused_and_links_not_reordered(org, client):
+    client.force_login(org.users["municipal"])
+    for url in (
+        f"/admin/e-tjanstlankar/history/{org.vasteras_link.pk}/",
+        f"/admin/e-tjanstlankar/usage/{org.vasteras_link.pk}/",
+        f"/admin/snippets/broadband/networkoperator/history/{org.fibra.pk}/",
+        f"/admin/snippets/broadband/networkoperator/usage/{org.fibra.pk}/",
+    ):
+        assert client.get(url).status_code in (302, 403, 404), url
+    assert client.get(f"/admin/e-tjanstlankar/history/{org.sala_link.pk}/").status_code == 200
+    assert not [route for _name, route in admin_patterns() if "e-tjanstlankar/reorder" in route]
+    assert client.post(f"/admin/e-tjanstlankar/reorder/{org.sala_link.pk}/?position=0").status_code == 404
+
+
+# 6. The search log and bookings: for those who act on them.
+
+
+def test_the_query_report_is_for_regional_editors_only(org, client):
+    QueryLog.objects.create(query="bredband sala", language="sv", hits=0)
+    for role in ("library", "municipal", "reviewer"):
+        client.force_login(org.users[role])
+        assert client.get("/admin/sokningar/").status_code in (302, 403), role
+        assert "/admin/sokningar/" not in client.get("/admin/").content.decode()
+    client.force_login(org.users["region"])
+    assert "bredband sala" in client.get("/admin/sokningar/").content.decode()
+
+
+def test_bookings_are_read_by_the_librarys_staff_only(org, client, admin_user):
+    occurrence = org.sala_occurrence
+    for user in (org.users["municipal"], org.users["region"], org.users["reviewer"], admin_user):
+        client.force_login(user)
+        assert client.get(f"/admin/bokningar/{occurrence.pk}/").status_code in (302, 403, 404)
+        assert client.get(f"/admin/bokningar/{occurrence.pk}/?format=csv").status_code in (302, 403, 404)
+    client.force_login(org.users["library"])
+    assert "Bokare sala-boka" in client.get(f"/admin/bokningar/{occurrence.pk}/").content.decode()
+    notice = client.get(f"/boka/{occurrence.session.pk}/{occurrence.date:%Y-%m-%d}/").content.decode()
+    assert "bara personalen på biblioteket ser det du skriver" in notice
+
+
+# 7. Translating one's own pages, and only those.
+
+
+def test_a_municipal_editor_translates_their_own_page_only(org, client):
+    from home.models import StandardPage
+
+    news = org.sala.add_child(instance=StandardPage(title="Nytt i Sala", slug="nytt-i-sala"))
+    news.save_revision().publish()
+    other = org.vasteras.add_child(instance=StandardPage(title="Nytt i Västerås", slug="nytt-i-vasteras"))
+    other.save_revision().publish()
+    english = Locale.objects.get(language_code="en")
+    client.force_login(org.users["municipal"])
+    assert org.users["municipal"].has_perm("wagtail_localize.submit_translation")
+    response = client.post(f"/admin/localize/submit/page/{news.pk}/", {"locales": [english.pk]})
+    assert response.status_code == 302, response.content.decode()[:1000]
+    assert Translation.objects.filter(source__object_id=news.translation_key, target_locale=english).exists()
+    assert news.get_translation(english).title == "Nytt i Sala"
+    refused = client.post(f"/admin/localize/submit/page/{other.pk}/", {"locales": [english.pk]})
+    assert refused.status_code in (302, 403)
+    assert not Translation.objects.filter(source__object_id=other.translation_key).exists()
