@@ -25,19 +25,45 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache"
 
-PAGES = {
+# One page of each type, found in the loaded demo (whatever county it is): the first municipality in
+# the tree with its broadband page, first library and that library's first session.
+FIND_PAGES = """
+import json
+from home.models import MunicipalityPage
+from broadband.models import BroadbandGuidePage, MunicipalityBroadbandPage
+from services.models import HelpSessionPage, LibraryPage, LifeEventGuidePage
+from home.models import StandardPage
+sv = {"locale__language_code": "sv"}
+first = lambda model: model.objects.live().filter(**sv).order_by("path").first()
+m = MunicipalityPage.objects.live().filter(**sv).order_by("path").first()
+library = LibraryPage.objects.live().filter(**sv).descendant_of(m).order_by("path").first()
+pages = {
     "start page": "/",
-    "municipality": "/kommuner/sala/",
-    "municipality broadband": "/kommuner/sala/bredband/",
-    "broadband guide": "/bredband/fa-fiber/?kommun=1981",
+    "municipality": m.url,
+    "municipality broadband": MunicipalityBroadbandPage.objects.live().descendant_of(m).first().url,
+    "broadband guide": first(BroadbandGuidePage).url + "?kommun=" + m.code,
     "help listing": "/digital-hjalp/",
-    "library": "/kommuner/sala/sala-stadsbibliotek/",
-    "session": "/kommuner/sala/sala-stadsbibliotek/fa-hjalp-med-bankid/",
-    "guide": "/e-tjanster/flytta/?kommun=1981",
-    "standard page": "/tillganglighetsredogorelse/",
+    "library": library.url,
+    "session": HelpSessionPage.objects.live().descendant_of(library).order_by("path").first().url,
+    "guide": first(LifeEventGuidePage).url + "?kommun=" + m.code,
+    "standard page": StandardPage.objects.live().filter(**sv, depth=3).order_by("path").first().url,
     "start page (ar)": "/ar/",
     "search page (database)": "/sok/?q=bredband",
 }
+print(json.dumps(pages))
+"""
+
+
+def find_pages(env: dict) -> dict[str, str]:
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", FIND_PAGES],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def free_port() -> int:
@@ -70,6 +96,7 @@ def environment(database_url: str, static_root: Path, **extra) -> dict:
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY="bench-only-" + "Zq8#vW2!pL5@xR9$" * 4,
+        EMAIL_HOST="127.0.0.1",  # nothing is mailed while benchmarking; production insists on a relay
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="0",
         DATABASE_URL=database_url,
@@ -104,7 +131,7 @@ def measure(port: int, path: str, calls: int, clients: int) -> tuple[float, floa
     return percentile(times, 0.5), percentile(times, 0.95)
 
 
-def run_server(env: dict, workers: int, calls: int, concurrent_calls: int) -> dict:
+def run_server(env: dict, pages: dict, workers: int, calls: int, concurrent_calls: int) -> dict:
     port = free_port()
     process = subprocess.Popen(
         [
@@ -125,7 +152,7 @@ def run_server(env: dict, workers: int, calls: int, concurrent_calls: int) -> di
     try:
         wait_until_up(port, process)
         results = {}
-        for name, path in PAGES.items():
+        for name, path in pages.items():
             one = measure(port, path, calls, 1)
             ten = measure(port, path, concurrent_calls, 10)
             results[name] = {"1 client": one, "10 clients": ten}
@@ -165,11 +192,13 @@ def main() -> int:
         env=setup_env,
         check=True,
     )
+    pages = find_pages(setup_env | {"DATABASE_URL": database_url})
 
     figures = {}
     print("uncached (PAGE_CACHE_SECONDS=0)       p50 / p95, 1 client     p50 / p95, 10 clients")
     figures["uncached"] = run_server(
         environment(database_url, static_root, PAGE_CACHE_SECONDS="0"),
+        pages,
         args.workers,
         args.calls,
         args.concurrent_calls,
@@ -196,7 +225,11 @@ def main() -> int:
     print(f"cached (PAGE_CACHE_SECONDS=300, {cache_kind})")
     try:
         figures["cached"] = run_server(
-            environment(database_url, static_root, **extra), args.workers, args.calls, args.concurrent_calls
+            environment(database_url, static_root, **extra),
+            pages,
+            args.workers,
+            args.calls,
+            args.concurrent_calls,
         )
     finally:
         if redis:
@@ -209,7 +242,7 @@ def main() -> int:
         f"| cached ({cache_kind}), 1 client | cached, 10 clients |"
     )
     print("| --- | --- | --- | --- | --- |")
-    for name in PAGES:
+    for name in pages:
         cells = [
             f"{figures[mode][name][clients][0]:.1f} / {figures[mode][name][clients][1]:.1f} ms"
             for mode in ("uncached", "cached")

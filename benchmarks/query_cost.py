@@ -65,6 +65,7 @@ PRODUCTION = {
     "DATABASE_URL": database_url(),
     "OPENSEARCH_INDEX_PREFIX": PREFIX,
     "PAGE_CACHE_SECONDS": "0",
+    "EMAIL_HOST": "127.0.0.1",  # production insists on a relay; nothing is mailed here
 }
 os.environ.update(PRODUCTION)
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}

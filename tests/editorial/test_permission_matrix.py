@@ -533,6 +533,36 @@ RULES = [
         snippet_cases({}, reports_not_theirs),
     ),
     Rule(("coverage_reports:add",), refused_for(EVERYONE)),
+    Rule(("coverage_reports:answer",), snippet_cases({}, reports_not_theirs), method="post"),
+    # The freshness overview: each organisation sees its own rows, the region all.
+    Rule(
+        ("freshness_overview",),
+        lambda ctx, role: {
+            "municipal": [
+                Case({}, SHOWN, absent=("Västerås stadsbibliotek",), present=("Sala stadsbibliotek",))
+            ],
+            "library": [
+                Case({}, SHOWN, absent=("Västerås stadsbibliotek",), present=("Sala stadsbibliotek",))
+            ],
+            "reviewer": [Case({}, SHOWN, absent=("Västerås stadsbibliotek", "Sala stadsbibliotek"))],
+        }.get(role, []),
+    ),
+    Rule(
+        ("freshness_detail",),
+        lambda ctx, role: (
+            []
+            if role == "region"
+            else [
+                Case({"organisation_key": "kommun-1980", "column_key": "overdue"}, REFUSED),
+                Case(
+                    {"organisation_key": f"bibliotek-{ctx.vasteras_library.pk}", "column_key": "overdue"},
+                    REFUSED,
+                ),
+            ]
+        ),
+    ),
+    # The index outbox names pages of every organisation: administrators only.
+    Rule(("search_outbox_report",), refused_for(EVERYONE)),
     # Operators: another municipality's and shared ones are not a municipal editor's.
     Rule(
         (
