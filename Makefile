@@ -17,7 +17,7 @@ help:
 	@echo "make run-search   – as make run, with a local OpenSearch node"
 	@echo "make search-node / search-node-stop – start or stop the local OpenSearch node"
 	@echo "make lint         – ruff"
-	@echo "make messages     – update and compile the translation files"
+	@echo "make messages     – add new UI strings to the .po files (translations kept) and compile them"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -66,8 +66,7 @@ bench: $(STAMP)
 
 messages: $(STAMP)
 	$(MANAGE) makemessages -l sv -l en -l ar --no-wrap --no-location --ignore=.venv --ignore=.cache --ignore=tests --ignore=tools
-	$(PY) tools/ui_translations.py
-	msgfmt -o locale/sv/LC_MESSAGES/django.mo locale/sv/LC_MESSAGES/django.po
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.cache
 
 clean:
 	rm -rf $(VENV) .cache/test-media
