@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
 
@@ -52,3 +54,10 @@ def locale_homes() -> dict[str, Page]:
 def is_rtl(language_code: str | None = None) -> bool:
     code = (language_code or translation.get_language() or "").split("-")[0]
     return code in settings.LANGUAGES_BIDI
+
+
+def format_percent(value) -> str:
+    """A share in the active language's form ("98,5 %" in Swedish, "98.5%" in English), one decimal."""
+    value = round(float(value), 1)
+    number = number_format(value, decimal_pos=0 if value == int(value) else 1)
+    return gettext("%(value)s %%") % {"value": number}

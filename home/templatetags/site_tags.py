@@ -4,7 +4,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from home.localization import is_rtl, locale_homes
+from home.localization import format_percent, is_rtl, locale_homes
 
 register = template.Library()
 
@@ -97,3 +97,11 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter
+def percent(value):
+    """A share formatted for the active language (home.localization.format_percent)."""
+    if value in (None, ""):
+        return ""
+    return format_percent(value)
