@@ -38,13 +38,17 @@ def coverage_chart(
     if not rows:
         return ""
     county_by_year = {row.year: row for row in county if row.gbit_households is not None}
+    title = _("Hushåll med minst 1 Gbit/s i %(name)s, per år") % {"name": name}
+    county_dot = _("Länet %(year)s: %(share)s")
+    county_label = _("Länet")
+    goal = _("Mål %(goal)s") % {"goal": _pct(GOAL)}
     plot_width = WIDTH - LEFT - RIGHT
     step = plot_width / len(rows)
     bar_width = min(56, step * 0.6)
     parts = [
         f'<svg class="chart" id="{chart_id}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{_t(_("Hushåll med minst 1 Gbit/s i %(name)s, per år") % {"name": name})}</title>',
+        f'<title id="{chart_id}-title">{_t(title)}</title>',
     ]
     latest = rows[-1]
     values = {"year": latest.year, "share": _pct(latest.gbit_households), "name": name, "goal": _pct(GOAL)}
@@ -82,7 +86,7 @@ def coverage_chart(
             cy = _y(float(county_row.gbit_households))
             parts.append(
                 f'<circle cx="{x + bar_width / 2:.1f}" cy="{cy:.1f}" r="6" fill="#fff" stroke="{COUNTY}" stroke-width="3">'
-                f"<title>{_t(_('Länet %(year)s: %(share)s') % {'year': row.year, 'share': _pct(county_row.gbit_households)})}</title></circle>"
+                f"<title>{_t(county_dot % {'year': row.year, 'share': _pct(county_row.gbit_households)})}</title></circle>"
             )
     goal_y = _y(GOAL)
     parts.append(
@@ -90,13 +94,13 @@ def coverage_chart(
         f'stroke-width="2" stroke-dasharray="6 4" />'
     )
     parts.append(
-        f'<text x="{WIDTH - RIGHT}" y="{goal_y - 6:.1f}" text-anchor="end" font-size="12" fill="{GOALC}">{_t(_("Mål %(goal)s") % {"goal": _pct(GOAL)})}</text>'
+        f'<text x="{WIDTH - RIGHT}" y="{goal_y - 6:.1f}" text-anchor="end" font-size="12" fill="{GOALC}">{_t(goal)}</text>'
     )
     parts.append(
         f'<g font-size="12" fill="#1b1b1b"><rect x="{LEFT}" y="{HEIGHT - 14}" width="12" height="12" fill="{BAR}" />'
         f'<text x="{LEFT + 16}" y="{HEIGHT - 4}">{escape(name)}</text>'
         f'<circle cx="{LEFT + 150}" cy="{HEIGHT - 8}" r="5" fill="#fff" stroke="{COUNTY}" stroke-width="3" />'
-        f'<text x="{LEFT + 160}" y="{HEIGHT - 4}">{_t(_("Länet"))}</text></g>'
+        f'<text x="{LEFT + 160}" y="{HEIGHT - 4}">{_t(county_label)}</text></g>'
     )
     parts.append("</svg>")
     return mark_safe("".join(parts))
@@ -110,14 +114,17 @@ def comparison_chart(
     if not rows:
         return ""
     bar_height, gap, label_width = 22, 8, 130
+    title = _("Hushåll med minst 1 Gbit/s per kommun, %(year)s") % {"year": year}
+    same_figures = _("Samma siffror finns i tabellen.")
+    goal = _("Mål %(goal)s") % {"goal": _pct(GOAL)}
     height = TOP + len(rows) * (bar_height + gap) + 20
     plot = WIDTH - label_width - 70
     parts = [
         f'<svg class="chart" id="{chart_id}" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{_t(_("Hushåll med minst 1 Gbit/s per kommun, %(year)s") % {"year": year})}</title>',
+        f'<title id="{chart_id}-title">{_t(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(", ".join(f"{n} {_pct(v)}" for n, v in rows))}. '
-        f"{_t(_('Samma siffror finns i tabellen.'))}</desc>",
+        f"{_t(same_figures)}</desc>",
     ]
     for index, (name, value) in enumerate(rows):
         y = TOP + index * (bar_height + gap)
@@ -137,7 +144,7 @@ def comparison_chart(
         f'stroke-width="2" stroke-dasharray="6 4" />'
     )
     parts.append(
-        f'<text x="{goal_x:.1f}" y="{TOP - 10}" text-anchor="middle" font-size="12" fill="{GOALC}">{_t(_("Mål %(goal)s") % {"goal": _pct(GOAL)})}</text>'
+        f'<text x="{goal_x:.1f}" y="{TOP - 10}" text-anchor="middle" font-size="12" fill="{GOALC}">{_t(goal)}</text>'
     )
     parts.append("</svg>")
     return mark_safe("".join(parts))

@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Page
 
 from home.localization import format_percent, is_rtl, locale_homes
@@ -44,7 +45,7 @@ def site_chrome(context):
                         "name": name,
                         "url": url,
                         "current": code == language,
-                        "exists": bool(target),
+                        "exists": bool(target) and not target.alias_of_id,
                     }
                 )
     elif request is not None:
@@ -58,7 +59,9 @@ def site_chrome(context):
                     "exists": True,
                 }
             )
+    untranslated = isinstance(page, Page) and bool(page.alias_of_id)
     return {
+        "untranslated": untranslated,
         "home": home,
         "sections": sections,
         "footer": footer,
@@ -70,11 +73,34 @@ def site_chrome(context):
 
 @register.filter
 def page_language(page):
-    """The language a page is written in (for lang= on content shown outside its own locale)."""
+    """The language a page is written in (for lang= on content shown outside its own locale).
+
+    An alias (a page not translated yet, kept in step with its source by wagtail-localize's locale
+    synchronisation) is written in the language the locales are synchronised from: the source language.
+    """
+    if getattr(page, "alias_of_id", None):
+        return settings.LANGUAGE_CODE
     try:
         return page.locale.language_code
     except AttributeError:
         return ""
+
+
+@register.filter
+def lang_attr(page):
+    """` lang="sv"` on an element showing the page's own text when it is not in the reader's language."""
+    code = page_language(page)
+    if code and code != (translation.get_language() or settings.LANGUAGE_CODE):
+        return format_html(' lang="{}"', code)
+    return ""
+
+
+@register.simple_tag
+def source_lang_attr():
+    """` lang="sv"` on data kept only in the source language (operators' descriptions, expansion areas)."""
+    if (translation.get_language() or settings.LANGUAGE_CODE) != settings.LANGUAGE_CODE:
+        return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+    return ""
 
 
 @register.simple_tag(takes_context=True)
