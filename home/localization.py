@@ -27,7 +27,7 @@ def prefer_active_locale(items: Iterable, locale: Locale | None = None) -> list:
     Items must have `translation_key` and `locale_id`. Order of the input is kept.
     """
     locale = locale or active_locale()
-    default_code = settings.LANGUAGE_CODE
+    default_id = None
     chosen: dict = {}
     order: list = []
     for item in items:
@@ -39,7 +39,10 @@ def prefer_active_locale(items: Iterable, locale: Locale | None = None) -> list:
         current = chosen[key]
         if current.locale_id == locale.id:
             continue
-        if item.locale_id == locale.id or item.locale.language_code == default_code:
+        if default_id is None:
+            source = Locale.objects.filter(language_code=settings.LANGUAGE_CODE)
+            default_id = source.values_list("pk", flat=True)[0]
+        if item.locale_id == locale.id or item.locale_id == default_id:
             chosen[key] = item
     return [chosen[key] for key in order]
 

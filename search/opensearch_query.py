@@ -221,6 +221,7 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
                 "topics": list(getattr(hit, "topics", []) or []),
                 "summary": getattr(hit, "summary", "") or "",
                 "highlight": highlight,
+                "language": getattr(hit, "language", "") or request.language,
                 "id": hit.meta.id,
             }
         )

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.localization import format_percent, is_rtl, locale_homes
 
@@ -86,10 +86,26 @@ def page_language(page):
         return ""
 
 
-@register.filter
-def lang_attr(page):
-    """` lang="sv"` on an element showing the page's own text when it is not in the reader's language."""
-    code = page_language(page)
+@register.simple_tag(takes_context=True)
+def lang_attr(context, obj):
+    """` lang="sv"` on an element showing a page's or snippet's own text when it is not in the reader's
+    language (an alias, or a Swedish item listed on an English page). Locale codes are read once per
+    request, so a long listing costs no query per item."""
+    if obj is None or obj == "":
+        return ""
+    if getattr(obj, "alias_of_id", None):
+        code = settings.LANGUAGE_CODE
+    else:
+        locale_id = getattr(obj, "locale_id", None)
+        if locale_id is None:
+            return ""
+        request = context.get("request")
+        codes = getattr(request, "_locale_codes", None)
+        if codes is None:
+            codes = dict(Locale.objects.values_list("pk", "language_code"))
+            if request is not None:
+                request._locale_codes = codes
+        code = codes.get(locale_id, "")
     if code and code != (translation.get_language() or settings.LANGUAGE_CODE):
         return format_html(' lang="{}"', code)
     return ""
