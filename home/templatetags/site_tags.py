@@ -62,6 +62,7 @@ def site_chrome(context):
     untranslated = isinstance(page, Page) and bool(page.alias_of_id)
     return {
         "untranslated": untranslated,
+        "source_language": settings.LANGUAGE_CODE,
         "home": home,
         "sections": sections,
         "footer": footer,
