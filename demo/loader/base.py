@@ -18,7 +18,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, Site
-from wagtail_localize.models import LocaleSynchronization, TranslatableObject
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringTranslation,
+    TranslatableObject,
+    TranslationContext,
+    TranslationSource,
+)
 
 from broadband.models import CoverageStatistic, NetworkOperator
 from home.models import HomePage, LifeEvent, Topic
@@ -127,7 +133,11 @@ class DemoLoader:
         for page in [*top.exclude(locale__language_code=settings.LANGUAGE_CODE), *top]:
             if Page.objects.filter(pk=page.pk).exists():
                 Page.objects.get(pk=page.pk).delete()
-        TranslatableObject.objects.all().delete()  # the demo's translation sources and strings
+        # The demo's translation sources, strings and contexts, in the order their protected links allow.
+        StringTranslation.objects.all().delete()
+        TranslationSource.objects.all().delete()
+        TranslationContext.objects.all().delete()
+        TranslatableObject.objects.all().delete()
         for model in (EService, NetworkOperator, CoverageStatistic, Topic, LifeEvent):
             model.objects.all().delete()
 

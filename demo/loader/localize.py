@@ -39,16 +39,15 @@ def _strings(page) -> list[StringSegmentValue]:
     return [segment for segment in extract_segments(page) if isinstance(segment, StringSegmentValue)]
 
 
-def translate_page(source: Page, target: Page) -> Page:
-    """Publish `target` (an unsaved page holding the translated texts) as the translation of `source`."""
+def _import_strings(source, target) -> TranslationSource:
+    """Pair the source's segments with the target's and import them as the translation's strings."""
     locale = target.locale
     source_record, _created = TranslationSource.update_or_create_from_instance(source)
     source_segments = _strings(source)
     target_segments = _strings(target)
     if [_shape(s.path) for s in source_segments] != [_shape(s.path) for s in target_segments]:
         raise SegmentMismatch(
-            f"{source.title} ({locale.language_code}): the translated text has another shape than the "
-            "Swedish "
+            f"{source} ({locale.language_code}): the translated text has another shape than the Swedish "
             f"({len(target_segments)} segments against {len(source_segments)}): "
             f"{[_shape(s.path) for s in source_segments]} / {[_shape(s.path) for s in target_segments]}"
         )
@@ -62,7 +61,14 @@ def translate_page(source: Page, target: Page) -> Page:
     )
     warnings = translation.import_po(po)
     if warnings:
-        raise SegmentMismatch(f"{source.title} ({locale.language_code}): {warnings[:3]}")
+        raise SegmentMismatch(f"{source} ({locale.language_code}): {warnings[:3]}")
+    return source_record
+
+
+def translate_page(source: Page, target: Page) -> Page:
+    """Publish `target` (an unsaved page holding the translated texts) as the translation of `source`."""
+    locale = target.locale
+    source_record = _import_strings(source, target)
     # What Translation.save_target(publish=True) does, except that the revision is published now rather
     # than when the loader's transaction commits (a deferred publish would save each translated page
     # with the number of children it had before its own children were translated).
@@ -70,6 +76,13 @@ def translate_page(source: Page, target: Page) -> Page:
     page = source.get_translation(locale).specific
     page.get_latest_revision().publish()
     return source.get_translation(locale).specific
+
+
+def translate_snippet(source, target):
+    """Save `target` (an unsaved snippet holding the translated texts) as the translation of `source`."""
+    source_record = _import_strings(source, target)
+    source_record.create_or_update_translation(target.locale, fallback=True)
+    return source.get_translation(target.locale)
 
 
 def synchronise_locales(source_locale: Locale) -> None:
