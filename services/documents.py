@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import DocumentType, register_page, register_snippet
@@ -14,6 +14,7 @@ LIBRARY = DocumentType("library", _("Bibliotek"), weight=1.3)
 HELP_SESSION = DocumentType("help_session", _("Digital hjälp"), weight=1.0)
 LIFE_EVENT_GUIDE = DocumentType("life_event_guide", _("Guide"), weight=1.6)
 E_SERVICE = DocumentType("e_service", _("E-tjänst"), weight=1.3)
+LIBRARY_KEYWORDS = _("bibliotek digital hjälp dator wifi")
 
 
 @register_page(LibraryPage, LIBRARY)
@@ -21,7 +22,10 @@ def library_fields(page, ctx):
     places = " ".join(
         filter(None, [ctx.municipality_for(page).name if ctx.municipality_for(page) else "", page.town])
     )
-    return {"places": places, "topic_names": "bibliotek digital hjälp dator wifi"}
+    # Words people search for when they look for a library, in the page's own language.
+    with translation.override(page.locale.language_code):
+        keywords = str(LIBRARY_KEYWORDS)
+    return {"places": places, "topic_names": keywords}
 
 
 @register_page(HelpSessionPage, HELP_SESSION)
