@@ -23,7 +23,7 @@ help:
 	@echo "make bench-pages  – page speed only: every page type, uncached and cached, 1 and 10 clients"
 	@echo "make bench-index  – suggestions per keystroke and search_rebuild of a 50,000-page county, with a local node"
 	@echo "make lint         – ruff"
-	@echo "make messages     – update and compile the translation files"
+	@echo "make messages     – add new UI strings to the .po files (translations kept) and compile them"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -77,8 +77,7 @@ bench-index: $(STAMP)
 
 messages: $(STAMP)
 	$(MANAGE) makemessages -l sv -l en -l ar --no-wrap --no-location --ignore=.venv --ignore=.cache --ignore=tests --ignore=tools
-	$(PY) tools/ui_translations.py
-	msgfmt -o locale/sv/LC_MESSAGES/django.mo locale/sv/LC_MESSAGES/django.po
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.cache
 
 clean:
 	rm -rf $(VENV) .cache/test-media

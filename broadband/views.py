@@ -1,6 +1,9 @@
 """Open data: all coverage figures as CSV (in the import layout) and JSON."""
 
+from django.conf import settings
 from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
@@ -8,7 +11,7 @@ from broadband.coverage import SHARE_FIELDS, export_csv
 from broadband.models import CoverageStatistic
 from core.opendata import open_file, open_json
 
-LICENCE = (
+LICENCE = _(
     "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.sv). Ange källan som står på varje rad."
 )
 
@@ -34,7 +37,12 @@ def coverage_json(request):
         }
         for stat in CoverageStatistic.objects.order_by("year", "area_code")
     ]
-    return open_json({"licence": LICENCE, "unit": "procent", "figures": figures})
+    # The licence note in the language asked for (?lang=en|ar), else the site's source language.
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        return open_json({"licence": str(LICENCE), "unit": "procent", "figures": figures})
 
 
 @csrf_exempt  # so that the form page sets no cookie; a honeypot and a rate limit stop abuse instead

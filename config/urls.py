@@ -43,3 +43,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+handler404 = "home.errors.page_not_found"
+handler500 = "home.errors.server_error"

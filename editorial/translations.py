@@ -33,6 +33,7 @@ def translation_states(sources) -> list[dict]:
     translations = {}
     for key, code, published in (
         Page.objects.live()
+        .filter(alias_of__isnull=True)  # an alias is the untranslated Swedish page, kept in step with it
         .filter(translation_key__in=[p.translation_key for p in sources], locale__language_code__in=languages)
         .values_list("translation_key", "locale__language_code", "last_published_at")
     ):

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
 
@@ -25,7 +27,7 @@ def prefer_active_locale(items: Iterable, locale: Locale | None = None) -> list:
     Items must have `translation_key` and `locale_id`. Order of the input is kept.
     """
     locale = locale or active_locale()
-    default_code = settings.LANGUAGE_CODE
+    default_id = None
     chosen: dict = {}
     order: list = []
     for item in items:
@@ -37,7 +39,10 @@ def prefer_active_locale(items: Iterable, locale: Locale | None = None) -> list:
         current = chosen[key]
         if current.locale_id == locale.id:
             continue
-        if item.locale_id == locale.id or item.locale.language_code == default_code:
+        if default_id is None:
+            source = Locale.objects.filter(language_code=settings.LANGUAGE_CODE)
+            default_id = source.values_list("pk", flat=True)[0]
+        if item.locale_id == locale.id or item.locale_id == default_id:
             chosen[key] = item
     return [chosen[key] for key in order]
 
@@ -52,3 +57,10 @@ def locale_homes() -> dict[str, Page]:
 def is_rtl(language_code: str | None = None) -> bool:
     code = (language_code or translation.get_language() or "").split("-")[0]
     return code in settings.LANGUAGES_BIDI
+
+
+def format_percent(value) -> str:
+    """A share in the active language's form ("98,5 %" in Swedish, "98.5%" in English), one decimal."""
+    value = round(float(value), 1)
+    number = number_format(value, decimal_pos=0 if value == int(value) else 1)
+    return gettext("%(value)s %%") % {"value": number}

@@ -74,9 +74,14 @@ def documents_for_key(key: str, ctx: IndexContext) -> list[tuple[str, str, dict]
     kind, pk = parse_key(key)
     if kind == "page":
         page = Page.objects.filter(pk=pk).select_related("locale").first()
-        if page is None or not is_public(page):
-            return []
-        translated = set(page.get_translations().live().values_list("locale__language_code", flat=True))
+        if page is None or page.alias_of_id or not is_public(page):
+            return []  # an alias (untranslated page) is found through its Swedish source's documents
+        translated = set(
+            page.get_translations()
+            .live()
+            .filter(alias_of__isnull=True)
+            .values_list("locale__language_code", flat=True)
+        )
         return page_documents(page.specific, ctx, translated)
     for model, builder in SNIPPETS.items():
         if model._meta.model_name == kind:
@@ -106,7 +111,7 @@ def page_documents(page: Page, ctx: IndexContext, translated: set[str]) -> list[
 
 def all_documents(ctx: IndexContext, batch: int = 500) -> Iterator[tuple[str, str, dict]]:
     """Every document of the site, reading pages in batches (a fixed number of queries per batch)."""
-    live = Page.objects.live().public().filter(depth__gt=1)
+    live = Page.objects.live().public().filter(depth__gt=1, alias_of__isnull=True)
     # A page below an unpublished page is not reachable as content: leave it out (`is_public`).
     hidden = set(Page.objects.filter(live=False, depth__gt=1).values_list("path", flat=True))
     step = Page.steplen

@@ -54,7 +54,7 @@ PHRASE_FIELDS = ["title^4", "summary^2", "body"]
 HIGHLIGHT_FIELDS = ("summary.folded", "body.folded")
 FACETS = {"typ": "type", "kommun": "municipalities", "amne": "topics"}
 # What a hit shows (the body, the longest field, is never sent back).
-SHOWN_FIELDS = ["title", "url", "type", "municipalities", "topics", "summary"]
+SHOWN_FIELDS = ["title", "url", "type", "municipalities", "topics", "summary", "language"]
 WORD = re.compile(r"\w+", re.UNICODE)
 # "Nearly every word": all of one or two words, 70 % of more.
 STRICT = "2<70%"
@@ -357,7 +357,7 @@ def spelling_body(request) -> dict:
     }
 
 
-def _hits(response: dict) -> list[dict]:
+def _hits(response: dict, language: str) -> list[dict]:
     hits = []
     for hit in response["hits"]["hits"]:
         source, highlights = hit["_source"], hit.get("highlight", {})
@@ -371,6 +371,7 @@ def _hits(response: dict) -> list[dict]:
                 "topics": list(source.get("topics") or []),
                 "summary": source.get("summary") or "",
                 "highlight": fragments[0],
+                "language": source.get("language") or language,
                 "id": hit["_id"],
             }
         )
@@ -431,7 +432,7 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
         suggestion = _suggestion(suggestion_response, request, places)
     return EngineResult(
         total=total,
-        hits=_hits(response),
+        hits=_hits(response, request.language),
         facets=_facets(response),
         suggestion=suggestion,
         partial=partial,

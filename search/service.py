@@ -158,6 +158,8 @@ def database_search(request: SearchRequest) -> dict:
                 "topics": sorted({t.slug for t in page.topics.all()}) if hasattr(page, "topics") else [],
                 "summary": getattr(page, "summary", "") or page.search_description,
                 "highlight": "",
+                # an alias is the untranslated source page: its text is in the source language
+                "language": settings.LANGUAGE_CODE if page.alias_of_id else page.locale.language_code,
             }
         )
     filters = {

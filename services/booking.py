@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from core.cache import depends_on
 from core.mail import send_later
@@ -52,14 +53,14 @@ def source_session(session: HelpSessionPage) -> HelpSessionPage:
 
 def check_bookable(session: HelpSessionPage, day: datetime.date) -> None:
     if not session.booking_required or not session.capacity:
-        raise BookingError("Det här tillfället är drop-in och behöver inte bokas.")
+        raise BookingError(_("Det här tillfället är drop-in och behöver inte bokas."))
     if day not in recurrence_dates(session.first_date, session.repeat, session.until, day, day):
-        raise BookingError("Tillfället finns inte det datumet.")
+        raise BookingError(_("Tillfället finns inte det datumet."))
     if session.cancellations.filter(date=day).exists():
-        raise BookingError("Tillfället är inställt.")
+        raise BookingError(_("Tillfället är inställt."))
     starts = datetime.datetime.combine(day, session.start_time, tzinfo=timezone.get_current_timezone())
     if starts <= timezone.now():
-        raise BookingError("Tillfället har redan börjat.")
+        raise BookingError(_("Tillfället har redan börjat."))
 
 
 def availability(session: HelpSessionPage, day: datetime.date) -> Availability:

@@ -21,6 +21,7 @@ LIBRARY = DocumentType("library", _("Bibliotek"), weight=1.3)
 HELP_SESSION = DocumentType("help_session", _("Digital hjälp"), weight=1.0)
 LIFE_EVENT_GUIDE = DocumentType("life_event_guide", _("Guide"), weight=1.6)
 E_SERVICE = DocumentType("e_service", _("E-tjänst"), weight=1.3)
+LIBRARY_KEYWORDS = _("bibliotek digital hjälp dator wifi")
 
 
 @register_page(LibraryPage, LIBRARY)
@@ -28,7 +29,10 @@ def library_fields(page, ctx):
     places = " ".join(
         filter(None, [ctx.municipality_for(page).name if ctx.municipality_for(page) else "", page.town])
     )
-    return {"places": places, "topic_names": "bibliotek digital hjälp dator wifi"}
+    # Words people search for when they look for a library, in the page's own language.
+    with translation.override(page.locale.language_code):
+        keywords = str(LIBRARY_KEYWORDS)
+    return {"places": places, "topic_names": keywords}
 
 
 @register_page(HelpSessionPage, HELP_SESSION)

@@ -259,6 +259,8 @@ MAIL_SWEEP_SECONDS = float(os.environ.get("MAIL_SWEEP_SECONDS", "60"))  # the de
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A refused form gets the site's own page, in the reader's language, with a way on (home/errors.py).
+CSRF_FAILURE_VIEW = "home.errors.csrf_failure"
 
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 # Rate limits key on the client address this gives; it is hashed and never stored.

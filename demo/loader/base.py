@@ -18,12 +18,20 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringTranslation,
+    TranslatableObject,
+    TranslationContext,
+    TranslationSource,
+)
 
 from broadband.models import CoverageStatistic, NetworkOperator
 from home.models import HomePage, LifeEvent, Topic
 from services.models import EService
 
 from .broadband import BroadbandContent
+from .localize import synchronise_locales, translate_page
 from .marks import DEMO_SOURCE_SUFFIX, demo_key
 from .services import ServicesContent
 from .site import SiteContent
@@ -43,7 +51,8 @@ def non_demo_content() -> list[str]:
             continue  # Wagtail's own welcome page from its first migration
         if uuid.UUID(str(page.translation_key)).version != 5:
             found.append(f"sidan ”{page.title}”")
-    if Revision.objects.filter(base_content_type__model="page").exists():
+    # The loader's own revisions (translations published through wagtail-localize) have no user.
+    if Revision.objects.filter(base_content_type__model="page", user__isnull=False).exists():
         found.append("sidor som redaktörer har sparat")
     for model in (Topic, LifeEvent, EService):
         for obj in model.objects.all():
@@ -113,12 +122,22 @@ class DemoLoader:
             broadband.operators_and_statistics()
             broadband.expansions()
             services.municipal_eservice_links()
+            synchronise_locales(self.sv)
         return home
 
     def clear(self):
         Site.objects.all().delete()
-        for page in Page.objects.filter(depth=2):
-            page.delete()
+        LocaleSynchronization.objects.all().delete()
+        # The other languages' trees first: deleting a Swedish page would turn its aliases into pages.
+        top = Page.objects.filter(depth=2)
+        for page in [*top.exclude(locale__language_code=settings.LANGUAGE_CODE), *top]:
+            if Page.objects.filter(pk=page.pk).exists():
+                Page.objects.get(pk=page.pk).delete()
+        # The demo's translation sources, strings and contexts, in the order their protected links allow.
+        StringTranslation.objects.all().delete()
+        TranslationSource.objects.all().delete()
+        TranslationContext.objects.all().delete()
+        TranslatableObject.objects.all().delete()
         for model in (EService, NetworkOperator, CoverageStatistic, Topic, LifeEvent):
             model.objects.all().delete()
 
@@ -143,6 +162,14 @@ class DemoLoader:
         return self.texts["local"].get(code) or {}
 
     def add(self, parent: Page, cls, stable_id: str, locale: Locale, *, m2m=None, **fields) -> Page:
+        """A Swedish page under `parent`; in another language, the translation of the Swedish page with the
+        same stable id, made through wagtail-localize (localize.py) under the parent's translation."""
+        if locale != self.sv:
+            source = cls.objects.get(translation_key=demo_key("page", stable_id), locale=self.sv)
+            target = cls(translation_key=source.translation_key, locale=locale, **fields)
+            for name, values in (m2m or {}).items():
+                getattr(target, name).set(values)
+            return translate_page(source, target)
         page = cls(
             translation_key=demo_key("page", stable_id),
             locale=locale,

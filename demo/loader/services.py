@@ -20,6 +20,8 @@ from services.models import (
     SessionCancellation,
 )
 
+from .localize import translate_snippet
+
 
 class ServicesContent:
     def __init__(self, loader):
@@ -29,10 +31,12 @@ class ServicesContent:
         self.session_turn = 0  # the series are handed out to the libraries in turn
 
     def snippets(self):
+        """The e-services in Swedish, and their translations made through wagtail-localize."""
         loader = self.loader
         loader.eservices = {code: {} for code in loader.languages()}
         for slug, spec in self.texts["eservices"].items():
-            for code in loader.languages():
+            source = None
+            for code in sorted(loader.languages(), key=lambda c: c != settings.LANGUAGE_CODE):
                 if code not in spec or code not in loader.locales:
                     continue
                 t = loader.fill(spec[code])
@@ -45,9 +49,15 @@ class ServicesContent:
                     national_url=spec.get("url", ""),
                     needs_eid=spec["needs_eid"],
                 )
-                service.topics.set([loader.topics[code][s] for s in spec["topics"]])
-                service.life_events.set([loader.life_events[code][e] for e in spec["life_events"]])
+                topics = [loader.topics[code][s] for s in spec["topics"]]
+                events = loader.life_events[code] or loader.life_events[settings.LANGUAGE_CODE]
+                events = [events[e] for e in spec["life_events"]]
+                if source is not None:
+                    service = translate_snippet(source, service)
+                service.topics.set(topics)  # wagtail-localize copies the source's; these are the language's
+                service.life_events.set(events)
                 service.save()
+                source = source or service
                 loader.eservices[code][slug] = service
 
     def sections(self):

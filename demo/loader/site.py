@@ -17,6 +17,8 @@ from home.models import (
     Topic,
 )
 
+from .localize import translate_snippet
+
 
 def blocks(body: list[dict]) -> list[tuple]:
     """A StreamField body from the texts (a list of {type, value}) in the form Wagtail takes."""
@@ -29,27 +31,31 @@ class SiteContent:
         self.texts = loader.texts["site"]
 
     def snippets(self):
+        """Topics and life events in Swedish, and their translations made through wagtail-localize."""
         loader = self.loader
-        loader.topics = {code: {} for code in loader.languages()}
-        for slug, names in self.texts["topics"].items():
-            for code, name in names.items():
-                if code in loader.locales:
-                    loader.topics[code][slug] = Topic.objects.create(
-                        translation_key=loader.key("topic", slug),
-                        locale=loader.locales[code],
-                        name=loader.fill(name),
-                        slug=slug,
-                    )
-        loader.life_events = {code: {} for code in loader.languages()}
-        for slug, names in self.texts["life_events"].items():
-            for code, name in names.items():
-                if code in loader.locales:
-                    loader.life_events[code][slug] = LifeEvent.objects.create(
-                        translation_key=loader.key("life-event", slug),
-                        locale=loader.locales[code],
-                        name=loader.fill(name),
-                        slug=slug,
-                    )
+        for attribute, model, kind, texts in (
+            ("topics", Topic, "topic", self.texts["topics"]),
+            ("life_events", LifeEvent, "life-event", self.texts["life_events"]),
+        ):
+            made = {code: {} for code in loader.languages()}
+            for slug, names in texts.items():
+                source = model.objects.create(
+                    translation_key=loader.key(kind, slug),
+                    locale=loader.sv,
+                    name=loader.fill(names[settings.LANGUAGE_CODE]),
+                    slug=slug,
+                )
+                made[settings.LANGUAGE_CODE][slug] = source
+                for code, name in names.items():
+                    if code != settings.LANGUAGE_CODE and code in loader.locales:
+                        target = model(
+                            translation_key=source.translation_key,
+                            locale=loader.locales[code],
+                            name=loader.fill(name),
+                            slug=slug,
+                        )
+                        made[code][slug] = translate_snippet(source, target)
+            setattr(loader, attribute, made)
 
     def start_pages(self) -> HomePage:
         loader = self.loader

@@ -2,9 +2,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page
+from django.utils.html import format_html
+from wagtail.models import Locale, Page
 
-from home.localization import is_rtl, locale_homes
+from home.localization import format_percent, is_rtl, locale_homes
 
 register = template.Library()
 
@@ -44,7 +45,7 @@ def site_chrome(context):
                         "name": name,
                         "url": url,
                         "current": code == language,
-                        "exists": bool(target),
+                        "exists": bool(target) and not target.alias_of_id,
                     }
                 )
     elif request is not None:
@@ -58,7 +59,10 @@ def site_chrome(context):
                     "exists": True,
                 }
             )
+    untranslated = isinstance(page, Page) and bool(page.alias_of_id)
     return {
+        "untranslated": untranslated,
+        "source_language": settings.LANGUAGE_CODE,
         "home": home,
         "sections": sections,
         "footer": footer,
@@ -70,11 +74,50 @@ def site_chrome(context):
 
 @register.filter
 def page_language(page):
-    """The language a page is written in (for lang= on content shown outside its own locale)."""
+    """The language a page is written in (for lang= on content shown outside its own locale).
+
+    An alias (a page not translated yet, kept in step with its source by wagtail-localize's locale
+    synchronisation) is written in the language the locales are synchronised from: the source language.
+    """
+    if getattr(page, "alias_of_id", None):
+        return settings.LANGUAGE_CODE
     try:
         return page.locale.language_code
     except AttributeError:
         return ""
+
+
+@register.simple_tag(takes_context=True)
+def lang_attr(context, obj):
+    """` lang="sv"` on an element showing a page's or snippet's own text when it is not in the reader's
+    language (an alias, or a Swedish item listed on an English page). Locale codes are read once per
+    request, so a long listing costs no query per item."""
+    if obj is None or obj == "":
+        return ""
+    if getattr(obj, "alias_of_id", None):
+        code = settings.LANGUAGE_CODE
+    else:
+        locale_id = getattr(obj, "locale_id", None)
+        if locale_id is None:
+            return ""
+        request = context.get("request")
+        codes = getattr(request, "_locale_codes", None)
+        if codes is None:
+            codes = dict(Locale.objects.values_list("pk", "language_code"))
+            if request is not None:
+                request._locale_codes = codes
+        code = codes.get(locale_id, "")
+    if code and code != (translation.get_language() or settings.LANGUAGE_CODE):
+        return format_html(' lang="{}"', code)
+    return ""
+
+
+@register.simple_tag
+def source_lang_attr():
+    """` lang="sv"` on data kept only in the source language (operators' descriptions, expansion areas)."""
+    if (translation.get_language() or settings.LANGUAGE_CODE) != settings.LANGUAGE_CODE:
+        return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+    return ""
 
 
 @register.simple_tag(takes_context=True)
@@ -97,3 +140,11 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter
+def percent(value):
+    """A share formatted for the active language (home.localization.format_percent)."""
+    if value in (None, ""):
+        return ""
+    return format_percent(value)

@@ -53,11 +53,11 @@ def test_library_staff_may_add_sessions_under_their_library_only(demo, django_us
     user = member_of(django_user_model, "Västerås stadsbibliotek – personal")
     client.force_login(user)
     own_pk = LibraryPage.objects.get(slug="vasteras-stadsbibliotek", locale__language_code="sv").pk
-    other_pk = LibraryPage.objects.get(slug="skultuna-bibliotek").pk
+    other_pk = LibraryPage.objects.get(slug="skultuna-bibliotek", locale__language_code="sv").pk
     assert client.get(f"/admin/pages/add/services/helpsessionpage/{own_pk}/").status_code == 200
     assert client.get(f"/admin/pages/add/services/helpsessionpage/{other_pk}/").status_code in (302, 403)
     own = LibraryPage.objects.get(slug="vasteras-stadsbibliotek", locale__language_code="sv")
-    other = LibraryPage.objects.get(slug="skultuna-bibliotek")
+    other = LibraryPage.objects.get(slug="skultuna-bibliotek", locale__language_code="sv")
     assert own.permissions_for_user(user).can_add_subpage()
     assert not other.permissions_for_user(user).can_add_subpage()
     assert not other.permissions_for_user(user).can_edit()

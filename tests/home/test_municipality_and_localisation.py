@@ -20,7 +20,7 @@ def test_municipality_page_shows_its_own_libraries_and_not_another(client, demo)
 
 def test_english_municipality_page_lists_swedish_libraries_marked_as_swedish(client, demo):
     text = client.get("/en/kommuner/sala/").content.decode()
-    assert re.search(r'<a href="/kommuner/sala/sala-stadsbibliotek/" lang="sv">', text)
+    assert re.search(r'<a href="/en/kommuner/sala/sala-stadsbibliotek/" lang="sv">', text)
 
 
 def test_translations_exist_and_the_switcher_links_to_them(client, demo):
@@ -44,11 +44,14 @@ def test_translations_exist_and_the_switcher_links_to_them(client, demo):
     assert 'href="/en/e-tjanster/skaffa-bankid/"' in sv
 
 
-def test_switcher_leads_to_language_start_page_when_page_is_not_translated(client, demo):
-    text = client.get("/e-tjanster/flytta/").content.decode()
-    assert 'href="/en/e-tjanster/flytta/"' in text
-    assert re.search(r'<a href="/ar/" lang="ar"', text)
-    assert 'hreflang="ar" href' not in text.split("</head>")[0]
+def test_switcher_leads_to_the_untranslated_page_in_swedish_with_a_notice(client, demo):
+    text = client.get("/om-webbplatsen/").content.decode()
+    assert re.search(r'<a href="/ar/om-webbplatsen/" lang="ar"', text)
+    assert 'hreflang="ar" href' not in text.split("</head>")[0]  # no alternate: it is not Arabic
+    arabic = client.get("/ar/om-webbplatsen/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert "لم تُترجم هذه الصفحة إلى العربية بعد" in arabic
+    assert re.search(r'<h1 lang="sv">Om webbplatsen</h1>', arabic)
 
 
 def test_every_regional_page_exists_in_english(demo):

@@ -1,0 +1,67 @@
+"""The site's own error pages (404, 500 and a refused form, CSRF) in the reader's language.
+
+The language comes from the URL prefix (/en/, /ar/), so a reader who followed a dead link on the
+Arabic site reads Arabic. Each page offers the search box and the start page's top tasks, so there
+is always a way on. The 500 page is rendered without the site's layout and survives a database that
+does not answer (it is often why there is a 500).
+"""
+
+import logging
+
+from django.conf import settings
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.csrf import requires_csrf_token
+
+logger = logging.getLogger(__name__)
+
+
+def reader_language(request) -> str:
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
+def top_tasks(language: str) -> list:
+    """The start page's task sections in the language, or none when the database does not answer."""
+    from home.models import HomePage, MunicipalityIndexPage, StandardPage
+
+    try:
+        homes = HomePage.objects.live().select_related("locale")
+        home = (
+            homes.filter(locale__language_code=language).first()
+            or homes.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        )
+        if home is None:
+            return []
+        sections = home.get_children().live().in_menu().specific().order_by("path")
+        return [p for p in sections if not isinstance(p, (MunicipalityIndexPage, StandardPage))]
+    except Exception:  # the error page must render even then
+        logger.exception("Top tasks for an error page could not be read")
+        return []
+
+
+def _render(request, template: str, status: int):
+    language = reader_language(request)
+    with translation.override(language):
+        request.LANGUAGE_CODE = language
+        home_url = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
+        context = {"top_tasks": top_tasks(language), "home_url": home_url}
+        return render(request, template, context, status=status)
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    return _render(request, "404.html", 404)
+
+
+@requires_csrf_token
+def server_error(request):
+    try:
+        return _render(request, "500.html", 500)
+    except Exception:
+        logger.exception("The 500 page could not be rendered")
+        return HttpResponseServerError("<h1>Server Error (500)</h1>", content_type="text/html")
+
+
+def csrf_failure(request, reason=""):
+    return _render(request, "403_csrf.html", 403)

@@ -1,0 +1,83 @@
+"""The demo's translations are wagtail-localize translations (editors can edit and Sync them), and every
+page exists in every language: translated, or an alias of the Swedish page."""
+
+import re
+
+import pytest
+from django.conf import settings
+from wagtail.models import Locale, Page
+from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
+
+from home.models import Topic
+from services.models import EService
+
+pytestmark = pytest.mark.django_db
+OTHERS = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def test_every_translated_demo_page_and_snippet_is_a_wagtail_localize_translation(demo):
+    for code in OTHERS:
+        locale = Locale.objects.get(language_code=code)
+        translated = Page.objects.filter(locale=locale, depth__gt=1, alias_of__isnull=True)
+        assert translated.exists()
+        for page in translated:
+            assert Translation.objects.filter(
+                source__object_id=page.translation_key, target_locale=locale
+            ).exists(), page.url_path
+        for model in (Topic, EService):
+            for obj in model.objects.filter(locale=locale):
+                assert Translation.objects.filter(
+                    source__object_id=obj.translation_key, target_locale=locale
+                ).exists()
+
+
+def test_every_page_exists_in_every_language_and_the_rest_are_synchronised_aliases(demo):
+    source = Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE, depth__gt=1)
+    for code in OTHERS:
+        locale = Locale.objects.get(language_code=code)
+        assert (
+            LocaleSynchronization.objects.get(locale=locale).sync_from.language_code == settings.LANGUAGE_CODE
+        )
+        keys = set(
+            Page.objects.filter(locale=locale, depth__gt=1).live().values_list("translation_key", flat=True)
+        )
+        assert keys == set(source.values_list("translation_key", flat=True))
+        for alias in Page.objects.filter(locale=locale, alias_of__isnull=False):
+            assert alias.alias_of.locale.language_code == settings.LANGUAGE_CODE
+
+
+@pytest.mark.parametrize(
+    "path,heading",
+    [
+        ("/ar/bredband/", "الإنترنت السريع"),
+        ("/ar/personuppgifter/", "كيف نتعامل مع البيانات الشخصية"),
+        ("/ar/bredband/rapportera-dalig-tackning/", "أبلغ عن ضعف تغطية الجوال"),
+        ("/ar/bredband/fa-fiber/", "كيف تحصل على الألياف"),
+        ("/ar/e-tjanster/flytta/", "الانتقال إلى سكن جديد"),
+        ("/ar/tillganglighetsredogorelse/", "بيان إمكانية الوصول"),
+    ],
+)
+def test_the_core_pages_are_written_in_arabic(client, demo, path, heading):
+    response = client.get(path)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in text
+    assert f"<h1>{heading}</h1>" in text
+    assert "untranslated" not in text
+
+
+def test_an_editors_sync_keeps_the_translation_and_brings_the_change(
+    demo, django_capture_on_commit_callbacks
+):
+    guide = Page.objects.get(locale__language_code=settings.LANGUAGE_CODE, slug="fa-fiber").specific
+    english = guide.get_translation(Locale.objects.get(language_code="en")).specific
+    english_title = english.title
+    guide.summary = "En ny sammanfattning som ännu inte är översatt."
+    guide.save_revision().publish()
+    source, _created = TranslationSource.update_or_create_from_instance(guide)
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        Translation.objects.get(source=source, target_locale__language_code="en").save_target(publish=True)
+    english.refresh_from_db()
+    assert english.title == english_title  # the translated strings are kept
+    assert english.summary == "En ny sammanfattning som ännu inte är översatt."  # the change arrives
+    assert not re.search(r"[åäö]", english_title)

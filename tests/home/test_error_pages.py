@@ -1,0 +1,92 @@
+"""The site's own 404, 500 and CSRF-failure pages, in the language of the URL, with a way on."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import Client, RequestFactory
+
+from home.errors import server_error
+from services.models import HelpSessionPage
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def html_lang(text: str) -> str:
+    return re.search(r'<html lang="(\w+)" dir="(\w+)">', text).group(1, 2)
+
+
+@pytest.mark.parametrize(
+    "prefix,language,direction,heading",
+    [
+        ("", "sv", "ltr", "Sidan finns inte"),
+        ("/en", "en", "ltr", "Page not found"),
+        ("/ar", "ar", "rtl", "الصفحة غير موجودة"),
+    ],
+)
+def test_404_is_in_the_language_of_the_url_with_search_and_top_tasks(
+    client, demo, settings, prefix, language, direction, heading
+):
+    settings.DEBUG = False
+    response = client.get(f"{prefix}/bredband/finns-inte-alls/")
+    assert response.status_code == 404
+    text = response.content.decode()
+    assert html_lang(text) == (language, direction)
+    assert f"<h1>{heading}</h1>" in text
+    assert f'action="{prefix}/sok/"' in text and 'type="search"' in text
+    tasks = re.search(r'<section aria-labelledby="top-tasks">.*?</section>', text, re.S).group(0)
+    assert f'href="{prefix}/bredband/"' in tasks and f'href="{prefix}/digital-hjalp/"' in tasks
+    assert not response.cookies
+
+
+def test_500_is_in_the_language_of_the_url_and_needs_no_layout(demo):
+    response = server_error(RequestFactory().get("/ar/kommuner/sala/"))
+    assert response.status_code == 500
+    text = response.content.decode()
+    assert html_lang(text) == ("ar", "rtl")
+    assert "<h1>حدث خطأ</h1>" in text
+    assert 'action="/ar/sok/"' in text and 'href="/ar/bredband/"' in text
+
+
+def test_refused_form_gets_the_sites_own_page_in_the_readers_language(demo, settings):
+    settings.DEBUG = False
+    session = HelpSessionPage.objects.filter(locale__language_code="ar", booking_required=True).first()
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(f"/ar/boka/{session.pk}/{session.first_date.isoformat()}/", {"name": "Test"})
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert html_lang(text) == ("ar", "rtl")
+    assert "<h1>تعذّر إرسال النموذج</h1>" in text
+    assert 'action="/ar/sok/"' in text
+
+
+def test_production_settings_use_the_sites_error_pages():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY="k" * 20 + "-production-check-" + "Zq8#vW2!pL5@xR9$" * 3,
+        ALLOWED_HOSTS="envagin.example.se",
+    )
+    script = (
+        "from django.conf import settings; from django.urls import get_resolver; r = get_resolver(); "
+        "print(settings.DEBUG, settings.CSRF_FAILURE_VIEW, r.urlconf_module.handler404, "
+        "r.urlconf_module.handler500)"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-4:] == [
+        "False",
+        "home.errors.csrf_failure",
+        "home.errors.page_not_found",
+        "home.errors.server_error",
+    ]
