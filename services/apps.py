@@ -9,3 +9,7 @@ class ServicesConfig(AppConfig):
         from core.signals import follow_models
 
         follow_models(self.get_models())
+
+        from services.signals import connect
+
+        connect()
