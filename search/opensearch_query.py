@@ -61,7 +61,9 @@ def expand_synonyms(query: str, groups: list[list[str]]) -> list[str]:
             if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", lowered):
                 for other in group:
                     if other != term:
-                        variants.append(re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", other, lowered))
+                        # the synonym is inserted as text, never read as a template (keeps a backslash)
+                        pattern = rf"(?<!\w){re.escape(term)}(?!\w)"
+                        variants.append(re.sub(pattern, lambda _match, o=other: o, lowered))
     seen, unique = {query.lower()}, []
     for variant in variants:
         if variant not in seen:

@@ -92,12 +92,16 @@ def source_session(session: HelpSessionPage) -> HelpSessionPage:
     return source or session
 
 
+def _now() -> datetime.datetime:
+    return timezone.now()
+
+
 def starts_at(session: HelpSessionPage, day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, session.start_time, tzinfo=timezone.get_current_timezone())
 
 
 def has_started(session: HelpSessionPage, day: datetime.date) -> bool:
-    return starts_at(session, day) <= timezone.now()
+    return starts_at(session, day) <= _now()
 
 
 def check_bookable(session: HelpSessionPage, day: datetime.date) -> None:
