@@ -60,7 +60,12 @@ class BookingForm(PublicForm):
         return cleaned
 
 
+MAX_ID = 2**31 - 1  # page ids are 32-bit integers; a longer number in the URL finds nothing
+
+
 def _session_and_day(session_id: int, date: str):
+    if session_id > MAX_ID:
+        raise Http404
     session = get_object_or_404(HelpSessionPage.objects.live().select_related("locale"), pk=session_id)
     day = parse_date(date)
     if day is None:
