@@ -52,7 +52,7 @@ COLUMN_ALIASES = {
     "source": "kalla",
 }
 YEAR = re.compile(r"[0-9]{4}")
-SHARE = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{1,6})?")
+SHARE = re.compile(r"-?[0-9]{1,6}(?:[.,][0-9]{1,6})?")
 SHARE_FIELDS = [name for _col, name in COLUMNS if name not in ("area_code", "year", "source", "source_date")]
 
 
