@@ -10,9 +10,10 @@ exactly this layout, so a coordinator can download, correct and import it back.
 import csv
 import datetime
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -40,6 +41,7 @@ HEADER = [
     "tätort_hushåll_1gbit",
     "landsbygd_hushåll_1gbit",
     "källa",
+    "källdatum",
 ]
 COLUMN_ALIASES = {
     "kod": "kommunkod",
@@ -49,6 +51,8 @@ COLUMN_ALIASES = {
     "artal": "ar",
     "source": "kalla",
 }
+YEAR = re.compile(r"[0-9]{4}")
+SHARE = re.compile(r"-?[0-9]{1,6}(?:[.,][0-9]{1,6})?")
 SHARE_FIELDS = [name for _col, name in COLUMNS if name not in ("area_code", "year", "source", "source_date")]
 
 
@@ -118,7 +122,7 @@ def parse(data: bytes | str, known_codes: set[str]) -> ParsedFile:
         year = None
         if not year_text:
             problems.append("år saknas")
-        elif not year_text.isdigit() or not 1990 <= int(year_text) <= 2100:
+        elif not YEAR.fullmatch(year_text) or not 1990 <= int(year_text) <= 2100:
             problems.append(f"året {year_text!r} är inte ett årtal")
         else:
             year = int(year_text)
@@ -136,11 +140,10 @@ def parse(data: bytes | str, known_codes: set[str]) -> ParsedFile:
             if not raw:
                 row[name] = None
                 continue
-            try:
-                share = Decimal(raw.replace(",", "."))
-            except InvalidOperation:
+            if not SHARE.fullmatch(raw):  # no NaN, Infinity, exponents or digits other than 0–9
                 problems.append(f"{column} {raw!r} är inte ett tal")
                 continue
+            share = Decimal(raw.replace(",", "."))
             if not Decimal(0) <= share <= Decimal(100):
                 problems.append(f"{column} {raw} ligger utanför 0–100")
             row[name] = share

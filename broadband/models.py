@@ -490,6 +490,7 @@ class MobileCoverageReportPage(BasePage):
         """Handle a POST (from broadband.views.submit_coverage_report): receipt, or the form with errors."""
         import secrets
 
+        from django.db import IntegrityError, transaction
         from django.template.response import TemplateResponse
 
         from broadband.reports import too_many_reports
@@ -508,10 +509,17 @@ class MobileCoverageReportPage(BasePage):
             context.update(form=form)
             return TemplateResponse(request, self.get_template(request), context, status=400)
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("website", "municipality")}
-        report = CoverageReport.objects.create(
-            reference=secrets.token_hex(3).upper(),
-            municipality_code=form.cleaned_data["municipality"],
-            **data,
-        )
+        report = None
+        for _attempt in range(5):  # 48 random bits: a collision is rare, and then a new one is drawn
+            try:
+                with transaction.atomic():
+                    report = CoverageReport.objects.create(
+                        reference=secrets.token_hex(6).upper(),
+                        municipality_code=form.cleaned_data["municipality"],
+                        **data,
+                    )
+                break
+            except IntegrityError:
+                continue
         context.update(submitted=True, reference=report.reference, report=report)
         return TemplateResponse(request, self.get_template(request), context)

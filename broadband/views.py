@@ -52,6 +52,8 @@ def submit_coverage_report(request, page_id: int):
 
     from broadband.models import MobileCoverageReportPage
 
+    if page_id > 2**31 - 1:  # page ids are 32-bit integers; a longer number finds nothing
+        raise Http404
     page = MobileCoverageReportPage.objects.live().filter(pk=page_id).select_related("locale").first()
     if page is None:
         raise Http404

@@ -11,18 +11,18 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from core.exports import neutralise_row
-from core.mail import send_later
 from editorial.permissions import staff_pages
 from home.tree import below_paths
 from services import booking as bookings
 from services.models import Booking, LibraryPage, SessionCancellation, SessionOccurrence
+
+REASON_MAX_LENGTH = SessionCancellation._meta.get_field("reason").max_length
 
 
 def library_ids_for(user) -> set[int]:
@@ -90,22 +90,7 @@ def booking_detail(request, occurrence_id: int):
             )
         return response
     if request.method == "POST":
-        action = request.POST.get("action")
-        if action == "cancel_occurrence":
-            cancel_occurrence(occurrence, request.POST.get("reason", "").strip())
-            messages.success(request, "Tillfället är inställt och alla som bokat har fått besked.")
-            return redirect("booking_detail", occurrence.pk)
-        booking = get_object_or_404(occurrence.bookings, pk=request.POST.get("booking"))
-        if action == "attended":
-            booking.attended = not booking.attended
-            booking.save(update_fields=["attended"])
-        elif action == "cancel":
-            bookings.cancel(booking)
-        elif action == "promote" and booking.status == Booking.Status.WAITLISTED:
-            booking.status = Booking.Status.CONFIRMED
-            booking.save(update_fields=["status"])
-            transaction.on_commit(lambda: bookings.notify(booking, "promoted"))
-        return redirect("booking_detail", occurrence.pk)
+        return _act(request, occurrence)
     template = (
         "services/admin/booking_print.html"
         if request.GET.get("print")
@@ -115,25 +100,33 @@ def booking_detail(request, occurrence_id: int):
     return render(request, template, {"occurrence": occurrence, "bookings": rows, "cancelled": cancelled})
 
 
-def cancel_occurrence(occurrence: SessionOccurrence, reason: str) -> int:
-    """Cancel one date of a series and tell everyone who booked it. Returns how many were told."""
-    with transaction.atomic():
-        SessionCancellation.objects.get_or_create(
-            session=occurrence.session, date=occurrence.date, defaults={"reason": reason}
-        )
-        affected = list(occurrence.bookings.exclude(status=Booking.Status.CANCELLED))
-        occurrence.bookings.exclude(status=Booking.Status.CANCELLED).update(
-            status=Booking.Status.CANCELLED, cancelled_at=timezone.now()
-        )
-    for booking in affected:
-        if booking.email:
-            send_later(
-                "Tillfället är inställt",
-                f"Hej {booking.name}!\n\n"
-                f"{occurrence.session.title} {occurrence.date:%Y-%m-%d} är tyvärr inställt."
-                + (f"\nOrsak: {reason}" if reason else "")
-                + "\n\nVälkommen att boka ett annat datum.",
-                [booking.email],
-                key=f"date-cancelled-{occurrence.pk}-{booking.pk}",
+def _act(request, occurrence: SessionOccurrence):
+    """Staff actions; every change to seats goes through services.booking's locked path."""
+    action = request.POST.get("action")
+    if action == "cancel_occurrence":
+        reason = request.POST.get("reason", "").strip()
+        if len(reason) > REASON_MAX_LENGTH:
+            messages.error(
+                request, f"Orsaken får vara högst {REASON_MAX_LENGTH} tecken. Ingenting är ändrat."
             )
-    return len(affected)
+            return redirect("booking_detail", occurrence.pk)
+        bookings.cancel_date(occurrence.session, occurrence.date, reason)
+        messages.success(request, "Tillfället är inställt och alla som bokat får besked.")
+        return redirect("booking_detail", occurrence.pk)
+    booking_id = request.POST.get("booking", "")
+    if not (booking_id.isascii() and booking_id.isdigit() and len(booking_id) <= 18):
+        return HttpResponseBadRequest("Ogiltig bokning.")
+    booking = get_object_or_404(occurrence.bookings, pk=int(booking_id))
+    try:
+        if action == "attended":
+            booking.attended = not booking.attended
+            booking.save(update_fields=["attended"])
+        elif action == "cancel":
+            bookings.staff_cancel(booking)
+        elif action == "promote":
+            bookings.move_up(booking)
+        else:
+            return HttpResponseBadRequest("Okänd åtgärd.")
+    except bookings.BookingError as exc:
+        messages.error(request, str(exc))
+    return redirect("booking_detail", occurrence.pk)

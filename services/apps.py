@@ -15,4 +15,8 @@ class ServicesConfig(AppConfig):
         # A booking changes the seats left of one series' date: only pages showing that series change.
         follow_models([self.get_model("Booking")], tags=cache_tags_for_booking)
         # The lock row of a booked date is not shown anywhere.
-        follow_models([self.get_model("SessionOccurrence")], tags=())
+        follow_models([self.get_model("SessionOccurrence"), self.get_model("BookingMessage")], tags=())
+
+        from services.signals import connect
+
+        connect()

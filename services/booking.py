@@ -1,12 +1,20 @@
 """Booking a seat, the waiting list and cancelling by a signed link: the rules in one place.
 
-Capacity holds under concurrency: a booking first updates its occurrence's row (taking the row lock
-on PostgreSQL, the write lock on SQLite), then counts the confirmed bookings and writes its own, all
-in one transaction, so two people can never take the same last seat. Cancelling a confirmed seat
-moves the first person on the waiting list up, in the same transaction, and tells them.
+Every change to seats – booking, cancelling (by the resident or by staff), cancelling a whole date,
+moving someone up, a changed capacity – goes through `_locked`: it takes the occurrence's lock
+(the row lock on PostgreSQL, the database write lock on SQLite), re-checks what may have changed
+since the form was shown, makes the change and then `_rebalance`s, all in one transaction:
+
+- confirmed bookings never exceed the capacity (when it is lowered, the latest bookers go back to
+  the top of the waiting list, in booking order, and are told);
+- free seats go to the waiting list in booking order (also when the capacity is raised), never
+  after the session has started and never on a cancelled date;
+- each person is told exactly once per change: the message is written to the outbox
+  (`BookingMessage`) in the same transaction and sent after the commit (services/mail.py).
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,18 +24,25 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.cache import depends_on
-from core.mail import send_later
-from services.models import Booking, HelpSessionPage, SessionOccurrence
-from services.occurrences import recurrence_dates
+from services.models import Booking, BookingMessage, HelpSessionPage, SessionCancellation, SessionOccurrence
+from services.occurrences import horizon, recurrence_dates
 
 TOKEN_SALT = "envagin.booking.cancel"
 TOKEN_MAX_AGE = 60 * 60 * 24 * 400
 
+Status = Booking.Status
+Kind = BookingMessage.Kind
+
 
 class BookingError(Exception):
     """Why a date cannot be booked, in words for the resident."""
+
+
+class BookingLimitError(BookingError):
+    """The contact already has as many bookings as one person may have."""
 
 
 @dataclass
@@ -41,6 +56,33 @@ class Availability:
         return max(0, self.capacity - self.confirmed)
 
 
+# --- contacts ---------------------------------------------------------------------------------
+
+PHONE_SEPARATORS = re.compile(r"[\s\-()./]")
+SWEDISH_NATIONAL_NUMBER = re.compile(r"[1-9][0-9]{6,8}")
+
+
+def normalise_phone(raw: str) -> str | None:
+    """A Swedish phone number as +46…, or None when it is not one (070-123 45 67, +46 70 123 45 67)."""
+    digits = PHONE_SEPARATORS.sub("", raw or "")
+    for prefix in ("+46", "0046", "0"):
+        if digits.startswith(prefix):
+            national = digits[len(prefix) :]
+            break
+    else:
+        return None
+    if prefix != "0" and national.startswith("0"):  # "+46 (0)70 …"
+        national = national[1:]
+    return f"+46{national}" if SWEDISH_NATIONAL_NUMBER.fullmatch(national) else None
+
+
+def normalise_email(raw: str) -> str:
+    return (raw or "").strip().lower()
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
 def source_session(session: HelpSessionPage) -> HelpSessionPage:
     """Bookings belong to the series in the source language, whichever translation was used."""
     if session.locale.language_code == settings.LANGUAGE_CODE:
@@ -51,15 +93,31 @@ def source_session(session: HelpSessionPage) -> HelpSessionPage:
     return source or session
 
 
+def _now() -> datetime.datetime:
+    return timezone.now()
+
+
+def starts_at(session: HelpSessionPage, day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, session.start_time, tzinfo=timezone.get_current_timezone())
+
+
+def has_started(session: HelpSessionPage, day: datetime.date) -> bool:
+    return starts_at(session, day) <= _now()
+
+
 def check_bookable(session: HelpSessionPage, day: datetime.date) -> None:
     if not session.booking_required or not session.capacity:
         raise BookingError(_("Det här tillfället är drop-in och behöver inte bokas."))
+    first, last = horizon()
+    if not first <= day <= last:
+        raise BookingError(
+            _("Det går att boka högst %(days)s dagar framåt.") % {"days": settings.BOOKING_HORIZON_DAYS}
+        )
     if day not in recurrence_dates(session.first_date, session.repeat, session.until, day, day):
         raise BookingError(_("Tillfället finns inte det datumet."))
     if session.cancellations.filter(date=day).exists():
         raise BookingError(_("Tillfället är inställt."))
-    starts = datetime.datetime.combine(day, session.start_time, tzinfo=timezone.get_current_timezone())
-    if starts <= timezone.now():
+    if has_started(session, day):
         raise BookingError(_("Tillfället har redan börjat."))
 
 
@@ -67,8 +125,8 @@ def availability(session: HelpSessionPage, day: datetime.date) -> Availability:
     counts = Booking.objects.filter(
         occurrence__session=source_session(session), occurrence__date=day
     ).aggregate(
-        confirmed=Count("pk", filter=Q(status=Booking.Status.CONFIRMED)),
-        waitlisted=Count("pk", filter=Q(status=Booking.Status.WAITLISTED)),
+        confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+        waitlisted=Count("pk", filter=Q(status=Status.WAITLISTED)),
     )
     return Availability(session.capacity or 0, counts["confirmed"], counts["waitlisted"])
 
@@ -92,7 +150,7 @@ def seats_left_for(occurrences) -> dict[tuple, int]:
     dates = {occ.date for occ in occurrences}
     rows = (
         Booking.objects.filter(
-            status=Booking.Status.CONFIRMED,
+            status=Status.CONFIRMED,
             occurrence__session__translation_key__in=keys,
             occurrence__date__in=dates,
         )
@@ -109,48 +167,209 @@ def seats_left_for(occurrences) -> dict[tuple, int]:
     }
 
 
+# --- the one locked path ----------------------------------------------------------------------
+
+
 def _lock(session: HelpSessionPage, day: datetime.date) -> SessionOccurrence:
+    """Inside a transaction: the occurrence's row, locked until the transaction ends."""
     occurrence, _created = SessionOccurrence.objects.get_or_create(session=session, date=day)
     SessionOccurrence.objects.filter(pk=occurrence.pk).update(version=F("version") + 1)
-    return SessionOccurrence.objects.select_for_update().get(pk=occurrence.pk)
+    return SessionOccurrence.objects.select_for_update().select_related("session").get(pk=occurrence.pk)
 
 
-def book(session: HelpSessionPage, day: datetime.date, **details) -> Booking:
+def _tell(booking: Booking, kind: str, reason: str = "") -> None:
+    """Write the message in the current transaction; it is sent after the commit."""
+    if not booking.email:
+        return
+    message = BookingMessage.objects.create(booking=booking, kind=kind, reason=reason[:200])
+    transaction.on_commit(lambda: _send_after_commit(message.pk))
+
+
+def _send_after_commit(message_id: int) -> None:
+    """Hand the message to the task worker (never sent inside the web request); the scheduled
+    `send_booking_mail` job retries what could not be sent."""
+    from services.tasks import deliver_booking_message
+
+    deliver_booking_message.enqueue(message_id)
+
+
+def _set_status(booking: Booking, status: str) -> None:
+    booking.status = status
+    fields = ["status"]
+    if status == Status.CANCELLED:
+        booking.cancelled_at = timezone.now()
+        fields.append("cancelled_at")
+    booking.save(update_fields=fields)
+
+
+def _rebalance(occurrence: SessionOccurrence) -> list[Booking]:
+    """Under the lock: confirmed ≤ capacity, free seats to the waiting list in order. Returns who moved."""
+    session = occurrence.session
+    if has_started(session, occurrence.date):
+        return []
+    capacity = (session.capacity or 0) if session.booking_required else 0
+    confirmed = list(occurrence.bookings.filter(status=Status.CONFIRMED).order_by("created_at", "pk"))
+    moved = []
+    if len(confirmed) > capacity:
+        for booking in confirmed[capacity:]:
+            _set_status(booking, Status.WAITLISTED)
+            _tell(booking, Kind.DEMOTED)
+            moved.append(booking)
+        return moved
+    free = capacity - len(confirmed)
+    if free <= 0 or SessionCancellation.objects.filter(session=session, date=occurrence.date).exists():
+        return moved
+    waiting = occurrence.bookings.filter(status=Status.WAITLISTED).order_by("created_at", "pk")[:free]
+    for booking in waiting:
+        _set_status(booking, Status.CONFIRMED)
+        _tell(booking, Kind.PROMOTED)
+        moved.append(booking)
+    return moved
+
+
+def _check_limits(session: HelpSessionPage, day: datetime.date, email_key: str, phone_key: str) -> None:
+    """Fair booking: one contact cannot take every seat (checked under the occurrence's lock)."""
+    who = Q(pk__in=[])
+    if email_key:
+        who |= Q(email_key=email_key)
+    if phone_key:
+        who |= Q(phone_key=phone_key)
+    active = Booking.objects.filter(who).exclude(status=Status.CANCELLED)
+    if active.filter(occurrence__session=session, occurrence__date=day).exists():
+        raise BookingLimitError(_("Du har redan en bokning det här tillfället."))
+    per_date = settings.BOOKING_LIMIT_PER_DATE
+    if active.filter(occurrence__date=day).count() >= per_date:
+        raise BookingLimitError(
+            ngettext(
+                "Du kan ha högst %(n)s bokning samma dag.",
+                "Du kan ha högst %(n)s bokningar samma dag.",
+                per_date,
+            )
+            % {"n": per_date}
+        )
+    period = datetime.timedelta(days=settings.BOOKING_LIMIT_PERIOD_DAYS - 1)
+    per_series = settings.BOOKING_LIMIT_PER_SERIES
+    in_series = active.filter(
+        occurrence__session=session, occurrence__date__range=(day - period, day + period)
+    ).count()
+    if in_series >= per_series:
+        raise BookingLimitError(
+            _("Du kan ha högst %(n)s bokningar på samma tillfälle inom %(days)s dagar.")
+            % {"n": per_series, "days": settings.BOOKING_LIMIT_PERIOD_DAYS}
+        )
+
+
+def book(session: HelpSessionPage, day: datetime.date, *, language: str | None = None, **details) -> Booking:
+    """A seat, or a place on the waiting list. Raises BookingError with the reason in words."""
     session = source_session(session)
     check_bookable(session, day)
+    email_key = normalise_email(details.get("email", ""))
+    phone_key = normalise_phone(details.get("phone", "")) or ""
     with transaction.atomic():
         occurrence = _lock(session, day)
-        confirmed = occurrence.bookings.filter(status=Booking.Status.CONFIRMED).count()
-        status = Booking.Status.CONFIRMED if confirmed < session.capacity else Booking.Status.WAITLISTED
-        booking = Booking.objects.create(occurrence=occurrence, status=status, **details)
-    transaction.on_commit(lambda: notify(booking, "booked"))
+        session = occurrence.session
+        check_bookable(session, day)  # again, under the lock: cancelled or started meanwhile?
+        _check_limits(session, day, email_key, phone_key)
+        confirmed = occurrence.bookings.filter(status=Status.CONFIRMED).count()
+        waiting = occurrence.bookings.filter(status=Status.WAITLISTED).exists()
+        status = Status.CONFIRMED if confirmed < session.capacity and not waiting else Status.WAITLISTED
+        booking = Booking.objects.create(
+            occurrence=occurrence,
+            status=status,
+            email_key=email_key,
+            phone_key=phone_key,
+            language=language or translation.get_language() or settings.LANGUAGE_CODE,
+            **details,
+        )
+        _tell(booking, Kind.BOOKED if status == Status.CONFIRMED else Kind.WAITLISTED)
+        _rebalance(occurrence)
+    booking.refresh_from_db()
     return booking
 
 
-def cancel(booking: Booking) -> Booking | None:
-    """Cancel; returns the waiting person who got the seat, if any."""
-    promoted = None
+def _cancel(booking: Booking, kind: str | None) -> list[Booking]:
     with transaction.atomic():
         occurrence = _lock(booking.occurrence.session, booking.occurrence.date)
-        booking = Booking.objects.select_for_update().get(pk=booking.pk)
-        if booking.status == Booking.Status.CANCELLED:
-            return None
-        had_seat = booking.status == Booking.Status.CONFIRMED
-        booking.status = Booking.Status.CANCELLED
-        booking.cancelled_at = timezone.now()
-        booking.save(update_fields=["status", "cancelled_at"])
-        if had_seat:
-            promoted = (
-                occurrence.bookings.filter(status=Booking.Status.WAITLISTED)
-                .order_by("created_at", "pk")
-                .first()
-            )
-            if promoted:
-                promoted.status = Booking.Status.CONFIRMED
-                promoted.save(update_fields=["status"])
-    if promoted:
-        transaction.on_commit(lambda: notify(promoted, "promoted"))
-    return promoted
+        booking = Booking.objects.get(pk=booking.pk)
+        if booking.status == Status.CANCELLED:
+            return []
+        _set_status(booking, Status.CANCELLED)
+        if kind:
+            _tell(booking, kind)
+        return _rebalance(occurrence)
+
+
+def cancel(booking: Booking) -> Booking | None:
+    """The resident cancels; returns the first waiting person who got the seat, if any."""
+    moved = _cancel(booking, None)
+    return moved[0] if moved else None
+
+
+def staff_cancel(booking: Booking) -> Booking | None:
+    """Library staff cancel one booking; the person is told, and the seat goes to the waiting list."""
+    moved = _cancel(booking, Kind.CANCELLED)
+    return moved[0] if moved else None
+
+
+def move_up(booking: Booking) -> Booking:
+    """Staff give a waiting person a seat – only a free one, and only before the session starts."""
+    with transaction.atomic():
+        occurrence = _lock(booking.occurrence.session, booking.occurrence.date)
+        booking = Booking.objects.get(pk=booking.pk)
+        if booking.status != Status.WAITLISTED:
+            raise BookingError(_("Personen står inte på väntelistan."))
+        if has_started(occurrence.session, occurrence.date):
+            raise BookingError(_("Tillfället har redan börjat."))
+        confirmed = occurrence.bookings.filter(status=Status.CONFIRMED).count()
+        if confirmed >= (occurrence.session.capacity or 0):
+            raise BookingError(_("Alla platser är tagna. Höj antalet platser på sidan om fler ska få komma."))
+        _set_status(booking, Status.CONFIRMED)
+        _tell(booking, Kind.PROMOTED)
+    return booking
+
+
+def cancel_date(session: HelpSessionPage, day: datetime.date, reason: str = "") -> int:
+    """Cancel one date of a series and tell everyone who booked it. Returns how many were told."""
+    session = source_session(session)
+    reason = reason.strip()[:200]
+    with transaction.atomic():
+        occurrence = _lock(session, day)
+        SessionCancellation.objects.get_or_create(session=session, date=day, defaults={"reason": reason})
+        affected = list(occurrence.bookings.exclude(status=Status.CANCELLED).order_by("created_at", "pk"))
+        for booking in affected:
+            _set_status(booking, Status.CANCELLED)
+            _tell(booking, Kind.DATE_CANCELLED, reason)
+    return len(affected)
+
+
+def apply_series(session: HelpSessionPage) -> int:
+    """After the series was published: every upcoming booked date follows the page.
+
+    A raised capacity moves people up from the waiting list, a lowered one moves the latest bookers
+    back to it, and a date the editor cancelled cancels its bookings; everyone affected is told.
+    Returns how many bookings changed.
+    """
+    session = source_session(session)
+    changed = 0
+    cancelled = {c.date: c.reason for c in SessionCancellation.objects.filter(session=session)}
+    occurrence_ids = SessionOccurrence.objects.filter(
+        session=session, date__gte=timezone.localdate()
+    ).values_list("pk", flat=True)
+    for occurrence_id in occurrence_ids:
+        with transaction.atomic():
+            occurrence = SessionOccurrence.objects.select_related("session").get(pk=occurrence_id)
+            occurrence = _lock(occurrence.session, occurrence.date)
+            if occurrence.date in cancelled:
+                for booking in occurrence.bookings.exclude(status=Status.CANCELLED):
+                    _set_status(booking, Status.CANCELLED)
+                    _tell(booking, Kind.DATE_CANCELLED, cancelled[occurrence.date])
+                    changed += 1
+            else:
+                changed += len(_rebalance(occurrence))
+    return changed
+
+
+# --- links ------------------------------------------------------------------------------------
 
 
 def cancellation_token(booking: Booking) -> str:
@@ -160,6 +379,8 @@ def cancellation_token(booking: Booking) -> str:
 def booking_for_token(token: str) -> Booking:
     """The booking a link is for; raises signing.BadSignature for tampered or expired links."""
     pk = signing.TimestampSigner(salt=TOKEN_SALT).unsign(token, max_age=TOKEN_MAX_AGE)
+    if not pk.isascii() or not pk.isdigit() or len(pk) > 18:
+        raise signing.BadSignature("not a booking")
     booking = Booking.objects.select_related("occurrence__session").filter(pk=int(pk)).first()
     if booking is None:
         raise signing.BadSignature("no such booking")
@@ -167,46 +388,9 @@ def booking_for_token(token: str) -> Booking:
 
 
 def cancel_url(booking: Booking) -> str:
-    """The link in the e-mail: the code rides in the fragment, which browsers never send, so it does
-    not reach the server's or a proxy's access log; a small script on /avboka/ posts it, and without
-    script the page asks for the code, which the e-mail also prints. (Links of the older form
-    /avboka/<code>/ keep working.)"""
-    return f"{reverse('booking_cancel_form')}#kod={cancellation_token(booking)}"
-
-
-MESSAGES = {
-    "booked": {
-        Booking.Status.CONFIRMED: ("Din plats är bokad", "Du har en plats på {what} {when}."),
-        Booking.Status.WAITLISTED: (
-            "Du står på väntelistan",
-            "Alla platser på {what} {when} är tagna. "
-            "Du står på väntelistan och får ett mejl om en plats blir ledig.",
-        ),
-    },
-    "promoted": {
-        Booking.Status.CONFIRMED: (
-            "Du har fått en plats",
-            "En plats blev ledig: du har nu en plats på {what} {when}.",
-        )
-    },
-}
-
-
-def notify(booking: Booking, event: str) -> None:
-    """E-mail the person (when they gave an address) with the cancellation link, through the queue."""
-    if not booking.email:
-        return
-    subject, text = MESSAGES[event].get(booking.status, (None, None))
-    if not subject:
-        return
-    session = booking.occurrence.session
-    with translation.override(settings.LANGUAGE_CODE):
-        when = f"{booking.occurrence.date:%Y-%m-%d} kl. {session.start_time:%H:%M}"
-        body = (
-            f"Hej {booking.name}!\n\n{text.format(what=session.title, when=when)}\n\n"
-            f"Plats: {session.get_parent().title}{', ' + session.place if session.place else ''}\n\n"
-            f"Kan du inte komma? Avboka här, så kan någon annan få platsen:\n"
-            f"{settings.PUBLIC_URL}{cancel_url(booking)}\n\n"
-            f"Om sidan ber om en avbokningskod, skriv in: {cancellation_token(booking)}\n"
-        )
-    send_later(subject, body, [booking.email], key=f"booking-{booking.pk}-{event}-{booking.status}")
+    """The link in the e-mail, in the language the resident booked in: the code rides in the
+    fragment, which browsers never send, so it does not reach the server's or a proxy's access log; a
+    small script on /avboka/ posts it, and without script the page asks for the code, which the
+    e-mail also prints. (Links of the older form /avboka/<code>/ keep working.)"""
+    with translation.override(booking.language):
+        return f"{reverse('booking_cancel_form')}#kod={cancellation_token(booking)}"

@@ -7,47 +7,72 @@ the calendar with STATUS:CANCELLED so that calendars that subscribed remove them
 
 import datetime
 import json
+import re
 
 import icalendar
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_safe
 
-from core.opendata import open_file, open_json
+from core.opendata import open_file, open_json, open_to_all
 from home.localization import prefer_active_locale
 from services.models import HelpSessionPage, LibraryPage
-from services.occurrences import upcoming_occurrences
+from services.occurrences import horizon, parse_date, upcoming_occurrences, within_horizon
 
 FEED_DAYS = 180
+ASCII_ID = re.compile(r"[0-9]{1,9}")
+
+
+class BadFeedRequest(ValueError):
+    """A query parameter the feed cannot use, in words for whoever sent it."""
+
+
+def _strict_id(params, name: str) -> int | None:
+    value = params.get(name, "").strip()
+    if not value:
+        return None
+    if not ASCII_ID.fullmatch(value):
+        raise BadFeedRequest(f"{name} ska vara ett id (siffror 0–9).")
+    return int(value)
 
 
 def _occurrences(request):
     params = request.GET
     filters = {"date_to": timezone.localdate() + datetime.timedelta(days=FEED_DAYS)}
     code = params.get("kommun", "").strip()
-    if code.isdigit():
-        filters["municipality_code"] = code
-    library = params.get("library", "").strip()
+    if code:
+        filters["municipality_code"] = code if ASCII_ID.fullmatch(code) else "none"
+    library = params.get("library", "").strip()[:255]
     if library:
         match = (
             LibraryPage.objects.filter(pk=int(library))
-            if library.isdigit()
+            if ASCII_ID.fullmatch(library)
             else LibraryPage.objects.filter(slug=library)
         )
         found = match.first()
         filters["library_key"] = found.translation_key if found else "none"
-    topic = params.get("topic", "").strip()
+    topic = params.get("topic", "").strip()[:255]
     if topic:
         filters["topic"] = topic
-    session = params.get("session", "").strip()
-    if session.isdigit():
-        page = HelpSessionPage.objects.filter(pk=int(session)).first()
+    session = _strict_id(params, "session")
+    if session is not None:
+        page = HelpSessionPage.objects.filter(pk=session).first()
         filters["session_key"] = page.translation_key if page else "none"
-    occurrences = upcoming_occurrences(**filters)
-    day = params.get("date", "").strip()
-    if day:
-        occurrences = [occ for occ in occurrences if occ.date.isoformat() == day]
-    return occurrences
+    day_text = params.get("date", "").strip()
+    if day_text:
+        day = parse_date(day_text)
+        if day is None:
+            raise BadFeedRequest("date ska vara ett datum, ÅÅÅÅ-MM-DD.")
+        if not within_horizon(day):
+            first, last = horizon()
+            raise BadFeedRequest(f"date ska ligga mellan {first:%Y-%m-%d} och {last:%Y-%m-%d}.")
+        filters.update(date_from=day, date_to=day)
+    return upcoming_occurrences(**filters)
+
+
+def _bad_request(error: BadFeedRequest) -> HttpResponse:
+    return open_to_all(HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8"))
 
 
 def _place(occ) -> str:
@@ -58,8 +83,11 @@ def _place(occ) -> str:
     return ", ".join(part for part in parts if part)
 
 
-@require_safe
-def sessions_ics(request):
+def calendar_for(occurrences, absolute_url) -> bytes:
+    """iCalendar for occurrences: the feed, and the attachment of a booking's confirmation.
+
+    `absolute_url(path)` makes the session page's address absolute.
+    """
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//En väg in//Digital hjälp//SV")
     calendar.add("version", "2.0")
@@ -67,7 +95,7 @@ def sessions_ics(request):
     calendar.add("x-wr-calname", "Digital hjälp på biblioteken")
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     stamp = timezone.now()
-    for occ in _occurrences(request):
+    for occ in occurrences:
         event = icalendar.Event()
         event.add("uid", occ.uid)
         event.add("dtstamp", stamp)
@@ -76,17 +104,33 @@ def sessions_ics(request):
         event.add("summary", occ.session.title)
         event.add("location", _place(occ))
         event.add("description", strip_tags(occ.session.summary or ""))
-        event.add("url", request.build_absolute_uri(occ.session.url))
+        event.add("url", absolute_url(occ.session.url))
         event.add("status", "CANCELLED" if occ.cancelled else "CONFIRMED")
         calendar.add_component(event)
     calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+@require_safe
+def sessions_ics(request):
+    try:
+        occurrences = _occurrences(request)
+    except BadFeedRequest as error:
+        return _bad_request(error)
     return open_file(
-        calendar.to_ical(), "text/calendar; charset=utf-8", "digital-hjalp.ics", attachment=False
+        calendar_for(occurrences, request.build_absolute_uri),
+        "text/calendar; charset=utf-8",
+        "digital-hjalp.ics",
+        attachment=False,
     )
 
 
 @require_safe
 def sessions_json(request):
+    try:
+        occurrences = _occurrences(request)
+    except BadFeedRequest as error:
+        return _bad_request(error)
     items = [
         {
             "id": occ.uid,
@@ -104,7 +148,7 @@ def sessions_json(request):
             "booking_required": occ.session.booking_required,
             "seats_left": occ.seats_left,
         }
-        for occ in _occurrences(request)
+        for occ in occurrences
     ]
     return open_json({"sessions": items})
 

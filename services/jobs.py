@@ -12,3 +12,21 @@ register(
         description="deletes bookings BOOKING_RETENTION_DAYS (30) after their date",
     )
 )
+
+register(
+    Job(
+        "send_booking_mail",
+        every=datetime.timedelta(minutes=1),
+        command="send_booking_mail",
+        description="sends booking messages the worker could not send (mail server down), each once",
+    )
+)
+
+register(
+    Job(
+        "send_booking_reminders",
+        every=datetime.timedelta(hours=1),
+        command="send_booking_reminders",
+        description="reminds each booker the day before, once per booking",
+    )
+)

@@ -1,42 +1,43 @@
 """The filterable list of upcoming occurrences (county-wide listing), driven by GET parameters."""
 
-import datetime
-
 from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from home.localization import prefer_active_locale
 from home.models import Topic, municipalities_for_reader
 from services.models import SESSION_LANGUAGES, HelpSessionPage, LibraryPage
-from services.occurrences import upcoming_occurrences
+from services.occurrences import horizon, parse_date, upcoming_occurrences
 
 PAGE_SIZE = 20
+MAX_PARAMETER_LENGTH = 100
 
 
-def _date(value: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return None
+def date_problem(params) -> str | None:
+    """A plain message when `fran` or `till` lies outside the dates the listing covers, else None."""
+    first, last = horizon()
+    for name in ("fran", "till"):
+        day = parse_date(params.get(name, "").strip())
+        if day is not None and not first <= day <= last:
+            return _("Välj datum mellan %(first)s och %(last)s.") % {
+                "first": f"{first:%Y-%m-%d}",
+                "last": f"{last:%Y-%m-%d}",
+            }
+    return None
 
 
 def session_listing_context(request, library=None) -> dict:
     """Filters from the query string; with `library`, the listing of that one library."""
     params = request.GET
     filters = {
-        "kommun": params.get("kommun", "").strip(),
-        "bibliotek": params.get("bibliotek", "").strip(),
-        "amne": params.get("amne", "").strip(),
-        "sprak": params.get("sprak", "").strip(),
-        "malgrupp": params.get("malgrupp", "").strip(),
-        "typ": params.get("typ", "").strip(),
-        "fran": params.get("fran", "").strip(),
-        "till": params.get("till", "").strip(),
+        name: params.get(name, "").strip()[:MAX_PARAMETER_LENGTH]
+        for name in ("kommun", "bibliotek", "amne", "sprak", "malgrupp", "typ", "fran", "till")
     }
     today = timezone.localdate()
-    date_from = _date(filters["fran"]) or today
-    date_from = max(date_from, today)
-    date_to = _date(filters["till"])
+    problem = date_problem(params)
+    date_from = None if problem else parse_date(filters["fran"])
+    date_from = max(date_from or today, today)
+    date_to = None if problem else parse_date(filters["till"])
     errors = []
     if date_to and date_to < date_from:
         errors.append("till")
@@ -69,5 +70,6 @@ def session_listing_context(request, library=None) -> dict:
         "topics": prefer_active_locale(Topic.objects.select_related("locale").order_by("name")),
         "languages": SESSION_LANGUAGES,
         "audiences": HelpSessionPage.Audience.choices,
+        "date_problem": problem,
         "active_filter_count": sum(1 for key, value in filters.items() if value),
     }

@@ -1,15 +1,19 @@
 """Occurrences of digital-help sessions, computed from each series' rule.
 
-`recurrence_dates` is a pure function (unit-tested on its own). `upcoming_occurrences` gathers the
-series, their libraries and municipalities in a fixed number of queries however many there are,
-so listings stay fast as libraries are added.
+`recurrence_dates` is a pure function (unit-tested on its own) whose cost depends on the length of
+the window asked for, not on how far it lies from the series' first date: the rule starts at the
+first date on or before the window that fits it. `upcoming_occurrences` gathers the series, their
+libraries and municipalities in a fixed number of queries however many there are, so listings
+stay fast as libraries are added. Dates the public sends are bounded by `horizon()` first.
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule
+from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -20,6 +24,42 @@ from home.tree import nearest_ancestor
 STOCKHOLM_TZ = "Europe/Stockholm"
 DEFAULT_WINDOW = datetime.timedelta(days=120)
 MAX_WINDOW = datetime.timedelta(days=366)
+
+
+def horizon() -> tuple[datetime.date, datetime.date]:
+    """The dates the public may ask about: yesterday to BOOKING_HORIZON_DAYS ahead (inclusive)."""
+    today = timezone.localdate()
+    return today - datetime.timedelta(days=1), today + datetime.timedelta(days=settings.BOOKING_HORIZON_DAYS)
+
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """A date the public sent, strictly YYYY-MM-DD in ASCII digits; None when it is not one."""
+    if not ISO_DATE.fullmatch(text or ""):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def within_horizon(day: datetime.date) -> bool:
+    first, last = horizon()
+    return first <= day <= last
+
+
+def _rule_start(first: datetime.date, repeat: str, start: datetime.date) -> datetime.date:
+    """The latest date on or before `start` (and not before `first`) from which the rule runs the same."""
+    if start <= first:
+        return first
+    if repeat in ("weekly", "biweekly"):
+        step = 7 if repeat == "weekly" else 14
+        return first + datetime.timedelta(days=(start - first).days // step * step)
+    if repeat == "monthly":
+        return start.replace(day=1) if start.replace(day=1) > first else first
+    return first
 
 
 def recurrence_dates(
@@ -35,14 +75,14 @@ def recurrence_dates(
         return []
     if repeat == "once":
         return [first] if start <= first <= last else []
-    dtstart = datetime.datetime.combine(first, datetime.time())
+    dtstart = datetime.datetime.combine(_rule_start(first, repeat, start), datetime.time())
     options = {"dtstart": dtstart, "until": datetime.datetime.combine(last, datetime.time())}
     if repeat == "weekly":
         rule = rrule.rrule(rrule.WEEKLY, interval=1, **options)
     elif repeat == "biweekly":
         rule = rrule.rrule(rrule.WEEKLY, interval=2, **options)
     elif repeat == "monthly":
-        nth = (first.day - 1) // 7 + 1
+        nth = (first.day - 1) // 7 + 1  # from the series' first date, wherever the rule starts
         weekday = rrule.weekday(first.weekday())
         rule = rrule.rrule(rrule.MONTHLY, byweekday=weekday(nth if nth < 5 else -1), **options)
     else:
@@ -70,6 +110,23 @@ class Occurrence:
         return f"{self.session.translation_key}-{self.date:%Y%m%d}@envagin"
 
 
+def occurrence_on(session, day: datetime.date) -> Occurrence:
+    """One occurrence of a series (for a booking's calendar attachment), with its library."""
+    from services.models import LibraryPage
+
+    library = LibraryPage.objects.filter(pk=session.get_parent().pk).first()
+    cancellation = session.cancellations.filter(date=day).first()
+    return Occurrence(
+        session=session,
+        date=day,
+        start=_aware(day, session.start_time),
+        end=_aware(day, session.end_time),
+        cancelled=cancellation is not None,
+        cancel_reason=cancellation.reason if cancellation else "",
+        library=library,
+    )
+
+
 def _aware(day: datetime.date, moment: datetime.time) -> datetime.datetime:
     return datetime.datetime.combine(day, moment, tzinfo=ZoneInfo(STOCKHOLM_TZ))
 
@@ -91,9 +148,9 @@ def upcoming_occurrences(
     from services.models import HelpSessionPage, LibraryPage
 
     now = timezone.localtime()
-    date_from = date_from or now.date()
-    date_to = date_to or date_from + DEFAULT_WINDOW
-    date_to = min(date_to, date_from + MAX_WINDOW)
+    last = horizon()[1]
+    date_from = min(date_from or now.date(), last)
+    date_to = min(date_to or date_from + DEFAULT_WINDOW, date_from + MAX_WINDOW, last)
 
     sessions = (
         HelpSessionPage.objects.live()

@@ -1,13 +1,12 @@
 """Booking a seat, the confirmation, and cancelling by the link in the confirmation."""
 
-import datetime
-
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -16,14 +15,23 @@ from core.forms import PublicForm
 from core.ratelimit import rate_limited
 from services import booking as bookings
 from services.models import Booking, HelpSessionPage
+from services.occurrences import parse_date
 
 
 class BookingForm(PublicForm):
     name = forms.CharField(label=_("Ditt namn"), max_length=120)
     email = forms.EmailField(
-        label=_("E-post"), required=False, help_text=_("Då får du en bekräftelse och en länk för att avboka.")
+        label=_("E-post"),
+        required=False,
+        max_length=254,
+        help_text=_("Då får du en bekräftelse och en länk för att avboka."),
     )
-    phone = forms.CharField(label=_("Telefon"), required=False, max_length=40)
+    phone = forms.CharField(
+        label=_("Telefon"),
+        required=False,
+        max_length=40,
+        help_text=_("Ett svenskt nummer, till exempel 070-123 45 67."),
+    )
     needs = forms.CharField(
         label=_("Vad vill du ha hjälp med? (frivilligt)"),
         required=False,
@@ -38,22 +46,40 @@ class BookingForm(PublicForm):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "").strip()
+        if phone and bookings.normalise_phone(phone) is None:
+            raise forms.ValidationError(_("Skriv ett svenskt telefonnummer, till exempel 070-123 45 67."))
+        return phone
+
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("email") and not cleaned.get("phone"):
+        if not cleaned.get("email") and not cleaned.get("phone") and "phone" not in self.errors:
             self.add_error(
                 "phone", _("Skriv din e-post eller ditt telefonnummer, så att biblioteket kan nå dig.")
             )
         return cleaned
 
 
+MAX_ID = 2**31 - 1  # page ids are 32-bit integers; a longer number in the URL finds nothing
+
+
 def _session_and_day(session_id: int, date: str):
+    if session_id > MAX_ID:
+        raise Http404
     session = get_object_or_404(HelpSessionPage.objects.live().select_related("locale"), pk=session_id)
-    try:
-        day = datetime.date.fromisoformat(date)
-    except ValueError as exc:
-        raise Http404 from exc
+    day = parse_date(date)
+    if day is None:
+        raise Http404
     return session, day
+
+
+def _limits() -> dict:
+    return {
+        "per_date": settings.BOOKING_LIMIT_PER_DATE,
+        "per_series": settings.BOOKING_LIMIT_PER_SERIES,
+        "period": settings.BOOKING_LIMIT_PERIOD_DAYS,
+    }
 
 
 @never_cache
@@ -61,7 +87,7 @@ def _session_and_day(session_id: int, date: str):
 def book(request, session_id: int, date: str):
     session, day = _session_and_day(session_id, date)
     library = session.get_parent().specific
-    context = {"session": session, "library": library, "day": day, "page": None}
+    context = {"session": session, "library": library, "day": day, "page": None, "limits": _limits()}
     try:
         bookings.check_bookable(bookings.source_session(session), day)
     except bookings.BookingError as exc:
@@ -77,7 +103,12 @@ def book(request, session_id: int, date: str):
         if form.is_valid():
             details = {k: v for k, v in form.cleaned_data.items() if k != "website"}
             try:
-                booking = bookings.book(session, day, **details)
+                booking = bookings.book(session, day, language=translation.get_language(), **details)
+            except bookings.BookingLimitError as exc:
+                form.add_error("email" if details.get("email") else "phone", str(exc))
+                form.describe_errors()
+                context.update(form=form, availability=bookings.availability(session, day))
+                return render(request, "services/booking_form.html", context, status=409)
             except bookings.BookingError as exc:
                 context["problem"] = str(exc)
                 return render(request, "services/booking_form.html", context, status=409)

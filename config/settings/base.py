@@ -110,6 +110,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default must take a burst: every transaction asks for the write lock when it
+    # begins (IMMEDIATE, so two bookings never deadlock upgrading a read lock), waits for it up to
+    # SQLITE_TIMEOUT seconds instead of failing at once, and WAL lets pages be read meanwhile.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": float(os.environ.get("SQLITE_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Two caches: "default" holds small shared state that must not be evicted by page traffic (rate-limit
@@ -273,6 +284,13 @@ BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "10"))  # bookings
 # COVERAGE_REPORT_ANSWER_DAYS.
 COVERAGE_REPORT_RETENTION_DAYS = int(os.environ.get("COVERAGE_REPORT_RETENTION_DAYS", "365"))
 COVERAGE_REPORT_ANSWER_DAYS = int(os.environ.get("COVERAGE_REPORT_ANSWER_DAYS", "14"))
+# Dates the public may ask for (listing, feeds, booking): from yesterday to this many days ahead.
+BOOKING_HORIZON_DAYS = int(os.environ.get("BOOKING_HORIZON_DAYS", "365"))
+# Fair booking: active bookings one contact (e-mail or phone) may hold on one date, and in one
+# series within BOOKING_LIMIT_PERIOD_DAYS.
+BOOKING_LIMIT_PER_DATE = int(os.environ.get("BOOKING_LIMIT_PER_DATE", "2"))
+BOOKING_LIMIT_PER_SERIES = int(os.environ.get("BOOKING_LIMIT_PER_SERIES", "4"))
+BOOKING_LIMIT_PERIOD_DAYS = int(os.environ.get("BOOKING_LIMIT_PERIOD_DAYS", "30"))
 
 # The content-security policy for public pages: nothing from other hosts, no inline script.
 CONTENT_SECURITY_POLICY = (

@@ -1,4 +1,4 @@
-from .booking import Booking, SessionOccurrence
+from .booking import Booking, BookingMessage, SessionOccurrence
 from .eservices import EService, EServiceMunicipalLink, GuideIndexPage, LifeEventGuidePage
 from .help import (
     LANGUAGE_LABELS,
@@ -11,6 +11,7 @@ from .help import (
 
 __all__ = [
     "Booking",
+    "BookingMessage",
     "SessionOccurrence",
     "EService",
     "EServiceMunicipalLink",

@@ -1,8 +1,12 @@
 """Bookings of digital-help occurrences.
 
-`SessionOccurrence` is a row per (series, date) that exists only once somebody books: it is what a
-booking locks, so that the seat count is checked and the booking written in one transaction, one
-booking at a time per occurrence, on every database (see services/booking.py).
+`SessionOccurrence` is a row per (series, date) that exists only once somebody books: it is what
+every change to seats locks, so that seat counts are checked and bookings written in one
+transaction, one change at a time per occurrence, on every database (see services/booking.py).
+
+`BookingMessage` is the mail outbox: a message is written in the same transaction as the change it
+tells about, and sent after the commit. When the mail server does not answer the row stays unsent
+and `send_booking_mail` retries it; a row is claimed before it is sent, so nobody is told twice.
 """
 
 from django.db import models
@@ -41,12 +45,17 @@ class Booking(models.Model):
     name = models.CharField(_("namn"), max_length=120)
     email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    # Normalised contact (lower-case e-mail, +46 phone number) for the per-contact booking limits.
+    email_key = models.CharField(max_length=254, blank=True, db_index=True, editable=False)
+    phone_key = models.CharField(max_length=20, blank=True, db_index=True, editable=False)
+    language = models.CharField(_("språk"), max_length=10, default="sv", editable=False)
     needs = models.TextField(_("vad du vill ha hjälp med"), blank=True, max_length=1000)
     accessibility_needs = models.TextField(_("behov av anpassning"), blank=True, max_length=500)
     status = models.CharField(_("läge"), max_length=20, choices=Status.choices, db_index=True)
     attended = models.BooleanField(_("kom"), default=False)
     created_at = models.DateTimeField(_("bokad"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("avbokad"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("påminnelse skickad"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("bokning")
@@ -55,3 +64,33 @@ class Booking(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.occurrence}"
+
+
+class BookingMessage(models.Model):
+    """One message to one person about one change to their booking (the outbox)."""
+
+    class Kind(models.TextChoices):
+        BOOKED = "booked", _("Bokad")
+        WAITLISTED = "waitlisted", _("På väntelistan")
+        PROMOTED = "promoted", _("Fått en plats")
+        DEMOTED = "demoted", _("Flyttad till väntelistan")
+        CANCELLED = "cancelled", _("Avbokad av biblioteket")
+        DATE_CANCELLED = "date_cancelled", _("Tillfället inställt")
+        REMINDER = "reminder", _("Påminnelse")
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    reason = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("meddelande om bokning")
+        verbose_name_plural = _("meddelanden om bokningar")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.booking}"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -152,6 +152,15 @@ class LibraryPage(BasePage):
         context.update(session_listing_context(request, library=self))
         context["json_ld"] = library_json_ld(request, self)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from services.listing import date_problem
+
+        if date_problem(request.GET):  # a date outside what the listing covers: 400, not cached
+            response = Page.serve(self, request, *args, **kwargs)
+            response.status_code = 400
+            return response
+        return super().serve(request, *args, **kwargs)
 
 
 class HelpSessionPage(BasePage):
@@ -328,3 +337,12 @@ class HelpIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(session_listing_context(request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from services.listing import date_problem
+
+        if date_problem(request.GET):  # a date outside what the listing covers: 400, not cached
+            response = Page.serve(self, request, *args, **kwargs)
+            response.status_code = 400
+            return response
+        return super().serve(request, *args, **kwargs)

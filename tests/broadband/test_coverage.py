@@ -1,6 +1,7 @@
 """Coverage statistics: import in every accepted format, all or nothing, charts, open data."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -114,14 +115,29 @@ def test_import_command_reports_errors_and_imports(demo, tmp_path):
     assert CoverageStatistic.objects.filter(year=2025).count() == 3
 
 
-def test_export_is_in_the_import_layout_and_round_trips(demo):
+def test_export_is_in_the_import_layout_and_round_trips(client, demo):
+    from broadband.coverage import COLUMNS
+
+    exported = client.get("/api/coverage.csv").content.decode()
+    assert exported.splitlines()[0] == ";".join(HEADER) and len(HEADER) == len(COLUMNS)
+    # strict: every row has exactly the header's fields, and the dialect is unambiguous
+    rows = list(csv.reader(io.StringIO(exported), delimiter=";", strict=True))
+    assert all(len(row) == len(rows[0]) for row in rows)
+    fields = [name for _column, name in COLUMNS]
+    CoverageStatistic.objects.filter(year=2024).update(source_date=datetime.date(2025, 3, 1))
     exported = export_csv()
-    assert exported.splitlines()[0] == ";".join(HEADER)
-    before = sorted(CoverageStatistic.objects.values_list("area_code", "year", "gbit_households"))
+    before = sorted(CoverageStatistic.objects.values_list(*fields))
     parsed, record = import_file(exported.encode())
     assert not parsed.errors
-    after = sorted(CoverageStatistic.objects.values_list("area_code", "year", "gbit_households"))
-    assert before == after
+    after = sorted(CoverageStatistic.objects.values_list(*fields))
+    assert before == after and any(row[-1] for row in after)
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "1e2", "²⁰", "٥٠"])
+def test_odd_numbers_and_years_are_row_errors(demo, value):
+    text = f"kommunkod;år;hushåll_1gbit\n1981;2024;{value}\n1981;²⁰²⁵;50\n"
+    parsed, record = import_file(text.encode())
+    assert record is None and len(parsed.errors) == 2 and parsed.errors[0].startswith("Rad 2")
 
 
 def test_open_data_endpoints_return_the_stored_figures(client, demo):

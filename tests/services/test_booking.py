@@ -1,11 +1,7 @@
-"""Booking: seats, waiting list, cancelling by signed link, and capacity under concurrency."""
+"""Booking: seats, waiting list, cancelling by signed link (concurrency: test_booking_burst.py)."""
 
 import datetime
-import http.cookiejar
 import re
-import threading
-import urllib.parse
-import urllib.request
 
 import pytest
 from django.core import mail, signing
@@ -78,7 +74,9 @@ def test_seats_then_waiting_list_then_cancellation_moves_the_first_waiting_perso
 
 def test_tampered_or_expired_links_are_refused(client, demo, monkeypatch):
     session, day = bookable_session(capacity=1)
-    booking = bookings.book(session, day, name="Bo", email="", phone="070", needs="", accessibility_needs="")
+    booking = bookings.book(
+        session, day, name="Bo", email="", phone="070-123 45 67", needs="", accessibility_needs=""
+    )
     token = bookings.cancellation_token(booking)
     tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     assert client.post(f"/avboka/{tampered}/").status_code == 400
@@ -128,49 +126,6 @@ def test_the_booking_page_may_set_the_csrf_cookie_and_listings_show_seats_left(c
     post_booking(client, session, day)
     html = client.get(session.url).content.decode()
     assert "2 platser kvar" in html
-
-
-@pytest.mark.django_db(transaction=True)
-def test_thirty_people_booking_the_last_ten_seats_at_once(live_server, demo_committed, settings):
-    """Real concurrent HTTP requests against PostgreSQL: exactly ten get seats and twenty are waiting.
-
-    (The test database of SQLite is shared in memory and answers "table is locked" instead of
-    waiting; CI and production run PostgreSQL, where the row lock is what is being tested.)
-    """
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (CI sets DATABASE_URL to one)")
-    settings.BOOKING_RATE_LIMIT = 1000
-    session, day = bookable_session(capacity=10, title="Trängseltest")
-    url = f"{live_server.url}/boka/{session.pk}/{day.isoformat()}/"
-    barrier = threading.Barrier(30)
-    results = []
-
-    def person(n):
-        jar = http.cookiejar.CookieJar()
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-        html = opener.open(url, timeout=30).read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        data = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token, "name": f"Person {n}", "phone": f"070-{n:03d}", "email": ""}
-        ).encode()
-        request = urllib.request.Request(url, data=data, headers={"Referer": url})
-        barrier.wait(timeout=30)
-        try:
-            results.append(opener.open(request, timeout=60).status)
-        except urllib.error.HTTPError as error:
-            results.append(error.code)
-
-    threads = [threading.Thread(target=person, args=(n,)) for n in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert results == [200] * 30
-    statuses = list(Booking.objects.filter(occurrence__session=session).values_list("status", flat=True))
-    assert statuses.count("confirmed") == 10
-    assert statuses.count("waitlisted") == 20
 
 
 def test_purge_deletes_exactly_the_bookings_older_than_the_retention(demo):

@@ -1,6 +1,7 @@
 """Library staff handle their own library's bookings, and nobody else's, through every admin URL."""
 
 import datetime
+import itertools
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -36,9 +37,13 @@ def staff_of(django_user_model, slug):
     return user
 
 
+PHONES = itertools.count(1000)
+
+
 def book(session, day, name, email=""):
+    phone = f"070-12{next(PHONES)}"  # a different person each time (one booking per contact and date)
     return bookings.book(
-        session, day, name=name, email=email, phone="070", needs="BankID", accessibility_needs=""
+        session, day, name=name, email=email, phone=phone, needs="BankID", accessibility_needs=""
     )
 
 

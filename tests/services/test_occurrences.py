@@ -77,8 +77,11 @@ def test_help_listing_filters_without_javascript(client, demo):
     text = client.get("/digital-hjalp/?malgrupp=seniors&typ=bokning").content.decode()
     results = text.split('id="result-heading"')[1]
     assert "1177 och vården på nätet" in results and "Få hjälp med BankID" not in results
-    text = client.get("/digital-hjalp/?fran=2099-01-01&till=2001-01-01").content.decode()
+    later, earlier = (timezone.localdate() + datetime.timedelta(days=d) for d in (30, 10))
+    text = client.get(f"/digital-hjalp/?fran={later}&till={earlier}").content.decode()
     assert "Slutdatumet är före startdatumet" in text
+    far = client.get("/digital-hjalp/?fran=2099-01-01&till=2001-01-01")
+    assert far.status_code == 400 and "Välj datum mellan" in far.content.decode()
 
 
 @pytest.mark.django_db
