@@ -21,3 +21,12 @@ register(
         timeout=datetime.timedelta(hours=2),
     )
 )
+register(
+    Job(
+        "send_freshness_digest",
+        every=datetime.timedelta(days=1),
+        command="send_freshness_digest",
+        description="mails each organisation its row of the freshness overview and the region the whole "
+        "table, at most once per group and ISO week (a daily run sends each week's digest once)",
+    )
+)

@@ -33,7 +33,7 @@ WITH_CALENDAR = {Kind.BOOKED, Kind.PROMOTED, Kind.REMINDER, Kind.DATE_CANCELLED}
 def _absolute(path: str) -> str:
     if path.startswith(("http://", "https://")):
         return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return settings.PUBLIC_URL.rstrip("/") + path
 
 
 def _session_in(session: HelpSessionPage, language: str) -> HelpSessionPage:

@@ -321,8 +321,17 @@ RULES = [
         page_cases("page_to_move_id", identity=True),
         method="post",
     ),
-    Rule(("wagtailadmin_pages:add_subpage", "wagtailadmin_explore_results"), page_cases("parent_page_id")),
-    Rule(("wagtailadmin_explore",), page_cases("parent_page_id")),
+    Rule(("wagtailadmin_pages:add_subpage",), page_cases("parent_page_id")),
+    Rule(
+        ("wagtailadmin_explore", "wagtailadmin_explore_results"),
+        lambda ctx, role: [
+            case
+            for case in page_cases("parent_page_id")(ctx, role)
+            # The explorer lets library staff walk down to their own library through its
+            # municipality (Wagtail's explorable ancestors); other organisations' pages stay shut.
+            if not (role == "library" and case.kwargs["parent_page_id"] == ctx.sala.pk)
+        ],
+    ),
     Rule(
         ("wagtailadmin_pages:add", "wagtailadmin_pages:preview_on_add"),
         page_cases(

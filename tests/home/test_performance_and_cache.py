@@ -25,7 +25,7 @@ PAGES = {
     "standard": "/tillganglighetsredogorelse/",
     "arabic_home": "/ar/",
 }
-MAX_QUERIES = 35
+MAX_QUERIES = 40
 
 
 def count_queries(client, url) -> int:

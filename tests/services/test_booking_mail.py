@@ -109,10 +109,11 @@ def test_the_confirmation_carries_the_feeds_event_and_a_working_cancel_link(
     assert str(event["UID"]) == str(feed_event["UID"]) == f"{session.translation_key}-{day:%Y%m%d}@envagin"
     assert event.decoded("DTSTART") == feed_event.decoded("DTSTART")
     assert str(event["STATUS"]) == "CONFIRMED"
-    link = re.search(r"https?://\S+/avboka/\S+/", body).group(0)
-    path = urllib.parse.urlsplit(link).path
+    link = re.search(r"https?://\S+/avboka/#kod=\S+", body).group(0)
+    parts = urllib.parse.urlsplit(link)
+    code = urllib.parse.parse_qs(parts.fragment)["kod"][0]
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(path).status_code == 200
+        assert client.post(parts.path, {"kod": code, "bekrafta": "1"}).status_code == 200
     assert Booking.objects.get().status == "cancelled"
 
 
