@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from core.mail import deliver_due
 from core.models import OutgoingMail
-from core.schedule import Job, register
+from core.schedule import DAY, register_command, register_function
 
 
 def purge_sent_mail() -> str:
@@ -28,30 +28,19 @@ def _database_queue() -> bool:
     return isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
 
 
-register(
-    Job(
-        "deliver_mail",
-        every=datetime.timedelta(seconds=settings.MAIL_SWEEP_SECONDS),
-        function=deliver_due,
-        description="delivers queued mail whose retry time has come or whose worker died",
-        timeout=datetime.timedelta(minutes=10),
-    )
+register_function(
+    deliver_due,
+    datetime.timedelta(seconds=settings.MAIL_SWEEP_SECONDS),
+    "delivers queued mail whose retry time has come or whose worker died",
+    name="deliver_mail",
+    timeout=datetime.timedelta(minutes=10),
 )
-register(
-    Job(
-        "purge_sent_mail",
-        every=datetime.timedelta(days=1),
-        function=purge_sent_mail,
-        description="deletes delivered mail after MAIL_RETENTION_DAYS (30)",
-    )
-)
-register(
-    Job(
-        "prune_task_results",
-        every=datetime.timedelta(days=1),
-        command="prune_db_task_results",
-        args=("--min-age-days", "7"),
-        description="deletes the worker's records of tasks finished more than a week ago",
-        enabled=_database_queue,
-    )
+register_function(purge_sent_mail, DAY, "deletes delivered mail after MAIL_RETENTION_DAYS (30)")
+register_command(
+    "prune_task_results",
+    DAY,
+    "deletes the worker's records of tasks finished more than a week ago",
+    command="prune_db_task_results",
+    args=("--min-age-days", "7"),
+    enabled=_database_queue,
 )

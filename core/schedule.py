@@ -67,6 +67,27 @@ def register(job: Job) -> Job:
     return job
 
 
+MINUTE = datetime.timedelta(minutes=1)
+HOUR = datetime.timedelta(hours=1)
+DAY = datetime.timedelta(days=1)
+
+
+def register_command(name: str, every: datetime.timedelta, description: str, **options) -> Job:
+    """Declare in one line a job that runs the management command of the same name; `options` are the
+    other fields of `Job` (`command` when the command is named otherwise, `args`, `timeout`, `enabled`)."""
+    options.setdefault("command", name)
+    return register(Job(name, every=every, description=description, **options))
+
+
+def register_function(
+    function: Callable[[], object], every: datetime.timedelta, description: str, name: str = "", **options
+) -> Job:
+    """Declare in one line a job that calls a module-level function; the job is named after the function
+    unless `name` says otherwise."""
+    job = Job(name or function.__name__, every=every, function=function, description=description, **options)
+    return register(job)
+
+
 def all_jobs() -> dict[str, Job]:
     autodiscover_modules("jobs")
     return dict(sorted(JOBS.items()))

@@ -2,24 +2,16 @@
 
 import datetime
 
-from core.schedule import Job, register
+from core.schedule import DAY, MINUTE, register_command
 from search.indexes import engine_configured
 
-register(
-    Job(
-        "search_sync",
-        every=datetime.timedelta(minutes=1),
-        command="search_sync",
-        description="retries the index updates waiting in the outbox (the engine did not answer)",
-        timeout=datetime.timedelta(minutes=10),
-        enabled=engine_configured,
-    )
+register_command(
+    "search_sync",
+    MINUTE,
+    "retries the index updates waiting in the outbox (the engine did not answer)",
+    timeout=datetime.timedelta(minutes=10),
+    enabled=engine_configured,
 )
-register(
-    Job(
-        "purge_search_log",
-        every=datetime.timedelta(days=1),
-        command="purge_search_log",
-        description="deletes logged searches older than SEARCH_LOG_RETENTION_DAYS (365)",
-    )
+register_command(
+    "purge_search_log", DAY, "deletes logged searches older than SEARCH_LOG_RETENTION_DAYS (365)"
 )
