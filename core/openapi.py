@@ -16,6 +16,8 @@ from core.opendata import open_json
 PATHS: dict[str, dict] = {}
 SCHEMAS: dict[str, dict] = {}
 
+STRING = {"type": "string"}
+BOOLEAN = {"type": "boolean"}
 NULLABLE_STRING = {"type": ["string", "null"]}
 
 
@@ -24,48 +26,85 @@ def register_api(paths: dict, schemas: dict | None = None) -> None:
     SCHEMAS.update(schemas or {})
 
 
+def ref(schema: str) -> dict:
+    return {"$ref": f"#/components/schemas/{schema}"}
+
+
+def query_parameter(name: str, description: str, schema: dict | None = None, **extra) -> dict:
+    """A query-string parameter (a string unless `schema` says otherwise)."""
+    return {"name": name, "in": "query", "description": description, "schema": schema or STRING, **extra}
+
+
+def repeatable_parameter(name: str, description: str, max_items: int = 10) -> dict:
+    """A parameter that may stand several times (`?typ=a&typ=b`)."""
+    items = {"type": "array", "items": STRING, "maxItems": max_items}
+    return query_parameter(name, description, items, style="form", explode=True)
+
+
 def language_parameter(description: str) -> dict:
-    return {
-        "name": "lang",
-        "in": "query",
-        "required": False,
-        "description": description,
-        "schema": {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
-    }
+    languages = {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]}
+    return query_parameter("lang", description, languages, required=False)
 
 
 def json_response(description: str, schema: dict, media_type: str = "application/json") -> dict:
     return {"description": description, "content": {media_type: {"schema": schema}}}
 
 
+def text_response(description: str, media_type: str, pattern: str) -> dict:
+    """A response that is text of its own format (CSV, iCalendar), described by how it starts."""
+    return json_response(description, {"type": "string", "pattern": pattern}, media_type)
+
+
+def get_operation(
+    summary: str, operation_id: str, tag: str, responses: dict, description: str = "", parameters=None
+) -> dict:
+    """A path answering GET (and HEAD) with `responses` keyed by status code."""
+    operation = {"summary": summary, "description": description, "operationId": operation_id, "tags": [tag]}
+    if not description:
+        del operation["description"]
+    if parameters is not None:
+        operation["parameters"] = parameters
+    return {"get": {**operation, "responses": responses}}
+
+
+def object_schema(properties: dict, required: list | None = None, **extra) -> dict:
+    """An object with these properties, all of them required unless `required` names fewer."""
+    return {
+        "type": "object",
+        "required": list(properties) if required is None else required,
+        "properties": properties,
+        **extra,
+    }
+
+
+def array_of(items: dict, **extra) -> dict:
+    return {"type": "array", "items": items, **extra}
+
+
 def health_paths() -> dict:
     return {
-        "/healthz": {
-            "get": {
-                "summary": "State of the parts the site stands on",
-                "description": "503 only when the database does not answer; the cache and the search "
-                "engine are reported but the site serves without them.",
-                "operationId": "health",
-                "tags": ["drift"],
-                "responses": {
-                    "200": json_response("Database answers", {"$ref": "#/components/schemas/Health"}),
-                    "503": json_response("Database down", {"$ref": "#/components/schemas/Health"}),
-                },
-            }
-        }
+        "/healthz": get_operation(
+            "State of the parts the site stands on",
+            "health",
+            "drift",
+            {
+                "200": json_response("Database answers", ref("Health")),
+                "503": json_response("Database down", ref("Health")),
+            },
+            description="503 only when the database does not answer; the cache and the search "
+            "engine are reported but the site serves without them.",
+        )
     }
 
 
 HEALTH_SCHEMA = {
-    "Health": {
-        "type": "object",
-        "required": ["database", "cache"],
-        "properties": {
-            "database": {"type": "string"},
+    "Health": object_schema(
+        {
+            "database": STRING,
             "cache": {"type": "string", "description": '"ok", "memory" (one process) or "unavailable: …"'},
         },
-        "additionalProperties": True,
-    }
+        additionalProperties=True,
+    )
 }
 
 

@@ -1,129 +1,85 @@
 """The search API as OpenAPI 3.1 (registered in core/openapi.py): what search/views.py answers."""
 
-from core.openapi import json_response, language_parameter, register_api
+from core.openapi import (
+    STRING,
+    array_of,
+    get_operation,
+    json_response,
+    language_parameter,
+    object_schema,
+    query_parameter,
+    ref,
+    register_api,
+    repeatable_parameter,
+)
 
 FILTERS = [
-    {
-        "name": "kommun",
-        "in": "query",
-        "description": "A kommunkod: that municipality's and regional content; other values are ignored.",
-        "schema": {"type": "string"},
-    },
-    {
-        "name": "typ",
-        "in": "query",
-        "description": "Content types (repeatable), as in the `typ` facet.",
-        "schema": {"type": "array", "items": {"type": "string"}, "maxItems": 10},
-        "style": "form",
-        "explode": True,
-    },
-    {
-        "name": "amne",
-        "in": "query",
-        "description": "Topic slugs (repeatable), as in the `amne` facet.",
-        "schema": {"type": "array", "items": {"type": "string"}, "maxItems": 10},
-        "style": "form",
-        "explode": True,
-    },
+    query_parameter(
+        "kommun", "A kommunkod: that municipality's and regional content; other values are ignored."
+    ),
+    repeatable_parameter("typ", "Content types (repeatable), as in the `typ` facet."),
+    repeatable_parameter("amne", "Topic slugs (repeatable), as in the `amne` facet."),
 ]
-QUERY = {
-    "name": "q",
-    "in": "query",
-    "description": "What the resident typed; cut at 200 characters. Empty: no hits.",
-    "allowEmptyValue": True,
-    "schema": {"type": "string"},
-}
-PAGE = {
-    "name": "page",
-    "in": "query",
-    "description": "Result page, 10 hits each; values outside 1–100 are brought within.",
-    "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 1},
-}
+QUERY = query_parameter(
+    "q", "What the resident typed; cut at 200 characters. Empty: no hits.", allowEmptyValue=True
+)
+PAGE = query_parameter(
+    "page",
+    "Result page, 10 hits each; values outside 1–100 are brought within.",
+    {"type": "integer", "minimum": 1, "maximum": 100, "default": 1},
+)
 
 PATHS = {
-    "/api/search/": {
-        "get": {
-            "summary": "Search everything in one language",
-            "operationId": "search",
-            "tags": ["sök"],
-            "parameters": [QUERY, language_parameter("Language of the index and the texts."), *FILTERS, PAGE],
-            "responses": {
-                "200": json_response("Hits and facets", {"$ref": "#/components/schemas/SearchResult"})
-            },
-        }
-    },
-    "/api/search/suggest/": {
-        "get": {
-            "summary": "Autocomplete: titles starting with what has been typed",
-            "operationId": "suggest",
-            "tags": ["sök"],
-            "parameters": [QUERY, language_parameter("Language of the titles.")],
-            "responses": {
-                "200": json_response(
-                    "At most eight suggestions", {"$ref": "#/components/schemas/Suggestions"}
-                )
-            },
-        }
-    },
+    "/api/search/": get_operation(
+        "Search everything in one language",
+        "search",
+        "sök",
+        {"200": json_response("Hits and facets", ref("SearchResult"))},
+        parameters=[QUERY, language_parameter("Language of the index and the texts."), *FILTERS, PAGE],
+    ),
+    "/api/search/suggest/": get_operation(
+        "Autocomplete: titles starting with what has been typed",
+        "suggest",
+        "sök",
+        {"200": json_response("At most eight suggestions", ref("Suggestions"))},
+        parameters=[QUERY, language_parameter("Language of the titles.")],
+    ),
 }
 
 COUNTS = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
 SCHEMAS = {
-    "SearchHit": {
-        "type": "object",
-        "required": ["title", "url", "type", "municipalities", "topics", "summary", "highlight"],
-        "properties": {
-            "title": {"type": "string"},
-            "url": {"type": "string"},
+    "SearchHit": object_schema(
+        {
+            "title": STRING,
+            "url": STRING,
             "type": {"type": "string", "description": "Content type, e.g. `library`, `help_session`."},
-            "municipalities": {
-                "type": "array",
-                "items": {"type": "string"},
-                "description": "kommunkoder, or `region` for regional content",
-            },
-            "topics": {"type": "array", "items": {"type": "string"}},
-            "summary": {"type": "string"},
+            "municipalities": array_of(STRING, description="kommunkoder, or `region` for regional content"),
+            "topics": array_of(STRING),
+            "summary": STRING,
             "highlight": {"type": "string", "description": "HTML-escaped text with `<mark>` around matches"},
             "promoted": {"type": "boolean", "description": "An editor's best bet, pinned first"},
-            "id": {"type": "string"},
+            "id": STRING,
         },
-    },
-    "SearchResult": {
-        "type": "object",
-        "required": ["query", "engine", "total", "hits", "facets", "suggestion"],
-        "properties": {
-            "query": {"type": "string"},
+        required=["title", "url", "type", "municipalities", "topics", "summary", "highlight"],
+    ),
+    "SearchResult": object_schema(
+        {
+            "query": STRING,
             "engine": {"type": "string", "enum": ["opensearch", "database"]},
             "total": {"type": "integer", "minimum": 0},
-            "hits": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}, "maxItems": 30},
-            "facets": {
-                "type": "object",
-                "required": ["typ", "kommun", "amne"],
-                "properties": {"typ": COUNTS, "kommun": COUNTS, "amne": COUNTS},
-            },
+            "hits": array_of(ref("SearchHit"), maxItems=30),
+            "facets": object_schema({"typ": COUNTS, "kommun": COUNTS, "amne": COUNTS}),
             "suggestion": {"type": ["string", "null"], "description": "Did you mean"},
-        },
-    },
-    "Suggestions": {
-        "type": "object",
-        "required": ["query", "suggestions"],
-        "properties": {
-            "query": {"type": "string"},
-            "suggestions": {
-                "type": "array",
-                "maxItems": 8,
-                "items": {
-                    "type": "object",
-                    "required": ["title", "url", "type"],
-                    "properties": {
-                        "title": {"type": "string"},
-                        "url": {"type": "string"},
-                        "type": {"type": "string"},
-                    },
-                },
-            },
-        },
-    },
+        }
+    ),
+    "Suggestions": object_schema(
+        {
+            "query": STRING,
+            "suggestions": array_of(
+                object_schema({"title": STRING, "url": STRING, "type": STRING}), maxItems=8
+            ),
+        }
+    ),
 }
 
 

@@ -1,164 +1,115 @@
 """Help sessions and libraries as OpenAPI 3.1 (see core/openapi.py): what services/feeds.py answers."""
 
-from core.openapi import json_response, register_api
+from core.openapi import (
+    BOOLEAN,
+    NULLABLE_STRING,
+    STRING,
+    array_of,
+    get_operation,
+    json_response,
+    object_schema,
+    query_parameter,
+    ref,
+    register_api,
+    text_response,
+)
 
 FILTERS = [
-    {"name": "kommun", "in": "query", "description": "A kommunkod.", "schema": {"type": "string"}},
-    {
-        "name": "library",
-        "in": "query",
-        "description": "A library page's slug or id.",
-        "schema": {"type": "string"},
-    },
-    {"name": "topic", "in": "query", "description": "A topic slug.", "schema": {"type": "string"}},
-    {
-        "name": "session",
-        "in": "query",
-        "description": 'One series (page id); with `date`, one occurrence ("add to calendar").',
-        "schema": {"type": "integer", "minimum": 1},
-    },
-    {
-        "name": "date",
-        "in": "query",
-        "description": "YYYY-MM-DD.",
-        "schema": {"type": "string", "format": "date"},
-    },
+    query_parameter("kommun", "A kommunkod."),
+    query_parameter("library", "A library page's slug or id."),
+    query_parameter("topic", "A topic slug."),
+    query_parameter(
+        "session",
+        'One series (page id); with `date`, one occurrence ("add to calendar").',
+        {"type": "integer", "minimum": 1},
+    ),
+    query_parameter("date", "YYYY-MM-DD.", {"type": "string", "format": "date"}),
 ]
 WINDOW = "Occurrences from now to 180 days ahead; cancelled ones stay, marked as cancelled."
+TAG = "digital hjälp"
 
 PATHS = {
-    "/api/sessions.json": {
-        "get": {
-            "summary": "Digital-help occurrences at the libraries",
-            "description": WINDOW,
-            "operationId": "sessionsJson",
-            "tags": ["digital hjälp"],
-            "parameters": FILTERS,
-            "responses": {
-                "200": json_response("Occurrences, soonest first", {"$ref": "#/components/schemas/Sessions"})
-            },
-        }
-    },
-    "/api/sessions.ics": {
-        "get": {
-            "summary": "The same occurrences as an iCalendar feed",
-            "description": WINDOW + " Stable UIDs (`<series>-<date>@envagin`), `STATUS:CANCELLED` for "
-            "cancelled dates, a VTIMEZONE for Europe/Stockholm.",
-            "operationId": "sessionsIcs",
-            "tags": ["digital hjälp"],
-            "parameters": FILTERS,
-            "responses": {
-                "200": {
-                    "description": "RFC 5545 calendar",
-                    "content": {
-                        "text/calendar": {"schema": {"type": "string", "pattern": "^BEGIN:VCALENDAR"}}
-                    },
-                }
-            },
-        }
-    },
-    "/api/libraries.geojson": {
-        "get": {
-            "summary": "Libraries as GeoJSON points",
-            "operationId": "librariesGeojson",
-            "tags": ["digital hjälp"],
-            "responses": {
-                "200": json_response(
-                    "A FeatureCollection (RFC 7946)",
-                    {"$ref": "#/components/schemas/Libraries"},
-                    media_type="application/geo+json",
-                )
-            },
-        }
-    },
+    "/api/sessions.json": get_operation(
+        "Digital-help occurrences at the libraries",
+        "sessionsJson",
+        TAG,
+        {"200": json_response("Occurrences, soonest first", ref("Sessions"))},
+        description=WINDOW,
+        parameters=FILTERS,
+    ),
+    "/api/sessions.ics": get_operation(
+        "The same occurrences as an iCalendar feed",
+        "sessionsIcs",
+        TAG,
+        {"200": text_response("RFC 5545 calendar", "text/calendar", "^BEGIN:VCALENDAR")},
+        description=WINDOW + " Stable UIDs (`<series>-<date>@envagin`), `STATUS:CANCELLED` for "
+        "cancelled dates, a VTIMEZONE for Europe/Stockholm.",
+        parameters=FILTERS,
+    ),
+    "/api/libraries.geojson": get_operation(
+        "Libraries as GeoJSON points",
+        "librariesGeojson",
+        TAG,
+        {"200": json_response("A FeatureCollection (RFC 7946)", ref("Libraries"), "application/geo+json")},
+    ),
 }
 
+URI = {"type": "string", "format": "uri"}
+DATE_TIME = {"type": "string", "format": "date-time"}
+STRINGS = array_of(STRING)
+POINT = object_schema(
+    {
+        "type": {"const": "Point"},
+        "coordinates": {
+            "type": "array",
+            "prefixItems": [
+                {"type": "number", "minimum": -180, "maximum": 180},
+                {"type": "number", "minimum": -90, "maximum": 90},
+            ],
+            "minItems": 2,
+            "maxItems": 2,
+        },
+    }
+)
+LIBRARY = object_schema(
+    {
+        "name": STRING,
+        "url": URI,
+        "address": STRING,
+        "town": STRING,
+        "example": {"type": "boolean", "description": "Coordinates are an example"},
+    }
+)
+
 SCHEMAS = {
-    "Session": {
-        "type": "object",
-        "required": [
-            "id",
-            "title",
-            "url",
-            "start",
-            "end",
-            "cancelled",
-            "library",
-            "kommunkod",
-            "place",
-            "topics",
-            "languages",
-            "audience",
-            "booking_required",
-            "seats_left",
-        ],
-        "properties": {
+    "Session": object_schema(
+        {
             "id": {"type": "string", "description": "Stable: `<series translation key>-<YYYYMMDD>@envagin`"},
-            "title": {"type": "string"},
-            "url": {"type": "string", "format": "uri"},
-            "start": {"type": "string", "format": "date-time"},
-            "end": {"type": "string", "format": "date-time"},
-            "cancelled": {"type": "boolean"},
-            "library": {"type": ["string", "null"]},
-            "kommunkod": {"type": ["string", "null"]},
-            "place": {"type": "string"},
-            "topics": {"type": "array", "items": {"type": "string"}},
-            "languages": {"type": "array", "items": {"type": "string"}},
-            "audience": {"type": "string"},
-            "booking_required": {"type": "boolean"},
+            "title": STRING,
+            "url": URI,
+            "start": DATE_TIME,
+            "end": DATE_TIME,
+            "cancelled": BOOLEAN,
+            "library": NULLABLE_STRING,
+            "kommunkod": NULLABLE_STRING,
+            "place": STRING,
+            "topics": STRINGS,
+            "languages": STRINGS,
+            "audience": STRING,
+            "booking_required": BOOLEAN,
             "seats_left": {"type": ["integer", "null"], "minimum": 0, "description": "null: drop-in"},
         },
-        "additionalProperties": False,
-    },
-    "Sessions": {
-        "type": "object",
-        "required": ["sessions"],
-        "properties": {"sessions": {"type": "array", "items": {"$ref": "#/components/schemas/Session"}}},
-    },
-    "Libraries": {
-        "type": "object",
-        "required": ["type", "features"],
-        "properties": {
+        additionalProperties=False,
+    ),
+    "Sessions": object_schema({"sessions": array_of(ref("Session"))}),
+    "Libraries": object_schema(
+        {
             "type": {"const": "FeatureCollection"},
-            "features": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["type", "geometry", "properties"],
-                    "properties": {
-                        "type": {"const": "Feature"},
-                        "geometry": {
-                            "type": "object",
-                            "required": ["type", "coordinates"],
-                            "properties": {
-                                "type": {"const": "Point"},
-                                "coordinates": {
-                                    "type": "array",
-                                    "prefixItems": [
-                                        {"type": "number", "minimum": -180, "maximum": 180},
-                                        {"type": "number", "minimum": -90, "maximum": 90},
-                                    ],
-                                    "minItems": 2,
-                                    "maxItems": 2,
-                                },
-                            },
-                        },
-                        "properties": {
-                            "type": "object",
-                            "required": ["name", "url", "address", "town", "example"],
-                            "properties": {
-                                "name": {"type": "string"},
-                                "url": {"type": "string", "format": "uri"},
-                                "address": {"type": "string"},
-                                "town": {"type": "string"},
-                                "example": {"type": "boolean", "description": "Coordinates are an example"},
-                            },
-                        },
-                    },
-                },
-            },
-        },
-    },
+            "features": array_of(
+                object_schema({"type": {"const": "Feature"}, "geometry": POINT, "properties": LIBRARY})
+            ),
+        }
+    ),
 }
 
 
