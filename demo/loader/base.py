@@ -184,6 +184,30 @@ class DemoLoader:
         parent.add_child(instance=page)
         return page
 
+    def translated_page(
+        self, texts: dict, parents: dict, cls, stable_id: str, text_fields=None, **fields
+    ) -> dict:
+        """The page `cls` with this stable id in every language that has text and whose parent exists:
+        the `fields` given here, the same in every language, and the fields `text_fields(code, t)` makes
+        of the language's text (by default the text itself filled from the facts, its keys named as
+        the model's fields)."""
+        text_fields = text_fields or (lambda code, t: self.fill(t))
+        return self.translated(
+            texts,
+            parents,
+            lambda code, parent, locale, t: self.add(
+                parent, cls, stable_id, locale, **fields, **text_fields(code, t)
+            ),
+        )
+
+    def section(self, key: str, cls, spec: dict) -> dict:
+        """A section's index page (shown in menus) under the start page of every language, filed as
+        `sections[key]` for the pages below it."""
+        self.sections[key] = self.translated_page(
+            spec, self.homes, cls, f"section/{key}", show_in_menus=True, slug=spec["slug"]
+        )
+        return self.sections[key]
+
     def languages(self):
         return [code for code, _name in settings.LANGUAGES]
 

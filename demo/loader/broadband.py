@@ -17,10 +17,18 @@ from broadband.models import (
 )
 
 from .marks import DEMO_SOURCE_SUFFIX
-from .site import blocks
+from .site import text_page
 
 # The facts file's words for an operator's kind, and the model's.
 OPERATOR_KINDS = {"stadsnät": "stadsnat", "commercial": "commercial", "fibre association": "association"}
+
+# The municipality's broadband page: its fields, and the keys of their texts in broadband.yaml (local_page).
+FIELDS_OF_LOCAL_TEXT = {
+    "title": "title",
+    "status_summary": "status",
+    "summary": "summary",
+    "contact_name": "contact_name",
+}
 
 
 class BroadbandContent:
@@ -34,54 +42,31 @@ class BroadbandContent:
                 self.operators_by_municipality.setdefault(name, []).append(operator["name"])
 
     def section(self):
-        loader = self.loader
-        spec = self.texts["section"]
-        loader.sections["broadband"] = loader.translated(
-            spec,
-            loader.homes,
-            lambda code, parent, locale, t: loader.add(
-                parent,
-                BroadbandIndexPage,
-                "section/broadband",
-                locale,
-                show_in_menus=True,
-                slug=spec["slug"],
-                **loader.fill(t),
-            ),
-        )
+        self.loader.section("broadband", BroadbandIndexPage, self.texts["section"])
 
     def guides(self):
         """The regional guides, then the form for reporting poor mobile coverage."""
         loader = self.loader
         examples = {code: self.examples(code) for code in loader.languages()}
         for guide in self.texts["guides"]:
-            loader.translated(
+            loader.translated_page(
                 guide,
                 loader.sections["broadband"],
-                lambda code, parent, locale, t, guide=guide: loader.add(
-                    parent,
-                    BroadbandGuidePage,
-                    f"broadband/{guide['slug']}",
-                    locale,
-                    title=loader.fill(t["title"], **examples[code]),
-                    slug=guide["slug"],
-                    summary=loader.fill(t["summary"], **examples[code]),
-                    body=blocks(loader.fill(t["body"], **examples[code])),
-                    m2m={"topics": [loader.topics[code][s] for s in guide["topics"]]},
-                ),
+                BroadbandGuidePage,
+                f"broadband/{guide['slug']}",
+                lambda code, t, guide=guide: {
+                    **text_page(loader, t, **examples[code]),
+                    "m2m": {"topics": [loader.topics[code][s] for s in guide["topics"]]},
+                },
+                slug=guide["slug"],
             )
         spec = self.texts["report_page"]
-        loader.translated(
+        loader.translated_page(
             spec,
             loader.sections["broadband"],
-            lambda code, parent, locale, t: loader.add(
-                parent,
-                MobileCoverageReportPage,
-                "broadband/report",
-                locale,
-                slug=spec["slug"],
-                **loader.fill(t),
-            ),
+            MobileCoverageReportPage,
+            "broadband/report",
+            slug=spec["slug"],
         )
 
     def municipality(self, row: dict, pages: dict):
@@ -96,25 +81,17 @@ class BroadbandContent:
             t = spec[lang]
             sentence = loader.fill(t["operators"], names=loader.join(operators, lang)) if operators else ""
             texts[lang] = {
-                key: loader.fill(t[key], name=row["name"], operators=sentence)
-                for key in ("title", "status", "summary", "contact_name")
+                field: loader.fill(t[key], name=row["name"], operators=sentence)
+                for field, key in FIELDS_OF_LOCAL_TEXT.items()
             }
-        code = row["code"]
-        loader.translated(
+        loader.translated_page(
             texts,
             pages,
-            lambda lang, parent, locale, t: loader.add(
-                parent,
-                MunicipalityBroadbandPage,
-                f"municipality/{code}/broadband",
-                locale,
-                title=t["title"],
-                slug=spec["slug"],
-                status_summary=t["status"],
-                summary=t["summary"],
-                contact_name=t["contact_name"],
-                contact_email=loader.fill(spec["contact_email"], web=row["web"]),
-            ),
+            MunicipalityBroadbandPage,
+            f"municipality/{row['code']}/broadband",
+            lambda lang, t: t,
+            slug=spec["slug"],
+            contact_email=loader.fill(spec["contact_email"], web=row["web"]),
         )
 
     def operators_and_statistics(self):

@@ -61,22 +61,8 @@ class ServicesContent:
                 loader.eservices[code][slug] = service
 
     def sections(self):
-        loader = self.loader
         for key, cls in (("help", HelpIndexPage), ("guides", GuideIndexPage)):
-            spec = self.texts[f"{key}_section"]
-            loader.sections[key] = loader.translated(
-                spec,
-                loader.homes,
-                lambda code, parent, locale, t, cls=cls, spec=spec, key=key: loader.add(
-                    parent,
-                    cls,
-                    f"section/{key}",
-                    locale,
-                    show_in_menus=True,
-                    slug=spec["slug"],
-                    **loader.fill(t),
-                ),
-            )
+            self.loader.section(key, cls, self.texts[f"{key}_section"])
 
     def guides(self):
         loader = self.loader

@@ -25,6 +25,15 @@ def blocks(body: list[dict]) -> list[tuple]:
     return [(block["type"], block["value"]) for block in body]
 
 
+def text_page(loader, t: dict, **values) -> dict:
+    """The title, summary and body (blocks) of a page of running text, filled from the facts."""
+    return {
+        "title": loader.fill(t["title"], **values),
+        "summary": loader.fill(t["summary"], **values),
+        "body": blocks(loader.fill(t["body"], **values)),
+    }
+
+
 class SiteContent:
     def __init__(self, loader):
         self.loader = loader
@@ -103,34 +112,15 @@ class SiteContent:
     def sections(self):
         """The list of municipalities, then the standard pages, under the start page."""
         loader = self.loader
-        spec = self.texts["municipalities_section"]
-        loader.sections["municipalities"] = loader.translated(
-            spec,
-            loader.homes,
-            lambda code, parent, locale, t: loader.add(
-                parent,
-                MunicipalityIndexPage,
-                "section/municipalities",
-                locale,
-                show_in_menus=True,
-                slug=spec["slug"],
-                **loader.fill(t),
-            ),
-        )
+        loader.section("municipalities", MunicipalityIndexPage, self.texts["municipalities_section"])
         for spec in self.texts["standard_pages"]:
-            loader.translated(
+            loader.translated_page(
                 spec,
                 loader.homes,
-                lambda code, parent, locale, t, spec=spec: loader.add(
-                    parent,
-                    StandardPage,
-                    f"standard/{spec['slug']}",
-                    locale,
-                    title=loader.fill(t["title"]),
-                    slug=spec["slug"],
-                    summary=loader.fill(t["summary"]),
-                    body=blocks(loader.fill(t["body"])),
-                ),
+                StandardPage,
+                f"standard/{spec['slug']}",
+                lambda code, t: text_page(loader, t),
+                slug=spec["slug"],
             )
 
     def municipality(self, row: dict) -> dict:
@@ -142,23 +132,17 @@ class SiteContent:
         for lang, text in loader.local(code).get("municipality", {}).items():
             texts[lang] = loader.fill(text, **values)
         localities = ", ".join([row.get("town", name)] + row.get("localities", []))
-        pages = loader.translated(
-            texts,
+        pages = loader.translated_page(
+            texts,  # title, summary and body
             loader.sections["municipalities"],
-            lambda lang, parent, locale, t: loader.add(
-                parent,
-                MunicipalityPage,
-                f"municipality/{code}",
-                locale,
-                title=t["title"],
-                slug=slugify(name),
-                name=name,
-                code=code,
-                website=loader.website(row),
-                localities=localities,
-                summary=t["summary"],
-                body=t["body"],
-            ),
+            MunicipalityPage,
+            f"municipality/{code}",
+            lambda lang, t: t,
+            slug=slugify(name),
+            name=name,
+            code=code,
+            website=loader.website(row),
+            localities=localities,
         )
         loader.municipality_pages[name] = pages[settings.LANGUAGE_CODE]
         return pages
