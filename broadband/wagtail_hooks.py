@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -23,7 +22,7 @@ from broadband import admin_views
 from broadband.freshness import broadband_columns
 from broadband.models import CoverageReport, MunicipalityBroadbandPage, NetworkOperator
 from core.exports import FormulaSafeExportMixin
-from core.panels import UserPanel
+from core.panels import UserPanel, admin_menu_item
 from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.permissions import municipality_scope
 from editorial.policies import (
@@ -199,19 +198,7 @@ def register_coverage_urls():
     return [path("tackning/import/", admin_views.coverage_import, name="coverage_import")]
 
 
-class ImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.may_import(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_coverage_menu_item():
-    return ImportMenuItem(
-        "Täckningsstatistik",
-        reverse("coverage_import"),
-        icon_name="table",
-        order=900,
-    )
+admin_menu_item("Täckningsstatistik", "coverage_import", "table", 900, admin_views.may_import)
 
 
 class OperatorPolicy(MunicipalSnippetPolicy):

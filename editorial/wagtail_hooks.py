@@ -1,10 +1,9 @@
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from core.panels import UserPanel
+from core.panels import UserPanel, reports_menu_item
 from editorial import freshness_views, translations
 from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.freshness_columns import editorial_columns
@@ -57,9 +56,7 @@ def register_translation_report_url():
     return [path("oversattningar/", translations.translations_report, name="translations_report")]
 
 
-@hooks.register("register_reports_menu_item")
-def register_translation_report_menu_item():
-    return MenuItem("Översättningar", reverse("translations_report"), icon_name="globe", order=710)
+reports_menu_item("Översättningar", "translations_report", "globe", 710)
 
 
 @hooks.register("construct_explorer_page_queryset")
@@ -82,14 +79,7 @@ def register_freshness_urls():
     ]
 
 
-class FreshnessMenuItem(MenuItem):
-    def is_shown(self, request):
-        return freshness_views.may_see_overview(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_freshness_menu_item():
-    return FreshnessMenuItem("Aktualitet", reverse("freshness_overview"), icon_name="time", order=690)
+reports_menu_item("Aktualitet", "freshness_overview", "time", 690, freshness_views.may_see_overview)
 
 
 @hooks.register(FRESHNESS_COLUMNS)

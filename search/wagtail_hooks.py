@@ -2,9 +2,8 @@ from django.conf import settings
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from core.panels import UserPanel
+from core.panels import UserPanel, reports_menu_item
 from home.privacy import RETENTION_PERIODS, RetentionPeriod
 from search import admin_views
 
@@ -17,14 +16,8 @@ def register_search_report_url():
     ]
 
 
-class QueryReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.may_read_query_log(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_search_report_menu_item():
-    return QueryReportMenuItem("Sökningar", reverse("search_query_report"), icon_name="search", order=700)
+reports_menu_item("Sökningar", "search_query_report", "search", 700, admin_views.may_read_query_log)
+reports_menu_item("Indexkö", "search_outbox_report", "warning", 710, admin_views.can_see_outbox)
 
 
 @hooks.register(RETENTION_PERIODS)
@@ -38,16 +31,6 @@ def search_log_retention():
             "purge_search_log",
         )
     ]
-
-
-class OutboxMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.can_see_outbox(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_outbox_menu_item():
-    return OutboxMenuItem("Indexkö", reverse("search_outbox_report"), icon_name="warning", order=710)
 
 
 class OutboxPanel(UserPanel):

@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.panels import admin_menu_item
 from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.policies import FilteredIndexMixin, MunicipalSnippetPolicy, ObjectCheckedViewSetMixin
 from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT
@@ -26,14 +26,7 @@ def register_booking_urls():
     ]
 
 
-class BookingMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.may_see_bookings(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_booking_menu_item():
-    return BookingMenuItem("Bokningar", reverse("booking_index"), icon_name="date", order=150)
+admin_menu_item("Bokningar", "booking_index", "date", 150, admin_views.may_see_bookings)
 
 
 class LinkPolicy(MunicipalSnippetPolicy):
