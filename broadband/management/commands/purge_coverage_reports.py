@@ -1,22 +1,18 @@
-from django.conf import settings
-from django.core.management.base import BaseCommand
-
 from broadband.reports import purge_reports
+from core.commands import RetentionCommand
 
 
-class Command(BaseCommand):
+class Command(RetentionCommand):
     help = (
         "Raderar plats, koordinater, beskrivning och kontaktuppgifter ur rapporter om mobiltäckning som "
         "kom in för mer än N dagar sedan (standard COVERAGE_REPORT_RETENTION_DAYS, 365); kommun, operatör, "
         "problem och datum finns kvar för statistiken. Kör den varje natt från schemaläggaren."
     )
+    retention_setting = "COVERAGE_REPORT_RETENTION_DAYS"
 
-    def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=settings.COVERAGE_REPORT_RETENTION_DAYS)
-
-    def handle(self, *args, days, **options):
+    def purge(self, days):
         if days < 1:
             self.stderr.write("--days måste vara minst 1.")
             raise SystemExit(2)
         erased = purge_reports(days)
-        self.stdout.write(f"{erased} rapporter äldre än {days} dagar har fått personuppgifterna raderade.")
+        return f"{erased} rapporter äldre än {days} dagar har fått personuppgifterna raderade."

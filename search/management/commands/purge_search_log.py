@@ -1,22 +1,19 @@
 import datetime
 
-from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from core.commands import RetentionCommand
 from search.models import QueryLog
 
 
-class Command(BaseCommand):
+class Command(RetentionCommand):
     help = (
         "Raderar loggade sökningar äldre än N dagar (standard SEARCH_LOG_RETENTION_DAYS, 365). "
         "Rapporten Sökningar visar de senaste 90 dagarna. Kör den varje natt."
     )
+    retention_setting = "SEARCH_LOG_RETENTION_DAYS"
 
-    def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=settings.SEARCH_LOG_RETENTION_DAYS)
-
-    def handle(self, *args, days, **options):
+    def purge(self, days):
         cutoff = timezone.now() - datetime.timedelta(days=days)
         deleted, _detail = QueryLog.objects.filter(created_at__lt=cutoff).delete()
-        self.stdout.write(f"{deleted} loggade sökningar raderade.")
+        return f"{deleted} loggade sökningar raderade."
