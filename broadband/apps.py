@@ -1,15 +1,8 @@
-from django.apps import AppConfig
+from core import appconfig
 
 
-class BroadbandConfig(AppConfig):
+class BroadbandConfig(appconfig.SiteAppConfig):
     name = "broadband"
     verbose_name = "Bredband"
-
-    def ready(self):
-        from broadband import openapi
-        from core.signals import follow_models
-
-        openapi.register()
-        follow_models(self.get_models())
-        # Reports from residents and the import log are read in the admin only: no page changes.
-        follow_models([self.get_model("CoverageReport"), self.get_model("CoverageImport")], tags=())
+    # Reports from residents and the import log are read in the admin only: no page changes.
+    admin_only_models = ("CoverageReport", "CoverageImport")

@@ -1,13 +1,8 @@
-from django.apps import AppConfig
+from core import appconfig
 
 
-class HomeConfig(AppConfig):
+class HomeConfig(appconfig.SiteAppConfig):
     name = "home"
     verbose_name = "Webbplatsen"
-
-    def ready(self):
-        from core.signals import follow_models
-
-        follow_models(self.get_models())
-        # Link-check results and reminder records are for editors only: no public page changes.
-        follow_models([self.get_model("LinkCheck"), self.get_model("ReviewReminder")], tags=())
+    # Link-check results and reminder records are for editors only: no public page changes.
+    admin_only_models = ("LinkCheck", "ReviewReminder")
