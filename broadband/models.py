@@ -11,12 +11,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_FEATURES, ContentStreamBlock
+from core.fields import coordinate_field, optional_field
+from home.blocks import ContentStreamBlock
 from home.localization import prefer_active_locale
 from home.models import (
     BasePage,
@@ -25,6 +26,7 @@ from home.models import (
     OrganisationSettings,
     intro_field,
     municipalities_for_reader,
+    rich_text_field,
 )
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -32,8 +34,8 @@ PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
 def percent_field(verbose_name):
     """A share of households or workplaces in percent (0–100, two decimals), empty when not measured."""
-    return models.DecimalField(
-        verbose_name, max_digits=5, decimal_places=2, null=True, blank=True, validators=PERCENT
+    return optional_field(
+        models.DecimalField, verbose_name, max_digits=5, decimal_places=2, validators=PERCENT
     )
 
 
@@ -125,8 +127,8 @@ class CoverageStatistic(models.Model):
     urban_gbit_households = percent_field(_("tätort: hushåll med minst 1 Gbit/s (%)"))
     rural_gbit_households = percent_field(_("landsbygd: hushåll med minst 1 Gbit/s (%)"))
     source = models.CharField(_("källa"), max_length=200, blank=True)
-    source_date = models.DateField(
-        _("källans datum"), null=True, blank=True, help_text=_("När siffrorna mättes eller publicerades.")
+    source_date = optional_field(
+        models.DateField, _("källans datum"), _("När siffrorna mättes eller publicerades.")
     )
     is_example = models.BooleanField(
         _("exempelvärde"), default=False, help_text=_("Siffran är påhittad för demon och ska inte citeras.")
@@ -170,9 +172,8 @@ class CoverageImport(models.Model):
 class BroadbandIndexPage(IndexPage):
     intro = intro_field(_("Några meningar överst på bredbandssidan."))
 
-    parent_page_types = ["home.HomePage"]
+    children_in_context = "guides"
     subpage_types = ["broadband.BroadbandGuidePage", "broadband.MobileCoverageReportPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("bredband – översikt")
@@ -181,7 +182,6 @@ class BroadbandIndexPage(IndexPage):
         from broadband.charts import comparison_chart
 
         context = super().get_context(request, *args, **kwargs)
-        context["guides"] = self.get_children().live().specific().order_by("path")
         municipalities = municipalities_for_reader()
         context["municipalities"] = municipalities
         county_code = OrganisationSettings.for_request(request).county_code
@@ -273,12 +273,7 @@ class MunicipalityBroadbandPage(BasePage):
         max_length=250,
         help_text=_("Visas på kommunens startsida, till exempel: Nästan alla i tätorten kan få fiber."),
     )
-    body = RichTextField(
-        _("text"),
-        blank=True,
-        features=RICH_FEATURES,
-        help_text=_("Mer om läget i kommunen. Siffror och nätägare visas automatiskt."),
-    )
+    body = rich_text_field(_("text"), _("Mer om läget i kommunen. Siffror och nätägare visas automatiskt."))
     contact_name = models.CharField(
         _("kontakt för bredband"),
         max_length=120,
@@ -363,8 +358,8 @@ class PlannedExpansion(Orderable):
         verbose_name=_("vem bygger"),
         help_text=_("Den som bygger, om det är bestämt."),
     )
-    expected_year = models.PositiveSmallIntegerField(
-        _("klart år"), null=True, blank=True, help_text=_("När det väntas vara klart, om det är känt.")
+    expected_year = optional_field(
+        models.PositiveSmallIntegerField, _("klart år"), _("När det väntas vara klart, om det är känt.")
     )
     status = models.CharField(
         _("läge"),
@@ -402,25 +397,23 @@ class CoverageReport(models.Model):
     reference = models.CharField(_("ärendenummer"), max_length=12, unique=True)
     municipality_code = models.CharField(_("kommunkod"), max_length=4, db_index=True)
     place = models.CharField(_("plats"), max_length=200)
-    latitude = models.DecimalField(_("latitud"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitud"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = coordinate_field(_("latitud"))
+    longitude = coordinate_field(_("longitud"))
     operator = models.CharField(_("operatör"), max_length=20, choices=Operator.choices)
     problem = models.CharField(_("problem"), max_length=20, choices=Problem.choices, db_index=True)
     occurred_on = models.DateField(_("när"))
     description = models.TextField(_("beskrivning"), blank=True)
     contact = models.CharField(_("kontakt"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("inkommen"), auto_now_add=True)
-    answered_at = models.DateTimeField(
+    answered_at = optional_field(
+        models.DateTimeField,
         _("besvarad"),
-        null=True,
-        blank=True,
-        help_text=_("När kommunen tog hand om rapporten (svarade den som rapporterade, eller åtgärdade)."),
+        _("När kommunen tog hand om rapporten (svarade den som rapporterade, eller åtgärdade)."),
     )
-    anonymised_at = models.DateTimeField(
+    anonymised_at = optional_field(
+        models.DateTimeField,
         _("personuppgifter raderade"),
-        null=True,
-        blank=True,
-        help_text=_("Plats, koordinater, beskrivning och kontakt raderas efter lagringstiden."),
+        _("Plats, koordinater, beskrivning och kontakt raderas efter lagringstiden."),
     )
 
     class Meta:
@@ -444,18 +437,10 @@ class MobileCoverageReportPage(BasePage):
     municipality's editors may read only their own municipality's reports."""
 
     intro = intro_field(_("Några meningar överst på formuläret."))
-    privacy_notice = RichTextField(
-        _("om personuppgifter"),
-        blank=True,
-        features=RICH_FEATURES,
-        help_text=_("Kort och på enkel svenska: vad som sparas, varför och hur länge."),
+    privacy_notice = rich_text_field(
+        _("om personuppgifter"), _("Kort och på enkel svenska: vad som sparas, varför och hur länge.")
     )
-    receipt = RichTextField(
-        _("kvitto: vad händer nu"),
-        blank=True,
-        features=RICH_FEATURES,
-        help_text=_("Visas när rapporten är skickad."),
-    )
+    receipt = rich_text_field(_("kvitto: vad händer nu"), _("Visas när rapporten är skickad."))
 
     parent_page_types = ["home.HomePage", "broadband.BroadbandIndexPage"]
     subpage_types = []

@@ -1,4 +1,4 @@
-from .base import BasePage, IndexPage, intro_field
+from .base import BasePage, IndexPage, intro_field, rich_text_field
 from .links import LinkCheck
 from .pages import HomePage, MunicipalityIndexPage, MunicipalityPage, StandardPage, municipalities_for_reader
 from .review import ReviewReminder
@@ -18,4 +18,5 @@ __all__ = [
     "Topic",
     "intro_field",
     "municipalities_for_reader",
+    "rich_text_field",
 ]

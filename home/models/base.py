@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.cache import serve_cached
+from core.fields import optional_field
 from home.blocks import RICH_FEATURES
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -30,17 +31,15 @@ class BasePage(Page):
         max_length=400,
         help_text=_("En eller två meningar på enkel svenska. Visas i listor och sökträffar."),
     )
-    review_date = models.DateField(
+    review_date = optional_field(
+        models.DateField,
         _("granska senast"),
-        null=True,
-        blank=True,
-        help_text=_("När sidan ska läsas igenom igen. Lämnas tomt blir det tolv månader efter publicering."),
+        _("När sidan ska läsas igenom igen. Lämnas tomt blir det tolv månader efter publicering."),
     )
-    last_reviewed = models.DateField(
+    last_reviewed = optional_field(
+        models.DateField,
         _("senast granskad"),
-        null=True,
-        blank=True,
-        help_text=_("Sätts när någon har läst igenom sidan och sett att den stämmer."),
+        _("Sätts när någon har läst igenom sidan och sett att den stämmer."),
     )
 
     is_creatable = False
@@ -109,18 +108,29 @@ class BasePage(Page):
         return serve_cached(self, request, lambda: super(BasePage, self).serve(request, *args, **kwargs))
 
 
+def rich_text_field(verbose_name, help_text=""):
+    """Rich text an editor may leave empty, with the site's editing features (home/blocks.py)."""
+    return RichTextField(verbose_name, blank=True, features=RICH_FEATURES, help_text=help_text)
+
+
 def intro_field(help_text=""):
     """The short rich-text "ingress" at the top of a page; each page type says what it is for."""
-    return RichTextField(_("ingress"), blank=True, features=RICH_FEATURES, help_text=help_text)
+    return rich_text_field(_("ingress"), help_text)
 
 
 class IndexPage(BasePage):
-    """A page that lists what lies below it (or gathers it from elsewhere) under a short intro.
+    """A section's front page, once under the start page: it lists what lies below it (or gathers it
+    from elsewhere) under a short intro.
 
-    Subclasses redeclare `intro` with `intro_field(...)` to give editors their own help text.
+    Subclasses redeclare `intro` with `intro_field(...)` to give editors their own help text, and
+    name in `children_in_context` the template variable that lists the live pages below, in tree order.
     """
 
     intro = intro_field()
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    children_in_context = ""
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
@@ -128,3 +138,9 @@ class IndexPage(BasePage):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.children_in_context:
+            context[self.children_in_context] = self.get_children().live().specific().order_by("path")
+        return context

@@ -6,17 +6,17 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_FEATURES, PrivacyStreamBlock
+from home.blocks import PrivacyStreamBlock
 from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT, add_contributions
 from home.localization import prefer_active_locale
 from home.tree import below_paths
 
-from .base import BasePage, IndexPage, intro_field
+from .base import BasePage, IndexPage, intro_field, rich_text_field
 
 
 class HomePage(BasePage):
@@ -76,9 +76,7 @@ def municipalities_for_reader():
 class MunicipalityIndexPage(IndexPage):
     intro = intro_field(_("Några meningar överst på sidan med alla kommuner."))
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["home.MunicipalityPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("kommunlista")
@@ -198,11 +196,8 @@ class MunicipalityPage(BasePage):
             "Tätorter och byar i kommunen, åtskilda med komma. Hjälper sökningen att hitta rätt kommun."
         ),
     )
-    body = RichTextField(
-        _("text"),
-        blank=True,
-        features=RICH_FEATURES,
-        help_text=_("Kort om kommunen. Bredband, bibliotek och e-tjänster visas automatiskt under texten."),
+    body = rich_text_field(
+        _("text"), _("Kort om kommunen. Bredband, bibliotek och e-tjänster visas automatiskt under texten.")
     )
 
     parent_page_types = ["home.MunicipalityIndexPage"]

@@ -9,8 +9,22 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 
+class NamedSnippet(TranslatableMixin, index.Indexed, models.Model):
+    """A translatable name with a slug that is the same in every language, listed by name."""
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
 @register_snippet
-class Topic(TranslatableMixin, index.Indexed, models.Model):
+class Topic(NamedSnippet):
     """A subject residents look for (BankID, 1177, fiber …): filters the help listing and search."""
 
     name = models.CharField(
@@ -24,21 +38,15 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Används i webbadresser, till exempel ?amne=bankid. Samma i alla språk."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(NamedSnippet.Meta):
         verbose_name = _("ämne")
         verbose_name_plural = _("ämnen")
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
-
-    def __str__(self):
-        return self.name
 
 
 @register_snippet
-class LifeEvent(TranslatableMixin, index.Indexed, models.Model):
+class LifeEvent(NamedSnippet):
     """A situation in life (moving, retiring …) that e-service guides are ordered by."""
 
     name = models.CharField(
@@ -48,17 +56,11 @@ class LifeEvent(TranslatableMixin, index.Indexed, models.Model):
         _("kortnamn"), max_length=80, help_text=_("Används i webbadresser. Samma i alla språk.")
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(NamedSnippet.Meta):
         verbose_name = _("livshändelse")
         verbose_name_plural = _("livshändelser")
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
-
-    def __str__(self):
-        return self.name
 
 
 @register_setting(icon="site")

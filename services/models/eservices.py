@@ -124,17 +124,11 @@ class EServiceMunicipalLink(Orderable):
 class GuideIndexPage(IndexPage):
     intro = intro_field(_("Några meningar överst på sidan med alla guider."))
 
-    parent_page_types = ["home.HomePage"]
+    children_in_context = "guides"
     subpage_types = ["services.LifeEventGuidePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("e-tjänster och livshändelser")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["guides"] = self.get_children().live().specific().order_by("path")
-        return context
 
 
 class LifeEventGuidePage(BasePage):

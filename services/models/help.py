@@ -12,14 +12,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import RICH_FEATURES
+from core.fields import coordinate_field, optional_field
 from home.fields import MultipleChoiceListField
-from home.models import BasePage, IndexPage, MunicipalityPage, intro_field
+from home.models import BasePage, IndexPage, MunicipalityPage, intro_field, rich_text_field
 
 SESSION_LANGUAGES = [
     ("sv", _("svenska")),
@@ -35,7 +34,21 @@ SESSION_LANGUAGES = [
 LANGUAGE_LABELS = dict(SESSION_LANGUAGES)
 
 
-class LibraryPage(BasePage):
+class SessionListingMixin:
+    """A page that lists dated session occurrences filtered by the query string: a date outside what
+    the listing covers is answered 400 (and not cached)."""
+
+    def serve(self, request, *args, **kwargs):
+        from services.listing import date_problem
+
+        if date_problem(request.GET):  # a date outside what the listing covers: 400, not cached
+            response = Page.serve(self, request, *args, **kwargs)
+            response.status_code = 400
+            return response
+        return super().serve(request, *args, **kwargs)
+
+
+class LibraryPage(SessionListingMixin, BasePage):
     """A library (main or branch) and the root of its staff's sessions."""
 
     street_address = models.CharField(
@@ -45,46 +58,24 @@ class LibraryPage(BasePage):
         _("postnummer"), max_length=10, blank=True, help_text=_("Postnummer, till exempel 722 15.")
     )
     town = models.CharField(_("ort"), max_length=80, blank=True, help_text=_("Orten där biblioteket ligger."))
-    latitude = models.DecimalField(
-        _("latitud"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        help_text=_("För kartan, till exempel 59,6099. Kan lämnas tom."),
-    )
-    longitude = models.DecimalField(
-        _("longitud"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        help_text=_("För kartan, till exempel 16,5448. Kan lämnas tom."),
-    )
+    latitude = coordinate_field(_("latitud"), _("För kartan, till exempel 59,6099. Kan lämnas tom."))
+    longitude = coordinate_field(_("longitud"), _("För kartan, till exempel 16,5448. Kan lämnas tom."))
     opening_hours = models.TextField(
         _("öppettider"),
         blank=True,
         help_text=_("En rad per dag eller period, till exempel: Måndag–fredag 10–19"),
     )
-    equipment = RichTextField(
-        _("utrustning att låna eller använda"),
-        blank=True,
-        features=RICH_FEATURES,
-        help_text=_("Datorer, surfplattor, skrivare, skanner, wifi …"),
+    equipment = rich_text_field(
+        _("utrustning att låna eller använda"), _("Datorer, surfplattor, skrivare, skanner, wifi …")
     )
-    accessibility = RichTextField(
-        _("tillgänglighet i lokalen"),
-        blank=True,
-        features=RICH_FEATURES,
-        help_text=_("Entré, hiss, toalett, hörslinga, parkering."),
+    accessibility = rich_text_field(
+        _("tillgänglighet i lokalen"), _("Entré, hiss, toalett, hörslinga, parkering.")
     )
     phone = models.CharField(
         _("telefon"), max_length=40, blank=True, help_text=_("Telefonnummer till biblioteket.")
     )
     email = models.EmailField(_("e-post"), blank=True, help_text=_("E-post till biblioteket."))
-    body = RichTextField(
-        _("om biblioteket"), blank=True, features=RICH_FEATURES, help_text=_("Mer om biblioteket.")
-    )
+    body = rich_text_field(_("om biblioteket"), _("Mer om biblioteket."))
     is_example = models.BooleanField(
         _("exempeluppgifter"),
         default=False,
@@ -153,15 +144,6 @@ class LibraryPage(BasePage):
         context["json_ld"] = library_json_ld(request, self)
         return context
 
-    def serve(self, request, *args, **kwargs):
-        from services.listing import date_problem
-
-        if date_problem(request.GET):  # a date outside what the listing covers: 400, not cached
-            response = Page.serve(self, request, *args, **kwargs)
-            response.status_code = 400
-            return response
-        return super().serve(request, *args, **kwargs)
-
 
 class HelpSessionPage(BasePage):
     """A series of digital-help sessions at one library."""
@@ -177,12 +159,7 @@ class HelpSessionPage(BasePage):
         BIWEEKLY = "biweekly", _("Varannan vecka")
         MONTHLY = "monthly", _("En gång i månaden, samma veckodag")
 
-    description = RichTextField(
-        _("beskrivning"),
-        blank=True,
-        features=RICH_FEATURES,
-        help_text=_("Vad man får hjälp med och vad man ska ta med sig."),
-    )
+    description = rich_text_field(_("beskrivning"), _("Vad man får hjälp med och vad man ska ta med sig."))
     topics = ParentalManyToManyField(
         "home.Topic", blank=True, verbose_name=_("ämnen"), help_text=_("Ämnen, för filtren och sökningen.")
     )
@@ -199,8 +176,8 @@ class HelpSessionPage(BasePage):
     booking_required = models.BooleanField(
         _("kräver bokning"), default=False, help_text=_("Lämna tomt för drop-in.")
     )
-    capacity = models.PositiveSmallIntegerField(
-        _("antal platser"), null=True, blank=True, help_text=_("Behövs när bokning krävs.")
+    capacity = optional_field(
+        models.PositiveSmallIntegerField, _("antal platser"), _("Behövs när bokning krävs.")
     )
     place = models.CharField(
         _("plats i biblioteket"),
@@ -220,9 +197,7 @@ class HelpSessionPage(BasePage):
         default=Repeat.WEEKLY,
         help_text=_("Hur ofta tillfället upprepas."),
     )
-    until = models.DateField(
-        _("sista datum"), null=True, blank=True, help_text=_("Tomt: fortsätter tills vidare.")
-    )
+    until = optional_field(models.DateField, _("sista datum"), _("Tomt: fortsätter tills vidare."))
     is_example = models.BooleanField(
         _("exempel"), default=False, help_text=_("Ett påhittat tillfälle i demon.")
     )
@@ -319,14 +294,12 @@ class SessionCancellation(Orderable):
         verbose_name = _("inställt datum")
 
 
-class HelpIndexPage(IndexPage):
+class HelpIndexPage(SessionListingMixin, IndexPage):
     """All digital-help sessions in the county, as dated occurrences, filterable without JavaScript."""
 
     intro = intro_field(_("Några meningar överst på sidan med alla tillfällen."))
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("digital hjälp – alla tillfällen")
@@ -337,12 +310,3 @@ class HelpIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(session_listing_context(request))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        from services.listing import date_problem
-
-        if date_problem(request.GET):  # a date outside what the listing covers: 400, not cached
-            response = Page.serve(self, request, *args, **kwargs)
-            response.status_code = 400
-            return response
-        return super().serve(request, *args, **kwargs)
