@@ -25,6 +25,7 @@ from home.models import (
     MunicipalityPage,
     OrganisationSettings,
     intro_field,
+    localized_fields,
     municipalities_for_reader,
     rich_text_field,
 )
@@ -304,13 +305,9 @@ class MunicipalityBroadbandPage(BasePage):
         index.SearchField("status_summary", boost=2),
         index.SearchField("body"),
     ]
-    translatable_fields = BasePage.translatable_fields + [
-        TranslatableField("status_summary"),
-        TranslatableField("body"),
-        TranslatableField("contact_name"),
-        SynchronizedField("contact_phone"),
-        SynchronizedField("contact_email"),
-    ]
+    translatable_fields = BasePage.translatable_fields + localized_fields(
+        ["status_summary", "body", "contact_name"], ["contact_phone", "contact_email"]
+    )
 
     class Meta:
         verbose_name = _("bredband i kommunen")
@@ -452,11 +449,9 @@ class MobileCoverageReportPage(BasePage):
         FieldPanel("receipt"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    translatable_fields = BasePage.translatable_fields + [
-        TranslatableField("intro"),
-        TranslatableField("privacy_notice"),
-        TranslatableField("receipt"),
-    ]
+    translatable_fields = BasePage.translatable_fields + localized_fields(
+        ["intro", "privacy_notice", "receipt"]
+    )
 
     class Meta:
         verbose_name = _("rapportera dålig mobiltäckning")

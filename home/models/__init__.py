@@ -1,4 +1,4 @@
-from .base import BasePage, IndexPage, intro_field, rich_text_field
+from .base import BasePage, IndexPage, intro_field, localized_fields, rich_text_field
 from .links import LinkCheck
 from .pages import HomePage, MunicipalityIndexPage, MunicipalityPage, StandardPage, municipalities_for_reader
 from .review import ReviewReminder
@@ -17,6 +17,7 @@ __all__ = [
     "StandardPage",
     "Topic",
     "intro_field",
+    "localized_fields",
     "municipalities_for_reader",
     "rich_text_field",
 ]

@@ -24,6 +24,14 @@ from home.blocks import RICH_FEATURES
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
 
+def localized_fields(translated=(), synchronized=()) -> list:
+    """`translatable_fields` for wagtail-localize: the fields translators translate, then those that
+    follow the source in every language (slugs, dates, numbers, addresses, relations)."""
+    return [TranslatableField(name) for name in translated] + [
+        SynchronizedField(name) for name in synchronized
+    ]
+
+
 class BasePage(Page):
     summary = models.TextField(
         _("sammanfattning"),
@@ -52,15 +60,9 @@ class BasePage(Page):
     settings_panels = Page.settings_panels + [
         MultiFieldPanel([FieldPanel("review_date"), FieldPanel("last_reviewed")], heading=_("Granskning")),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("summary"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
-        SynchronizedField("review_date"),
-        SynchronizedField("last_reviewed"),
-    ]
+    translatable_fields = localized_fields(
+        ["title", "summary", "seo_title", "search_description"], ["slug", "review_date", "last_reviewed"]
+    )
 
     class Meta:
         abstract = True

@@ -16,7 +16,7 @@ from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT, add_contribu
 from home.localization import prefer_active_locale
 from home.tree import below_paths
 
-from .base import BasePage, IndexPage, intro_field, rich_text_field
+from .base import BasePage, IndexPage, intro_field, localized_fields, rich_text_field
 
 
 class HomePage(BasePage):
@@ -223,10 +223,7 @@ class MunicipalityPage(BasePage):
         TranslatableField("name"),
         TranslatableField("body"),
         SynchronizedField("code", overridable=False),  # a translation never has a code of its own
-        SynchronizedField("website"),
-        SynchronizedField("phone"),
-        SynchronizedField("email"),
-        SynchronizedField("localities"),
+        *localized_fields(synchronized=["website", "phone", "email", "localities"]),
     ]
 
     class Meta:

@@ -10,11 +10,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import ContentStreamBlock
 from home.localization import active_locale
-from home.models import BasePage, IndexPage, intro_field, municipalities_for_reader
+from home.models import BasePage, IndexPage, intro_field, localized_fields, municipalities_for_reader
 from services.blocks import GuideStepBlock
 
 
@@ -71,13 +70,7 @@ class EService(TranslatableMixin, index.Indexed, ClusterableModel):
         index.SearchField("provider"),
         index.SearchField("description"),
     ]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        SynchronizedField("provider"),
-        SynchronizedField("national_url"),
-        SynchronizedField("needs_eid"),
-    ]
+    translatable_fields = localized_fields(["name", "description"], ["provider", "national_url", "needs_eid"])
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("e-tjänst")
@@ -179,13 +172,9 @@ class LifeEventGuidePage(BasePage):
         index.SearchField("steps"),
         index.SearchField("body"),
     ]
-    translatable_fields = BasePage.translatable_fields + [
-        TranslatableField("intro"),
-        TranslatableField("steps"),
-        TranslatableField("body"),
-        SynchronizedField("life_event"),
-        SynchronizedField("topics"),
-    ]
+    translatable_fields = BasePage.translatable_fields + localized_fields(
+        ["intro", "steps", "body"], ["life_event", "topics"]
+    )
 
     class Meta:
         verbose_name = _("guide för livshändelse")

@@ -14,11 +14,10 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.fields import coordinate_field, optional_field
 from home.fields import MultipleChoiceListField
-from home.models import BasePage, IndexPage, MunicipalityPage, intro_field, rich_text_field
+from home.models import BasePage, IndexPage, MunicipalityPage, intro_field, localized_fields, rich_text_field
 
 SESSION_LANGUAGES = [
     ("sv", _("svenska")),
@@ -107,20 +106,10 @@ class LibraryPage(SessionListingMixin, BasePage):
         index.SearchField("equipment"),
         index.SearchField("body"),
     ]
-    translatable_fields = BasePage.translatable_fields + [
-        TranslatableField("opening_hours"),
-        TranslatableField("equipment"),
-        TranslatableField("accessibility"),
-        TranslatableField("body"),
-        SynchronizedField("street_address"),
-        SynchronizedField("postal_code"),
-        SynchronizedField("town"),
-        SynchronizedField("latitude"),
-        SynchronizedField("longitude"),
-        SynchronizedField("phone"),
-        SynchronizedField("email"),
-        SynchronizedField("is_example"),
-    ]
+    translatable_fields = BasePage.translatable_fields + localized_fields(
+        ["opening_hours", "equipment", "accessibility", "body"],
+        ["street_address", "postal_code", "town", "latitude", "longitude", "phone", "email", "is_example"],
+    )
 
     class Meta:
         verbose_name = _("bibliotek")
@@ -229,21 +218,22 @@ class HelpSessionPage(BasePage):
         index.SearchField("place"),
         index.FilterField("audience"),
     ]
-    translatable_fields = BasePage.translatable_fields + [
-        TranslatableField("description"),
-        TranslatableField("place"),
-        SynchronizedField("topics"),
-        SynchronizedField("languages"),
-        SynchronizedField("audience"),
-        SynchronizedField("booking_required"),
-        SynchronizedField("capacity"),
-        SynchronizedField("first_date"),
-        SynchronizedField("start_time"),
-        SynchronizedField("end_time"),
-        SynchronizedField("repeat"),
-        SynchronizedField("until"),
-        SynchronizedField("is_example"),
-    ]
+    translatable_fields = BasePage.translatable_fields + localized_fields(
+        ["description", "place"],
+        [
+            "topics",
+            "languages",
+            "audience",
+            "booking_required",
+            "capacity",
+            "first_date",
+            "start_time",
+            "end_time",
+            "repeat",
+            "until",
+            "is_example",
+        ],
+    )
 
     class Meta:
         verbose_name = _("tillfälle för digital hjälp")
