@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.fields import coordinate_field, optional_field
+from core.panels import field_panels
 from home.blocks import ContentStreamBlock
 from home.localization import prefer_active_locale
 from home.models import (
@@ -83,9 +84,7 @@ class NetworkOperator(index.Indexed, models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
-        FieldPanel("kind"),
-        FieldPanel("description"),
+        *field_panels("name", "kind", "description"),
         MultiFieldPanel(
             [FieldPanel("website"), FieldPanel("phone"), FieldPanel("email")], heading=_("Kontakt")
         ),
@@ -443,11 +442,7 @@ class MobileCoverageReportPage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("privacy_notice"),
-        FieldPanel("receipt"),
-    ]
+    content_panels = BasePage.content_panels + field_panels("intro", "privacy_notice", "receipt")
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
     translatable_fields = BasePage.translatable_fields + localized_fields(
         ["intro", "privacy_notice", "receipt"]

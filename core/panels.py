@@ -1,6 +1,7 @@
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 
 
@@ -34,3 +35,8 @@ def reports_menu_item(label, url_name: str, icon_name: str, order: int, may_see=
 
 def _menu_item(label, url_name, icon_name, order, may_see):
     return lambda: PermittedMenuItem(label, url_name, may_see, icon_name=icon_name, order=order)
+
+
+def field_panels(*names: str) -> list[FieldPanel]:
+    """One `FieldPanel` per field, in this order."""
+    return [FieldPanel(name) for name in names]

@@ -8,6 +8,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core.panels import field_panels
+
 
 class NamedSnippet(TranslatableMixin, index.Indexed, models.Model):
     """A translatable name with a slug that is the same in every language, listed by name."""
@@ -100,15 +102,9 @@ class OrganisationSettings(BaseSiteSetting):
         help_text=_("När telefonen är öppen, till exempel vardagar 8–16."),
     )
 
-    panels = [
-        FieldPanel("organisation_name"),
-        FieldPanel("region_name"),
-        FieldPanel("county_code"),
-        FieldPanel("phone"),
-        FieldPanel("email"),
-        FieldPanel("address"),
-        FieldPanel("contact_hours"),
-    ]
+    panels = field_panels(
+        "organisation_name", "region_name", "county_code", "phone", "email", "address", "contact_hours"
+    )
 
     class Meta:
         verbose_name = _("organisation och kontakt")

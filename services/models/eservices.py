@@ -11,6 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core.panels import field_panels
 from home.blocks import ContentStreamBlock
 from home.localization import active_locale
 from home.models import BasePage, IndexPage, intro_field, localized_fields, municipalities_for_reader
@@ -55,13 +56,9 @@ class EService(TranslatableMixin, index.Indexed, ClusterableModel):
     )
 
     panels = [
-        FieldPanel("name"),
-        FieldPanel("provider"),
-        FieldPanel("description"),
-        FieldPanel("national_url"),
-        FieldPanel("needs_eid"),
-        FieldPanel("topics"),
-        FieldPanel("life_events"),
+        *field_panels(
+            "name", "provider", "description", "national_url", "needs_eid", "topics", "life_events"
+        ),
         InlinePanel("municipal_links", heading=_("Länk per kommun"), label=_("Kommunens länk")),
     ]
     search_fields = [
@@ -160,13 +157,7 @@ class LifeEventGuidePage(BasePage):
     parent_page_types = ["services.GuideIndexPage"]
     subpage_types = []
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("life_event"),
-        FieldPanel("topics"),
-        FieldPanel("steps"),
-        FieldPanel("body"),
-    ]
+    content_panels = BasePage.content_panels + field_panels("intro", "life_event", "topics", "steps", "body")
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("steps"),

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.fields import coordinate_field, optional_field
+from core.panels import field_panels
 from home.fields import MultipleChoiceListField
 from home.models import BasePage, IndexPage, MunicipalityPage, intro_field, localized_fields, rich_text_field
 
@@ -93,9 +94,7 @@ class LibraryPage(SessionListingMixin, BasePage):
             ],
             heading=_("Adress"),
         ),
-        FieldPanel("opening_hours"),
-        FieldPanel("equipment"),
-        FieldPanel("accessibility"),
+        *field_panels("opening_hours", "equipment", "accessibility"),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Kontakt")),
         FieldPanel("body"),
         FieldPanel("is_example"),
@@ -195,10 +194,7 @@ class HelpSessionPage(BasePage):
     subpage_types = []
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("description"),
-        FieldPanel("topics"),
-        FieldPanel("languages"),
-        FieldPanel("audience"),
+        *field_panels("description", "topics", "languages", "audience"),
         MultiFieldPanel(
             [FieldPanel("booking_required"), FieldPanel("capacity"), FieldPanel("place")],
             heading=_("Plats och bokning"),
