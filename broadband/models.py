@@ -16,7 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.fields import coordinate_field, optional_field
+from core.fields import choice_field, coordinate_field, optional_field, optional_reference
 from core.panels import field_panels
 from home.blocks import ContentStreamBlock
 from home.localization import prefer_active_locale
@@ -60,11 +60,8 @@ class NetworkOperator(index.Indexed, models.Model):
         ASSOCIATION = "association", _("Fiberförening")
 
     name = models.CharField(_("namn"), max_length=120, help_text=_("Företagets eller föreningens namn."))
-    kind = models.CharField(
-        _("slag"),
-        max_length=20,
-        choices=Kind.choices,
-        help_text=_("Stadsnät ägs av kommunen, föreningar av de boende, övriga är företag."),
+    kind = choice_field(
+        _("slag"), Kind, help_text=_("Stadsnät ägs av kommunen, föreningar av de boende, övriga är företag.")
     )
     description = models.TextField(
         _("beskrivning"), blank=True, help_text=_("Vad de gör och var, med enkla ord.")
@@ -151,9 +148,7 @@ def coverage_for(area_code: str) -> list[CoverageStatistic]:
 class CoverageImport(models.Model):
     """Who imported which coverage figures, and when (kept when a year is replaced)."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    user = optional_reference(settings.AUTH_USER_MODEL)
     filename = models.CharField(_("fil"), max_length=200, blank=True)
     years = models.CharField(_("år"), max_length=200)
     rows = models.PositiveIntegerField(_("rader"))
@@ -345,25 +340,11 @@ class PlannedExpansion(Orderable):
 
     page = ParentalKey(MunicipalityBroadbandPage, on_delete=models.CASCADE, related_name="expansions")
     area = models.CharField(_("område"), max_length=150, help_text=_("Område, by eller vägsträcka."))
-    operator = models.ForeignKey(
-        NetworkOperator,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("vem bygger"),
-        help_text=_("Den som bygger, om det är bestämt."),
-    )
+    operator = optional_reference(NetworkOperator, _("vem bygger"), _("Den som bygger, om det är bestämt."))
     expected_year = optional_field(
         models.PositiveSmallIntegerField, _("klart år"), _("När det väntas vara klart, om det är känt.")
     )
-    status = models.CharField(
-        _("läge"),
-        max_length=20,
-        choices=Status.choices,
-        default=Status.PLANNED,
-        help_text=_("Planerad, byggs eller klar."),
-    )
+    status = choice_field(_("läge"), Status, Status.PLANNED, _("Planerad, byggs eller klar."))
 
     panels = [FieldPanel("area"), FieldPanel("operator"), FieldPanel("expected_year"), FieldPanel("status")]
 

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core.fields import optional_reference
 from core.panels import field_panels
 from home.blocks import ContentStreamBlock
 from home.localization import active_locale
@@ -129,14 +130,8 @@ class LifeEventGuidePage(BasePage):
     """
 
     intro = intro_field(_("Vem guiden är för och vad den hjälper till med."))
-    life_event = models.ForeignKey(
-        "home.LifeEvent",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("livshändelse"),
-        help_text=_("Livshändelsen guiden handlar om."),
+    life_event = optional_reference(
+        "home.LifeEvent", _("livshändelse"), _("Livshändelsen guiden handlar om.")
     )
     topics = ParentalManyToManyField(
         "home.Topic", blank=True, verbose_name=_("ämnen"), help_text=_("Ämnen, för sökningen.")

@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.fields import coordinate_field, optional_field
+from core.fields import choice_field, coordinate_field, optional_field
 from core.panels import field_panels
 from home.fields import MultipleChoiceListField
 from home.models import BasePage, IndexPage, MunicipalityPage, intro_field, localized_fields, rich_text_field
@@ -154,13 +154,7 @@ class HelpSessionPage(BasePage):
     languages = MultipleChoiceListField(
         _("språk"), item_choices=SESSION_LANGUAGES, help_text=_("Språk som hjälpen ges på.")
     )
-    audience = models.CharField(
-        _("för vem"),
-        max_length=20,
-        choices=Audience.choices,
-        default=Audience.EVERYONE,
-        help_text=_("Vem tillfället främst är för."),
-    )
+    audience = choice_field(_("för vem"), Audience, Audience.EVERYONE, _("Vem tillfället främst är för."))
     booking_required = models.BooleanField(
         _("kräver bokning"), default=False, help_text=_("Lämna tomt för drop-in.")
     )
@@ -178,13 +172,7 @@ class HelpSessionPage(BasePage):
     )
     start_time = models.TimeField(_("börjar"), help_text=_("Till exempel 10:00."))
     end_time = models.TimeField(_("slutar"), help_text=_("Till exempel 12:00."))
-    repeat = models.CharField(
-        _("upprepas"),
-        max_length=20,
-        choices=Repeat.choices,
-        default=Repeat.WEEKLY,
-        help_text=_("Hur ofta tillfället upprepas."),
-    )
+    repeat = choice_field(_("upprepas"), Repeat, Repeat.WEEKLY, _("Hur ofta tillfället upprepas."))
     until = optional_field(models.DateField, _("sista datum"), _("Tomt: fortsätter tills vidare."))
     is_example = models.BooleanField(
         _("exempel"), default=False, help_text=_("Ett påhittat tillfälle i demon.")
