@@ -170,6 +170,26 @@ def reports_not_theirs(ctx, role):
     }.get(role, [])
 
 
+# The object views of a snippet or model viewset (`<prefix>:<view>`).
+OBJECT_VIEWS = ("edit", "delete", "usage", "history", "history_results", "copy")
+
+
+def object_views(prefix, *more):
+    return tuple(f"{prefix}:{view}" for view in OBJECT_VIEWS + more)
+
+
+def municipal_listing(absent=lambda ctx: (), present=lambda ctx: ()):
+    """A listing of municipal rows: a municipal editor sees their own only; library staff and
+    reviewers are refused; the region sees all (not tried)."""
+
+    def cases(ctx, role):
+        if role == "municipal":
+            return [Case({}, SHOWN, tuple(absent(ctx)), tuple(present(ctx)))]
+        return [Case({}, REFUSED)] if role in ("library", "reviewer") else []
+
+    return cases
+
+
 def regional_snippet_cases(model_name):
     def cases(ctx, role):
         return [] if role == "region" else [Case({"pk": getattr(ctx, model_name).pk}, REFUSED)]
@@ -515,11 +535,7 @@ RULES = [
     # Coverage reports (residents' contact details).
     Rule(
         ("coverage_reports:index", "coverage_reports:index_results"),
-        lambda ctx, role: {
-            "municipal": [Case({}, SHOWN, absent=("Skultunavägen",), present=("Salbohed",))],
-            "library": [Case({}, REFUSED)],
-            "reviewer": [Case({}, REFUSED)],
-        }.get(role, []),
+        municipal_listing(lambda ctx: ("Skultunavägen",), lambda ctx: ("Salbohed",)),
     ),
     Rule(
         ("coverage_reports:index",),
@@ -530,15 +546,7 @@ RULES = [
         }.get(role, []),
     ),
     Rule(
-        (
-            "coverage_reports:edit",
-            "coverage_reports:delete",
-            "coverage_reports:history",
-            "coverage_reports:history_results",
-            "coverage_reports:usage",
-            "coverage_reports:inspect",
-            "coverage_reports:copy",
-        ),
+        object_views("coverage_reports", "inspect"),
         snippet_cases({}, reports_not_theirs),
     ),
     Rule(("coverage_reports:add",), refused_for(EVERYONE)),
@@ -574,14 +582,7 @@ RULES = [
     Rule(("search_outbox_report",), refused_for(EVERYONE)),
     # Operators: another municipality's and shared ones are not a municipal editor's.
     Rule(
-        (
-            "wagtailsnippets_broadband_networkoperator:edit",
-            "wagtailsnippets_broadband_networkoperator:delete",
-            "wagtailsnippets_broadband_networkoperator:usage",
-            "wagtailsnippets_broadband_networkoperator:history",
-            "wagtailsnippets_broadband_networkoperator:history_results",
-            "wagtailsnippets_broadband_networkoperator:copy",
-        ),
+        object_views("wagtailsnippets_broadband_networkoperator"),
         snippet_cases({}, operators_not_theirs),
     ),
     Rule(("wagtailsnippets_broadband_networkoperator:add",), refused_for(NOT_REGION)),
@@ -590,32 +591,17 @@ RULES = [
             "wagtailsnippets_broadband_networkoperator:list",
             "wagtailsnippets_broadband_networkoperator:list_results",
         ),
-        lambda ctx, role: {
-            "municipal": [Case({}, SHOWN, absent=("Fibra", "Open Infra"))],
-            "library": [Case({}, REFUSED)],
-            "reviewer": [Case({}, REFUSED)],
-        }.get(role, []),
+        municipal_listing(lambda ctx: ("Fibra", "Open Infra")),
     ),
     # E-service links: each municipality its own.
     Rule(
-        (
-            "municipal_links:edit",
-            "municipal_links:delete",
-            "municipal_links:history",
-            "municipal_links:history_results",
-            "municipal_links:usage",
-            "municipal_links:copy",
-        ),
+        object_views("municipal_links"),
         snippet_cases({}, links_not_theirs),
     ),
     Rule(("municipal_links:add",), refused_for(EVERYONE)),
     Rule(
         ("municipal_links:index", "municipal_links:index_results"),
-        lambda ctx, role: {
-            "municipal": [Case({}, SHOWN, absent=(ctx.vasteras_link.url,), present=(ctx.sala_link.url,))],
-            "library": [Case({}, REFUSED)],
-            "reviewer": [Case({}, REFUSED)],
-        }.get(role, []),
+        municipal_listing(lambda ctx: (ctx.vasteras_link.url,), lambda ctx: (ctx.sala_link.url,)),
     ),
     # Choosers of public snippets (names of operators, topics, e-services) serve every editor.
     Rule(
@@ -633,10 +619,7 @@ RULES = [
     # Regional snippets: the region's only.
     *[
         Rule(
-            tuple(
-                f"wagtailsnippets_{app}_{model}:{view}"
-                for view in ("edit", "delete", "usage", "history", "history_results", "copy")
-            ),
+            object_views(f"wagtailsnippets_{app}_{model}"),
             regional_snippet_cases(model),
         )
         for app, model in (
