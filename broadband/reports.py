@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import PublicForm
+from core.forms import PublicForm, optional_text
 from core.ratelimit import rate_limited
 
 RATE_LIMIT = 5  # reports per address …
@@ -28,6 +28,19 @@ class CommaDecimalField(forms.DecimalField):
         return attrs
 
 
+def coordinate(label, limit: int, help_text):
+    """A latitude (limit 90) or longitude (limit 180) in degrees, typed in a plain text box."""
+    return CommaDecimalField(
+        label=label,
+        required=False,
+        min_value=-limit,
+        max_value=limit,
+        decimal_places=6,
+        help_text=help_text,
+        widget=forms.TextInput,
+    )
+
+
 class CoverageReportForm(PublicForm):
     municipality = forms.ChoiceField(label=_("Kommun"))
     place = forms.CharField(
@@ -35,24 +48,8 @@ class CoverageReportForm(PublicForm):
         max_length=200,
         help_text=_("Adress, by eller vägsträcka, till exempel: Storgatan 12 eller vid kyrkan i byn."),
     )
-    latitude = CommaDecimalField(
-        label=_("Latitud (om du vet den)"),
-        required=False,
-        min_value=-90,
-        max_value=90,
-        decimal_places=6,
-        help_text=_("Till exempel 59,8. Kan lämnas tom."),
-        widget=forms.TextInput,
-    )
-    longitude = CommaDecimalField(
-        label=_("Longitud (om du vet den)"),
-        required=False,
-        min_value=-180,
-        max_value=180,
-        decimal_places=6,
-        help_text=_("Till exempel 16,5. Kan lämnas tom."),
-        widget=forms.TextInput,
-    )
+    latitude = coordinate(_("Latitud (om du vet den)"), 90, _("Till exempel 59,8. Kan lämnas tom."))
+    longitude = coordinate(_("Longitud (om du vet den)"), 180, _("Till exempel 16,5. Kan lämnas tom."))
     operator = forms.ChoiceField(label=_("Din mobiloperatör"))
     problem = forms.ChoiceField(label=_("Vad är problemet?"), widget=forms.RadioSelect)
     occurred_on = forms.DateField(
@@ -60,17 +57,9 @@ class CoverageReportForm(PublicForm):
         help_text=_("Ungefärligt datum, till exempel 2026-11-20."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    description = forms.CharField(
-        label=_("Berätta mer (frivilligt)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    contact = forms.CharField(
-        label=_("E-post eller telefon (frivilligt)"),
-        required=False,
-        max_length=200,
-        help_text=_("Bara om du vill att vi hör av oss."),
+    description = optional_text(_("Berätta mer (frivilligt)"), 2000, rows=4)
+    contact = optional_text(
+        _("E-post eller telefon (frivilligt)"), 200, help_text=_("Bara om du vill att vi hör av oss.")
     )
 
     def __init__(self, *args, municipalities=(), **kwargs):

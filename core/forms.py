@@ -26,3 +26,11 @@ class PublicForm(forms.Form):
             if name in self.fields:
                 ids = [f"id_{name}-error"] + ([f"id_{name}_helptext"] if self.fields[name].help_text else [])
                 self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+def optional_text(label, max_length: int, rows: int = 0, help_text=""):
+    """A text a resident may leave empty; with `rows`, a text area of that height."""
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else None
+    return forms.CharField(
+        label=label, required=False, max_length=max_length, help_text=help_text, widget=widget
+    )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from core.forms import PublicForm
+from core.forms import PublicForm, optional_text
 from core.ratelimit import rate_limited
 from services import booking as bookings
 from services.models import Booking, HelpSessionPage
@@ -32,18 +32,12 @@ class BookingForm(PublicForm):
         max_length=40,
         help_text=_("Ett svenskt nummer, till exempel 070-123 45 67."),
     )
-    needs = forms.CharField(
-        label=_("Vad vill du ha hjälp med? (frivilligt)"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    accessibility_needs = forms.CharField(
-        label=_("Behöver du någon anpassning? (frivilligt)"),
-        required=False,
-        max_length=500,
+    needs = optional_text(_("Vad vill du ha hjälp med? (frivilligt)"), 1000, rows=3)
+    accessibility_needs = optional_text(
+        _("Behöver du någon anpassning? (frivilligt)"),
+        500,
+        rows=2,
         help_text=_("Till exempel hörslinga, tolk eller att någon möter dig i entrén."),
-        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def clean_phone(self):
