@@ -12,18 +12,15 @@ from core.openapi import (
     text_response,
 )
 
-TAG = "bredband"
 PATHS = {
     "/api/coverage.json": get_operation(
         "Broadband coverage per municipality and year",
         "coverageJson",
-        TAG,
         {"200": json_response("All figures", ref("Coverage"))},
     ),
     "/api/coverage.csv": get_operation(
         "The same figures as CSV, in exactly the import layout",
         "coverageCsv",
-        TAG,
         {"200": text_response("CSV with a header row", "text/csv", "^\ufeff?kommunkod;")},
         description="`;`-separated, UTF-8, one row per municipality and year: "
         "`kommunkod;år;hushåll_1gbit;arbetsställen_1gbit;hushåll_100mbit;arbetsställen_100mbit;"
@@ -51,4 +48,4 @@ SCHEMAS = {
 
 
 def register() -> None:
-    register_api(PATHS, SCHEMAS)
+    register_api(PATHS, SCHEMAS, tag="bredband")

@@ -33,14 +33,12 @@ PATHS = {
     "/api/search/": get_operation(
         "Search everything in one language",
         "search",
-        "sök",
         {"200": json_response("Hits and facets", ref("SearchResult"))},
         parameters=[QUERY, language_parameter("Language of the index and the texts."), *FILTERS, PAGE],
     ),
     "/api/search/suggest/": get_operation(
         "Autocomplete: titles starting with what has been typed",
         "suggest",
-        "sök",
         {"200": json_response("At most eight suggestions", ref("Suggestions"))},
         parameters=[QUERY, language_parameter("Language of the titles.")],
     ),
@@ -84,4 +82,4 @@ SCHEMAS = {
 
 
 def register() -> None:
-    register_api(PATHS, SCHEMAS)
+    register_api(PATHS, SCHEMAS, tag="sök")

@@ -26,13 +26,11 @@ FILTERS = [
     query_parameter("date", "YYYY-MM-DD.", {"type": "string", "format": "date"}),
 ]
 WINDOW = "Occurrences from now to 180 days ahead; cancelled ones stay, marked as cancelled."
-TAG = "digital hjälp"
 
 PATHS = {
     "/api/sessions.json": get_operation(
         "Digital-help occurrences at the libraries",
         "sessionsJson",
-        TAG,
         {"200": json_response("Occurrences, soonest first", ref("Sessions"))},
         description=WINDOW,
         parameters=FILTERS,
@@ -40,7 +38,6 @@ PATHS = {
     "/api/sessions.ics": get_operation(
         "The same occurrences as an iCalendar feed",
         "sessionsIcs",
-        TAG,
         {"200": text_response("RFC 5545 calendar", "text/calendar", "^BEGIN:VCALENDAR")},
         description=WINDOW + " Stable UIDs (`<series>-<date>@envagin`), `STATUS:CANCELLED` for "
         "cancelled dates, a VTIMEZONE for Europe/Stockholm.",
@@ -49,7 +46,6 @@ PATHS = {
     "/api/libraries.geojson": get_operation(
         "Libraries as GeoJSON points",
         "librariesGeojson",
-        TAG,
         {"200": json_response("A FeatureCollection (RFC 7946)", ref("Libraries"), "application/geo+json")},
     ),
 }
@@ -114,4 +110,4 @@ SCHEMAS = {
 
 
 def register() -> None:
-    register_api(PATHS, SCHEMAS)
+    register_api(PATHS, SCHEMAS, tag="digital hjälp")
