@@ -22,7 +22,7 @@ from broadband import admin_views
 from broadband.freshness import broadband_columns
 from broadband.models import CoverageReport, MunicipalityBroadbandPage, NetworkOperator
 from core.exports import FormulaSafeExportMixin
-from core.panels import UserPanel, admin_menu_item
+from core.panels import UserPanel, admin_menu_item, admin_urls
 from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.permissions import municipality_scope
 from editorial.policies import (
@@ -193,9 +193,7 @@ def add_coverage_report_panel(request, panels):
         panels.append(CoverageReportPanel(request.user))
 
 
-@hooks.register("register_admin_urls")
-def register_coverage_urls():
-    return [path("tackning/import/", admin_views.coverage_import, name="coverage_import")]
+admin_urls(path("tackning/import/", admin_views.coverage_import, name="coverage_import"))
 
 
 admin_menu_item("Täckningsstatistik", "coverage_import", "table", 900, admin_views.may_import)

@@ -40,3 +40,8 @@ def _menu_item(label, url_name, icon_name, order, may_see):
 def field_panels(*names: str) -> list[FieldPanel]:
     """One `FieldPanel` per field, in this order."""
     return [FieldPanel(name) for name in names]
+
+
+def admin_urls(*patterns) -> None:
+    """Add URL patterns below /admin/ (Wagtail's `register_admin_urls` hook)."""
+    hooks.register("register_admin_urls", lambda: list(patterns))

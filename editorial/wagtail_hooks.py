@@ -3,7 +3,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page
 
-from core.panels import UserPanel, reports_menu_item
+from core.panels import UserPanel, admin_urls, reports_menu_item
 from editorial import freshness_views, translations
 from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.freshness_columns import editorial_columns
@@ -51,9 +51,7 @@ def add_broken_links_panel(request, panels):
     panels.append(BrokenLinksPanel(request.user))
 
 
-@hooks.register("register_admin_urls")
-def register_translation_report_url():
-    return [path("oversattningar/", translations.translations_report, name="translations_report")]
+admin_urls(path("oversattningar/", translations.translations_report, name="translations_report"))
 
 
 reports_menu_item("Översättningar", "translations_report", "globe", 710)
@@ -67,16 +65,14 @@ def filter_explorer_by_review(parent_page, pages, request):
     return pages
 
 
-@hooks.register("register_admin_urls")
-def register_freshness_urls():
-    return [
-        path("aktualitet/", freshness_views.overview_view, name="freshness_overview"),
-        path(
-            "aktualitet/<str:organisation_key>/<str:column_key>/",
-            freshness_views.detail_view,
-            name="freshness_detail",
-        ),
-    ]
+admin_urls(
+    path("aktualitet/", freshness_views.overview_view, name="freshness_overview"),
+    path(
+        "aktualitet/<str:organisation_key>/<str:column_key>/",
+        freshness_views.detail_view,
+        name="freshness_detail",
+    ),
+)
 
 
 reports_menu_item("Aktualitet", "freshness_overview", "time", 690, freshness_views.may_see_overview)

@@ -3,17 +3,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from core.panels import UserPanel, reports_menu_item
+from core.panels import UserPanel, admin_urls, reports_menu_item
 from home.privacy import RETENTION_PERIODS, RetentionPeriod
 from search import admin_views
 
-
-@hooks.register("register_admin_urls")
-def register_search_report_url():
-    return [
-        path("sokningar/", admin_views.query_report, name="search_query_report"),
-        path("indexko/", admin_views.outbox_report, name="search_outbox_report"),
-    ]
+admin_urls(
+    path("sokningar/", admin_views.query_report, name="search_query_report"),
+    path("indexko/", admin_views.outbox_report, name="search_outbox_report"),
+)
 
 
 reports_menu_item("Sökningar", "search_query_report", "search", 700, admin_views.may_read_query_log)

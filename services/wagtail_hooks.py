@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.panels import admin_menu_item
+from core.panels import admin_menu_item, admin_urls
 from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.policies import FilteredIndexMixin, MunicipalSnippetPolicy, ObjectCheckedViewSetMixin
 from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT
@@ -17,13 +17,10 @@ from services.freshness import services_columns
 from services.models import EServiceMunicipalLink, LibraryPage
 from services.occurrences import upcoming_occurrences
 
-
-@hooks.register("register_admin_urls")
-def register_booking_urls():
-    return [
-        path("bokningar/", admin_views.booking_index, name="booking_index"),
-        path("bokningar/<int:occurrence_id>/", admin_views.booking_detail, name="booking_detail"),
-    ]
+admin_urls(
+    path("bokningar/", admin_views.booking_index, name="booking_index"),
+    path("bokningar/<int:occurrence_id>/", admin_views.booking_detail, name="booking_detail"),
+)
 
 
 admin_menu_item("Bokningar", "booking_index", "date", 150, admin_views.may_see_bookings)
