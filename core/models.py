@@ -54,6 +54,9 @@ class ScheduledJob(models.Model):
     name = models.CharField(max_length=100, primary_key=True)
     next_run_at = models.DateTimeField()
     enqueued_at = models.DateTimeField(null=True, blank=True)
+    # The run the scheduler enqueued (one per due period): the task that takes it first clears it,
+    # so the same task delivered twice, or a stale one from before a timeout, runs nothing.
+    run_key = models.CharField(max_length=32, blank=True, default="")
     last_started_at = models.DateTimeField(null=True, blank=True)
     last_finished_at = models.DateTimeField(null=True, blank=True)
     last_succeeded_at = models.DateTimeField(null=True, blank=True)

@@ -8,21 +8,26 @@ Each app declares its jobs in a `jobs.py` module (found by `autodiscover_modules
 A job is a management command (with arguments) or a module-level function. The scheduler enqueues
 the `run_job` task when a job is due, taking the job's row (`ScheduledJob`) with a compare-and-set
 update in the same transaction, so several schedulers never start a job twice and a job still
-running is not started again (until `timeout` has passed: its worker died). The task records when it
-finished; a failed job is retried sooner than its interval, after 1, 2, 4 … minutes (never later than
-its interval), and a job that succeeded runs again `every` later. Jobs are idempotent: running one
-twice does no harm (purges, syncs, reminders that remember whom they told).
+running is not started again (until `timeout` has passed: its worker died; or until PostgreSQL
+restarted, which ended the run's session). Each enqueued run
+carries a fresh run key written to the row; the task starts the job only if it can take that key
+(compare-and-set again), so a task delivered twice, or an old task of a run that timed out and was
+enqueued anew, does nothing. The task records when it finished; a failed job is retried sooner than
+its interval, after 1, 2, 4 … minutes (never later than its interval), and a job that succeeded runs
+again `every` later. Jobs are idempotent besides: running one twice does no harm (purges, syncs,
+reminders and digests that remember whom they told, mail keyed per message).
 """
 
 import datetime
 import io
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
@@ -99,37 +104,61 @@ def is_enabled(job: Job) -> bool:
     return job.name not in settings.SCHEDULED_JOBS_DISABLED and job.enabled()
 
 
+def database_started_at() -> datetime.datetime | None:
+    """When the PostgreSQL server started (None elsewhere). A restart ends every session, so a job
+    that was running then fails at its next query and never records that it finished; its claim is
+    released at once rather than after its timeout."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_postmaster_start_time()")
+        return cursor.fetchone()[0]
+
+
 def tick(now: datetime.datetime | None = None) -> list[str]:
     """Enqueue every job that is due and not already running; returns their names."""
     from core.tasks import run_job
 
     now = now or timezone.now()
+    restarted_at = database_started_at()
     started = []
     for job in all_jobs().values():
         if not is_enabled(job):
             continue
         ScheduledJob.objects.get_or_create(name=job.name, defaults={"next_run_at": now})
+        stale = Q(enqueued_at__lt=now - job.timeout)
+        if restarted_at is not None:  # a run that had started when the database restarted has died
+            stale |= Q(run_key="", enqueued_at__lt=restarted_at)
         with transaction.atomic():
+            run_key = uuid.uuid4().hex
             claimed = ScheduledJob.objects.filter(
-                Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=now - job.timeout),
+                Q(enqueued_at__isnull=True) | stale,
                 name=job.name,
                 next_run_at__lte=now,
-            ).update(enqueued_at=now)
+            ).update(enqueued_at=now, run_key=run_key)
             if claimed:
-                run_job.enqueue(job.name)  # in the same transaction on the database backend
+                run_job.enqueue(job.name, run_key)  # in the same transaction on the database backend
                 started.append(job.name)
     return started
 
 
-def run(name: str) -> str:
-    """Run one job now (the body of the `run_job` task) and record the outcome."""
+def run(name: str, run_key: str = "") -> str:
+    """Run one job now (the body of the `run_job` task) and record the outcome.
+
+    With a `run_key` (the scheduler's) the job runs only if this task takes that run first; without
+    one (an operator's `run_job.enqueue(name)`) it runs unconditionally.
+    """
     job = all_jobs().get(name)
     if job is None:
         ScheduledJob.objects.filter(name=name).delete()
         return f"no job called {name}"
     started = timezone.now()
     row, _created = ScheduledJob.objects.get_or_create(name=name, defaults={"next_run_at": started})
-    ScheduledJob.objects.filter(name=name).update(last_started_at=started)
+    rows = ScheduledJob.objects.filter(name=name)
+    if run_key:
+        rows = rows.filter(run_key=run_key)
+    if not rows.update(last_started_at=started, run_key=""):
+        return f"{name}: run {run_key} was already taken (a repeated or outdated task); nothing done"
     try:
         output = job.run()
     except BaseException as exc:  # CommandError, SystemExit from a command, anything: back off

@@ -11,7 +11,8 @@ def deliver_mail(mail_id: int) -> str:
 
 
 @task()
-def run_job(name: str) -> str:
+def run_job(name: str, run_key: str = "") -> str:
+    """One run of a scheduled job; the run key makes a repeated delivery of the task do nothing."""
     from core.schedule import run
 
-    return run(name)
+    return run(name, run_key)

@@ -3,12 +3,15 @@
 The language comes from the URL prefix (/en/, /ar/), so a reader who followed a dead link on the
 Arabic site reads Arabic. Each page offers the search box and the start page's top tasks, so there
 is always a way on. The 500 page is rendered without the site's layout and survives a database that
-does not answer (it is often why there is a 500).
+does not answer (it is often why there is a 500); when that is the cause (the database restarts or
+is out of reach) it answers 503 with `Retry-After`, a passing outage rather than a fault.
 """
 
 import logging
+import sys
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.utils import translation
@@ -54,13 +57,23 @@ def page_not_found(request, exception=None):
     return _render(request, "404.html", 404)
 
 
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+
 @requires_csrf_token
 def server_error(request):
+    # Django calls this handler while it handles the exception, so sys.exc_info() names the cause.
+    unavailable = isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE)
     try:
-        return _render(request, "500.html", 500)
+        response = _render(request, "500.html", 503 if unavailable else 500)
     except Exception:
         logger.exception("The 500 page could not be rendered")
-        return HttpResponseServerError("<h1>Server Error (500)</h1>", content_type="text/html")
+        response = HttpResponseServerError("<h1>Server Error (500)</h1>", content_type="text/html")
+        if unavailable:
+            response.status_code = 503
+    if unavailable:
+        response["Retry-After"] = "10"
+    return response
 
 
 def csrf_failure(request, reason=""):

@@ -3,12 +3,13 @@
 A transactional outbox: every change the index must follow (publish, unpublish, move, delete, a
 view restriction added or removed, a snippet saved) writes an `IndexOutbox` row in the change's own
 transaction (`enqueue`, called by `search.signals`). After the commit the rows of that transaction
-are applied at once, a bounded number of them and only while the breaker is closed; everything else
-is left to `drain()`, the one entry point for the task worker, the scheduler and `manage.py
-search_sync`. Applying a row reads the object's current state, so it is idempotent and several rows
-for one object are applied once. A row that fails while the engine answers backs off and is set
-aside after `SEARCH_OUTBOX_MAX_ATTEMPTS`, never holding up the others; when the engine cannot be
-reached the breaker opens and the rows simply wait.
+are applied at once, a bounded number of them and only while the breaker is closed; what is left
+is enqueued as a `drain_index` task (search/tasks.py; a failed row at its back-off time), and
+the scheduled `search_sync` catches up on anything else. `drain()` is the one entry point for the
+task worker, the scheduler and `manage.py search_sync`. Applying a row reads the object's current
+state, so it is idempotent and several rows for one object are applied once. A row that fails
+while the engine answers backs off and is set aside after `SEARCH_OUTBOX_MAX_ATTEMPTS`, never
+holding up the others; when the engine cannot be reached the breaker opens and the rows simply wait.
 
 `rebuild()` builds fresh indexes in bulk (parallel, refresh off, no replicas), swaps the aliases in
 one step and then replays every change applied or queued since it started.
@@ -201,17 +202,37 @@ def enqueue(keys: Iterable[str], action: str = IndexOutbox.Action.INDEX) -> None
 
 
 def drain_after_commit(keys: list[str]) -> None:
-    """Apply the rows a transaction just wrote, a few of them, unless the engine is known to be down.
+    """Apply the rows a transaction just wrote, a few of them, unless the engine is known to be down;
+    hand what is left to the task worker (`drain_index`), a failed row at its back-off time.
 
     Uses the residents' timeout, so a publish waits at most that long for a hung node (once: the
-    breaker then opens). Never raises: the rows stay for the worker.
+    breaker then opens). Never raises: the rows stay in the outbox, and the scheduled `search_sync`
+    applies whatever no task did (the engine was down, the queue was unreachable).
     """
     try:
-        drain(
+        result = drain(
             keys=keys[:AFTER_COMMIT_LIMIT], limit=AFTER_COMMIT_LIMIT * 4, timeout=settings.OPENSEARCH_TIMEOUT
         )
+        if result.engine_down:
+            return  # search_sync retries once the breaker lets it
+        waiting = IndexOutbox.objects.pending().filter(object_key__in=keys)
+        first_due = waiting.order_by("next_attempt_at").values_list("next_attempt_at", flat=True).first()
+        if first_due is not None:
+            enqueue_drain(keys, first_due)
     except Exception:
         log.exception("applying index changes after commit failed; the outbox keeps them")
+
+
+def enqueue_drain(keys: list[str], when: datetime.datetime) -> None:
+    """A `drain_index` task for these objects' rows, deferred to `when` if the queue can defer."""
+    from search.tasks import drain_index
+
+    task = drain_index
+    if when > timezone.now():
+        if not task.get_backend().supports_defer:
+            return  # search_sync picks the rows up when they are due
+        task = task.using(run_after=when)
+    task.enqueue(keys)
 
 
 class DrainResult(NamedTuple):

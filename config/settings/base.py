@@ -104,10 +104,13 @@ TEMPLATES = [
     },
 ]
 
+# Connections are kept DATABASE_CONN_MAX_AGE seconds and checked before a request (or a worker's
+# task) reuses one, so a database that restarted is reconnected to instead of answering errors.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

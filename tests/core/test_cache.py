@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.ratelimit import rate_limited
-from home.models import MunicipalityPage
+from tests.core.pages import SALA_BROADBAND_URL, publish_sala_broadband
 from tests.core.redis_server import redis_cache_fixture, redis_server_fixture  # noqa: F401 (fixtures)
 from tests.services.test_booking import bookable_session, post_booking
 
@@ -32,19 +32,12 @@ def page_keys(server) -> list[bytes]:
 
 def test_pages_are_cached_in_redis_and_a_publish_outdates_them(client, demo, settings, redis_cache):
     settings.PAGE_CACHE_SECONDS = 300
-    url = "/kommuner/sala/bredband/"
+    url = SALA_BROADBAND_URL
     uncached, _ = queries(client, url)
     cached, _ = queries(client, url)
     assert cached < uncached - 5  # routing only: the page itself is not rendered
     assert len(page_keys(redis_cache)) == 1
-    page = (
-        MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
-        .get_children()
-        .get(slug="bredband")
-    )
-    page = page.specific
-    page.status_summary = "Ny mening om läget i Sala."
-    page.save_revision().publish()
+    publish_sala_broadband("Ny mening om läget i Sala.")
     assert "Ny mening om läget i Sala." in client.get(url).content.decode()
 
 

@@ -133,3 +133,22 @@ def test_the_500_page_renders_without_a_database(rf):
     with translation.override("ar"):
         html = server_error(rf.get("/ar/")).content.decode()
     assert 'dir="rtl"' in html and 'action="/ar/sok/"' in html
+
+
+def test_a_database_that_does_not_answer_gets_503_with_the_sites_page_and_retry_after(rf):
+    """The handler Django calls for an uncaught exception tells a database outage from a fault."""
+    from django.db import OperationalError
+
+    from home.errors import server_error
+
+    try:
+        raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
+    except OperationalError:
+        response = server_error(rf.get("/kommuner/"))
+    assert response.status_code == 503 and response["Retry-After"] == "10"
+    assert 'class="site-header"' in response.content.decode()
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        response = server_error(rf.get("/kommuner/"))
+    assert response.status_code == 500 and not response.has_header("Retry-After")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from home.models import MunicipalityPage
+from tests.core.pages import SALA_BROADBAND_URL, publish_sala_broadband
 from tests.core.redis_server import RedisServer, free_port, redis_caches
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,18 +56,18 @@ def database_url() -> str:
     return f"postgres://{db['USER']}:{db['PASSWORD']}@{host}:{port}/{db['NAME']}"
 
 
-def request(port: int, method: str, path: str, headers=None):
+def request(port: int, method: str, path: str, headers=None, body=None):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        conn.request(method, path, headers={"Host": "127.0.0.1", **(headers or {})})
+        conn.request(method, path, body=body, headers={"Host": "127.0.0.1", **(headers or {})})
         response = conn.getresponse()
         return response.status, dict(response.getheaders()), response.read()
     finally:
         conn.close()
 
 
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
+@pytest.fixture(scope="module", name="static_root")
+def static_root_fixture(tmp_path_factory):
     root = tmp_path_factory.mktemp("static")
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
@@ -78,14 +78,9 @@ def static_root(tmp_path_factory):
     return root
 
 
-@pytest.fixture
-def stack(static_root, django_db_blocker):
-    """Redis and gunicorn (two workers) under production settings; stopped afterwards."""
-    with django_db_blocker.unblock():
-        url = database_url()
-    redis = RedisServer().start()
+def start_gunicorn(env: dict, workers: int = 2) -> tuple[subprocess.Popen, int]:
+    """gunicorn serving the site on a free port of 127.0.0.1; returns once it answers."""
     port = free_port()
-    env = production_env(STATIC_ROOT=str(static_root), REDIS_URL=redis.url, DATABASE_URL=url)
     server = subprocess.Popen(
         [
             sys.executable,
@@ -93,7 +88,7 @@ def stack(static_root, django_db_blocker):
             "gunicorn",
             "config.wsgi:application",
             "--workers",
-            "2",
+            str(workers),
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -106,17 +101,34 @@ def stack(static_root, django_db_blocker):
     while True:
         try:
             if request(port, "GET", "/robots.txt")[0] == 200:
-                break
+                return server, port
         except OSError:
             pass
         if time.monotonic() > deadline or server.poll() is not None:
             server.kill()
-            redis.stop()
             pytest.fail("gunicorn did not start")
         time.sleep(0.2)
-    yield port, redis
+
+
+def stop_gunicorn(server: subprocess.Popen) -> None:
     server.terminate()
     server.wait(20)
+
+
+@pytest.fixture
+def stack(static_root, django_db_blocker):
+    """Redis and gunicorn (two workers) under production settings; stopped afterwards."""
+    with django_db_blocker.unblock():
+        url = database_url()
+    redis = RedisServer().start()
+    env = production_env(STATIC_ROOT=str(static_root), REDIS_URL=redis.url, DATABASE_URL=url)
+    try:
+        server, port = start_gunicorn(env)
+    except BaseException:
+        redis.stop()
+        raise
+    yield port, redis
+    stop_gunicorn(server)
     redis.stop()
 
 
@@ -156,17 +168,10 @@ def test_under_production_settings_with_two_workers_and_redis(stack, demo_commit
     assert request(port, "GET", "/healthz")[2].decode().count('"cache": "ok"') == 1
 
     # A publish handled anywhere is seen by every worker on the next request.
-    url = "/kommuner/sala/bredband/"
+    url = SALA_BROADBAND_URL
     for _ in range(12):
         assert request(port, "GET", url)[0] == 200
-    page = (
-        MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
-        .get_children()
-        .get(slug="bredband")
-    )
-    page = page.specific
-    page.status_summary = "Nytt om fibern i Sala."
-    page.save_revision().publish()
+    publish_sala_broadband("Nytt om fibern i Sala.")
     answers = [request(port, "GET", url)[2].decode() for _ in range(12)]
     assert all("Nytt om fibern i Sala." in html for html in answers)
 

@@ -68,6 +68,42 @@ def test_a_job_already_running_is_not_started_again_until_its_timeout(test_job):
     assert len(RUNS) == 1
 
 
+def test_a_run_is_done_once_however_often_its_task_is_delivered(test_job, settings):
+    from core.tasks import run_job
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    now = timezone.now()
+    assert "test_counting" in schedule.tick(now)
+    [queued] = [r for r in run_job.get_backend().results if r.args[0] == "test_counting"]
+    name, run_key = queued.args
+    assert ScheduledJob.objects.get(name=name).run_key == run_key
+    schedule.run(name, run_key)
+    assert "already taken" in schedule.run(name, run_key)  # the same task delivered again
+    assert len(RUNS) == 1
+    # A run that timed out is enqueued anew; the first task, arriving late, does nothing.
+    ScheduledJob.objects.filter(name=name).update(
+        next_run_at=now, enqueued_at=now - datetime.timedelta(hours=1)
+    )
+    assert "test_counting" in schedule.tick(now)
+    assert "already taken" in schedule.run(name, run_key)
+    assert len(RUNS) == 1
+    schedule.run(name)  # an operator's run without a key always runs
+    assert len(RUNS) == 2
+
+
+def test_a_run_cut_off_by_a_database_restart_is_started_again_without_waiting_for_its_timeout(test_job):
+    restarted_at = schedule.database_started_at()
+    if restarted_at is None:
+        pytest.skip("the server's start time is PostgreSQL's (CI runs the tests on PostgreSQL)")
+    before = restarted_at - datetime.timedelta(minutes=1)
+    ScheduledJob.objects.create(name="test_counting", next_run_at=before, enqueued_at=before, run_key="x")
+    now = restarted_at + datetime.timedelta(minutes=1)
+    assert "test_counting" not in schedule.tick(now)  # enqueued, not yet taken by a worker: it waits
+    ScheduledJob.objects.filter(name="test_counting").update(run_key="")  # taken, then the restart
+    assert "test_counting" in schedule.tick(now)
+    assert len(RUNS) == 1
+
+
 def test_a_failed_job_is_retried_sooner_with_growing_back_off(test_job):
     counting_job.fail = True
     schedule.tick()  # the task fails (the worker records it); the job's row says when to retry

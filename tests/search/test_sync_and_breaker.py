@@ -182,17 +182,22 @@ def test_an_unreachable_engine_is_not_held_against_the_rows(engine, settings):
     assert all(r.done_at is not None for r in rows())
 
 
-def test_a_moved_subtree_is_queued_and_the_request_applies_only_a_few(engine, client, monkeypatch):
+def test_a_moved_subtree_is_queued_and_the_request_applies_only_a_few(engine, client, monkeypatch, settings):
+    from search.tasks import drain_index
+
     monkeypatch.setattr("search.indexing.AFTER_COMMIT_LIMIT", 2)
     sala, norberg = municipality("1981"), municipality("1962")
     with engine(execute=True):
         parent = add_page(sala, "Hembygdsföreningen", "hembygd")
         children = [add_page(parent, f"Hembygdsgård nummer {n}", f"gard-{n}") for n in range(5)]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # a worker, later
     with engine(execute=True):
         Page.objects.get(pk=parent.pk).move(norberg, pos="last-child")
     keys = {f"page:{p.pk}" for p in [parent, *children]}
     assert len(keys & pending_keys()) == 4  # two applied after the commit, the rest wait for the worker
-    drain()
+    [queued] = drain_index.get_backend().results  # handed to the worker as one task
+    assert set(queued.args[0]) == keys
+    drain_index.call(*queued.args)  # what the worker does
     refresh()
     found = [url for url in urls(api(client, q="hembygdsgård nummer")) if "/hembygd/" in url]
     assert sorted(found) == [f"/kommuner/norberg/hembygd/gard-{n}/" for n in range(5)]
