@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 import pytest
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -41,6 +40,7 @@ from tests.factories import bookable_session
 
 pytestmark = pytest.mark.django_db
 
+REAL_NOW = bookings._now
 PEOPLE = 6
 STEPS = 20  # per run
 CONFIRMED, WAITLISTED, CANCELLED = "confirmed", "waitlisted", "cancelled"
@@ -91,7 +91,7 @@ def make_machine(session, day):
             self.messages_at_start = None
 
         def teardown(self):
-            bookings._now = timezone.now
+            bookings._now = REAL_NOW
             self.atomic.__exit__(_Rollback, _Rollback(), None)
 
         # --- helpers -------------------------------------------------------------------------
