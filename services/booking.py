@@ -14,7 +14,7 @@ since the form was shown, makes the change and then `_rebalance`s, all in one tr
 """
 
 import datetime
-import re
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -27,7 +27,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.cache import depends_on
-from services.models import Booking, BookingMessage, HelpSessionPage, SessionCancellation, SessionOccurrence
+from services.contacts import normalise_email, phone_key
+from services.models import (
+    Booking,
+    BookingMessage,
+    ContactLock,
+    HelpSessionPage,
+    SessionCancellation,
+    SessionOccurrence,
+)
 from services.occurrences import horizon, recurrence_dates
 
 TOKEN_SALT = "envagin.booking.cancel"
@@ -54,30 +62,6 @@ class Availability:
     @property
     def seats_left(self) -> int:
         return max(0, self.capacity - self.confirmed)
-
-
-# --- contacts ---------------------------------------------------------------------------------
-
-PHONE_SEPARATORS = re.compile(r"[\s\-()./]")
-SWEDISH_NATIONAL_NUMBER = re.compile(r"[1-9][0-9]{6,8}")
-
-
-def normalise_phone(raw: str) -> str | None:
-    """A Swedish phone number as +46…, or None when it is not one (070-123 45 67, +46 70 123 45 67)."""
-    digits = PHONE_SEPARATORS.sub("", raw or "")
-    for prefix in ("+46", "0046", "0"):
-        if digits.startswith(prefix):
-            national = digits[len(prefix) :]
-            break
-    else:
-        return None
-    if prefix != "0" and national.startswith("0"):  # "+46 (0)70 …"
-        national = national[1:]
-    return f"+46{national}" if SWEDISH_NATIONAL_NUMBER.fullmatch(national) else None
-
-
-def normalise_email(raw: str) -> str:
-    return (raw or "").strip().lower()
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -177,6 +161,24 @@ def _lock(session: HelpSessionPage, day: datetime.date) -> SessionOccurrence:
     return SessionOccurrence.objects.select_for_update().select_related("session").get(pk=occurrence.pk)
 
 
+def _lock_contacts(*keys: str) -> None:
+    """Inside a transaction: the lock rows of these contacts, so that two bookings by one contact on
+    different dates or series (which lock different occurrences) check the per-contact limits one
+    after the other. Always taken after the occurrence's lock and in bucket order, so two bookings
+    never wait for each other crosswise."""
+    buckets = sorted(
+        {
+            int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big") % ContactLock.BUCKETS
+            for key in keys
+            if key
+        }
+    )
+    if not buckets:
+        return
+    ContactLock.objects.bulk_create([ContactLock(bucket=b) for b in buckets], ignore_conflicts=True)
+    list(ContactLock.objects.select_for_update().filter(bucket__in=buckets).order_by("bucket"))
+
+
 def _tell(booking: Booking, kind: str, reason: str = "") -> None:
     """Write the message in the current transaction; it is sent after the commit."""
     if not booking.email:
@@ -227,13 +229,14 @@ def _rebalance(occurrence: SessionOccurrence) -> list[Booking]:
     return moved
 
 
-def _check_limits(session: HelpSessionPage, day: datetime.date, email_key: str, phone_key: str) -> None:
-    """Fair booking: one contact cannot take every seat (checked under the occurrence's lock)."""
+def _check_limits(session: HelpSessionPage, day: datetime.date, email: str, phone: str) -> None:
+    """Fair booking: one contact cannot take every seat (checked under the occurrence's lock and the
+    contact's, see _lock_contacts)."""
     who = Q(pk__in=[])
-    if email_key:
-        who |= Q(email_key=email_key)
-    if phone_key:
-        who |= Q(phone_key=phone_key)
+    if email:
+        who |= Q(email_key=email)
+    if phone:
+        who |= Q(phone_key=phone)
     active = Booking.objects.filter(who).exclude(status=Status.CANCELLED)
     if active.filter(occurrence__session=session, occurrence__date=day).exists():
         raise BookingLimitError(_("Du har redan en bokning det här tillfället."))
@@ -264,20 +267,19 @@ def book(session: HelpSessionPage, day: datetime.date, *, language: str | None =
     session = source_session(session)
     check_bookable(session, day)
     email_key = normalise_email(details.get("email", ""))
-    phone_key = normalise_phone(details.get("phone", "")) or ""
+    contact_phone = phone_key(details.get("phone", ""))
     with transaction.atomic():
         occurrence = _lock(session, day)
         session = occurrence.session
         check_bookable(session, day)  # again, under the lock: cancelled or started meanwhile?
-        _check_limits(session, day, email_key, phone_key)
+        _lock_contacts(email_key, contact_phone)
+        _check_limits(session, day, email_key, contact_phone)
         confirmed = occurrence.bookings.filter(status=Status.CONFIRMED).count()
         waiting = occurrence.bookings.filter(status=Status.WAITLISTED).exists()
         status = Status.CONFIRMED if confirmed < session.capacity and not waiting else Status.WAITLISTED
         booking = Booking.objects.create(
             occurrence=occurrence,
             status=status,
-            email_key=email_key,
-            phone_key=phone_key,
             language=language or translation.get_language() or settings.LANGUAGE_CODE,
             **details,
         )

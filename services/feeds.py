@@ -8,6 +8,7 @@ the calendar with STATUS:CANCELLED so that calendars that subscribed remove them
 import datetime
 import json
 import re
+import uuid
 
 import icalendar
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -22,6 +23,7 @@ from services.occurrences import horizon, parse_date, upcoming_occurrences, with
 
 FEED_DAYS = 180
 ASCII_ID = re.compile(r"[0-9]{1,9}")
+NO_SERIES = uuid.UUID(int=0)  # the translation key of no series: an id that finds none gives an empty feed
 
 
 class BadFeedRequest(ValueError):
@@ -58,7 +60,7 @@ def _occurrences(request):
     session = _strict_id(params, "session")
     if session is not None:
         page = HelpSessionPage.objects.filter(pk=session).first()
-        filters["session_key"] = page.translation_key if page else "none"
+        filters["session_key"] = page.translation_key if page else NO_SERIES
     day_text = params.get("date", "").strip()
     if day_text:
         day = parse_date(day_text)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from core.forms import PublicForm, optional_text
 from core.ratelimit import rate_limited
 from services import booking as bookings
+from services.contacts import normalise_phone
 from services.models import Booking, HelpSessionPage
 from services.occurrences import parse_date
 
@@ -42,7 +43,7 @@ class BookingForm(PublicForm):
 
     def clean_phone(self):
         phone = self.cleaned_data.get("phone", "").strip()
-        if phone and bookings.normalise_phone(phone) is None:
+        if phone and normalise_phone(phone) is None:
             raise forms.ValidationError(_("Skriv ett svenskt telefonnummer, till exempel 070-123 45 67."))
         return phone
 

@@ -3,6 +3,7 @@ transaction on top of it. Tests that need commits (browser tests, live server) l
 """
 
 import os
+import socket
 
 import pytest
 from django.conf import settings
@@ -48,3 +49,10 @@ def demo_committed(transactional_db):
 
 def search_engine_required() -> bool:
     return os.environ.get("REQUIRE_SEARCH_ENGINE") == "1"
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on (for a server a test starts)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

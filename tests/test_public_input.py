@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from broadband.models import CoverageReport, MobileCoverageReportPage
 from services.models import Booking, HelpSessionPage, LibraryPage
-from tests.factories import add_session, library
+from tests.factories import bookable_session
 
 pytestmark = pytest.mark.django_db
 
@@ -106,16 +106,7 @@ booking_forms = st.fixed_dictionaries(
 def bookable(demo, settings):
     settings.BOOKING_RATE_LIMIT = 100000
     settings.BOOKING_LIMIT_PER_DATE = settings.BOOKING_LIMIT_PER_SERIES = 100000
-    day = timezone.localdate() + datetime.timedelta(days=3)
-    session = add_session(
-        library("sala-stadsbibliotek"),
-        title="Fuzz",
-        slug="fuzz",
-        first_date=day,
-        booking_required=True,
-        capacity=3,
-    )
-    return session, day
+    return bookable_session(3, "Fuzz", slug="fuzz")
 
 
 @FUZZ

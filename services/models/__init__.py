@@ -1,4 +1,4 @@
-from .booking import Booking, BookingMessage, SessionOccurrence
+from .booking import Booking, BookingMessage, ContactLock, SessionOccurrence
 from .eservices import EService, EServiceMunicipalLink, GuideIndexPage, LifeEventGuidePage
 from .help import (
     LANGUAGE_LABELS,
@@ -12,6 +12,7 @@ from .help import (
 __all__ = [
     "Booking",
     "BookingMessage",
+    "ContactLock",
     "SessionOccurrence",
     "EService",
     "EServiceMunicipalLink",

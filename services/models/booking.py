@@ -4,6 +4,11 @@
 every change to seats locks, so that seat counts are checked and bookings written in one
 transaction, one change at a time per occurrence, on every database (see services/booking.py).
 
+`ContactLock` rows are what a booking locks for its contact (e-mail, phone), so that the
+per-contact limits, which count bookings across dates and series, are checked one booking at a time
+per contact too. A row stands for a bucket of contacts (a hash), not a person: it holds no personal
+data and the table never grows beyond `ContactLock.BUCKETS` rows.
+
 `BookingMessage` is the mail outbox: a message is written in the same transaction as the change it
 tells about, and sent after the commit. When the mail server does not answer the row stays unsent
 and `send_booking_mail` retries it; a row is claimed before it is sent, so nobody is told twice.
@@ -11,6 +16,8 @@ and `send_booking_mail` retries it; a row is claimed before it is sent, so nobod
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from services.contacts import normalise_email, phone_key
 
 
 class SessionOccurrence(models.Model):
@@ -31,6 +38,21 @@ class SessionOccurrence(models.Model):
 
     def __str__(self):
         return f"{self.session.title} {self.date:%Y-%m-%d}"
+
+
+class ContactLock(models.Model):
+    """One lock row per bucket of contacts (see the module's docstring); created when first needed."""
+
+    BUCKETS = 4096
+
+    bucket = models.PositiveIntegerField(primary_key=True)
+
+    class Meta:
+        verbose_name = _("kontaktlås")
+        verbose_name_plural = _("kontaktlås")
+
+    def __str__(self):
+        return str(self.bucket)
 
 
 class Booking(models.Model):
@@ -61,6 +83,15 @@ class Booking(models.Model):
         verbose_name = _("bokning")
         verbose_name_plural = _("bokningar")
         ordering = ["created_at", "pk"]
+
+    def save(self, *args, **kwargs):
+        """The contact keys follow the contact, however the booking was made (services/contacts.py)."""
+        self.email_key = normalise_email(self.email)
+        self.phone_key = phone_key(self.phone)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"email", "phone"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "email_key", "phone_key"}
+        super().save(*args, **kwargs)
 
     def __str__(self):
         return f"{self.name} – {self.occurrence}"

@@ -8,6 +8,7 @@ from wagtail.models import GroupPagePermission, Page
 
 from broadband.models import CoverageReport, MobileCoverageReportPage
 from home.models import MunicipalityPage
+from tests.factories import coverage_report as report
 
 pytestmark = pytest.mark.django_db
 
@@ -103,17 +104,6 @@ def make_municipal_editor(django_user_model, code: str):
 
 def body(response) -> str:
     return b"".join(response.streaming_content).decode()
-
-
-def report(code, place):
-    return CoverageReport.objects.create(
-        reference=place[:6].upper(),
-        municipality_code=code,
-        place=place,
-        operator="tre",
-        problem="slow_data",
-        occurred_on=datetime.date.today(),
-    )
 
 
 def test_a_municipal_editor_reads_only_their_municipalitys_reports(client, demo, django_user_model):

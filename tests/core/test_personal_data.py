@@ -7,16 +7,14 @@ import io
 
 import openpyxl
 import pytest
-from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from broadband.models import CoverageReport
 from core.exports import neutralise_formula
 from core.personal_data import mask_personal_data
 from search.models import QueryLog
 from services import booking as bookings
-from tests.factories import add_session, library
+from tests.factories import bookable_session, coverage_report
 from tests.services.test_booking_admin import staff_of
 
 DANGEROUS = ['=HYPERLINK("http://127.0.0.1/x","klicka")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
@@ -39,21 +37,9 @@ def test_no_neutralised_text_starts_with_a_formula_character(text):
     assert not str(neutralise_formula(text)).startswith(("=", "+", "-", "@", "\t", "\r"))
 
 
-def _report(code, place, **extra):
-    return CoverageReport.objects.create(
-        reference=place[:6].upper(),
-        municipality_code=code,
-        place=place,
-        operator="tre",
-        problem="slow_data",
-        occurred_on=datetime.date.today(),
-        **extra,
-    )
-
-
 @pytest.mark.django_db
 def test_coverage_report_exports_neutralise_formulas_in_csv_and_xlsx(admin_client, demo):
-    _report("1981", '=HYPERLINK("http://127.0.0.1/")', description="@SUM(A1)", contact="+4670123")
+    coverage_report("1981", '=HYPERLINK("http://127.0.0.1/")', description="@SUM(A1)", contact="+4670123")
     csv_text = b"".join(admin_client.get("/admin/mobilrapporter/?export=csv").streaming_content).decode()
     rows = list(csv.reader(io.StringIO(csv_text)))
     cells = [cell for row in rows[1:] for cell in row]
@@ -68,15 +54,7 @@ def test_coverage_report_exports_neutralise_formulas_in_csv_and_xlsx(admin_clien
 
 @pytest.mark.django_db
 def test_bookings_csv_neutralises_formulas(client, demo, django_user_model):
-    day = timezone.localdate() + datetime.timedelta(days=4)
-    session = add_session(
-        library("vasteras-stadsbibliotek"),
-        title="Formler",
-        slug="formler",
-        first_date=day,
-        booking_required=True,
-        capacity=5,
-    )
+    session, day = bookable_session(5, "Formler", slug="formler", days_ahead=4, lib="vasteras-stadsbibliotek")
     booking = bookings.book(
         session,
         day,

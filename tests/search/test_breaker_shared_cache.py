@@ -2,7 +2,6 @@
 every app server agrees on it; with the cache down it counts as closed and never raises."""
 
 import shutil
-import socket
 import subprocess
 import time
 
@@ -11,13 +10,7 @@ from opensearchpy.exceptions import ConnectionError as EngineConnectionError
 from opensearchpy.exceptions import ConnectionTimeout, RequestError
 
 from search import breaker
-from tests.conftest import search_engine_required
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.conftest import free_port, search_engine_required
 
 
 @pytest.fixture

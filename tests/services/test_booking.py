@@ -9,22 +9,9 @@ from django.utils import timezone
 
 from services import booking as bookings
 from services.models import Booking, HelpSessionPage, SessionCancellation
-from tests.factories import add_session, library
+from tests.factories import bookable_session
 
 pytestmark = pytest.mark.django_db
-
-
-def bookable_session(capacity=2, title="Bokningstest"):
-    first = timezone.localdate() + datetime.timedelta(days=3)
-    session = add_session(
-        library("sala-stadsbibliotek"),
-        title=title,
-        slug=f"bokningstest-{capacity}",
-        first_date=first,
-        booking_required=True,
-        capacity=capacity,
-    )
-    return session, first
 
 
 def post_booking(client, session, day, **data):

@@ -9,7 +9,6 @@ suite runs on through Django's live server (PostgreSQL in CI: the row lock).
 import http.cookiejar
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -24,7 +23,8 @@ import pytest
 from django.conf import settings as django_settings
 
 from services.models import Booking
-from tests.services.test_booking import bookable_session
+from tests.conftest import free_port
+from tests.factories import bookable_session
 
 ROOT = Path(django_settings.BASE_DIR)
 PEOPLE = 30
@@ -43,26 +43,25 @@ print(session.pk, first.isoformat())
 """
 
 
-def burst(url: str) -> list[int]:
-    """Each person opens the form with their own cookies, then all post at the same moment."""
-    barrier = threading.Barrier(PEOPLE)
-    results = []
+def at_once(requests: list[tuple[str, dict]]) -> list[int]:
+    """Each person opens their form with their own cookies, then all post at the same moment; the
+    answers' status codes, in the order of `requests`."""
+    barrier = threading.Barrier(len(requests))
+    results = [None] * len(requests)
 
-    def person(n):
+    def person(n, url, fields):
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         html = opener.open(url, timeout=60).read().decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        data = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token, "name": f"Person {n}", "phone": f"070-123 {n:02d} 00", "email": ""}
-        ).encode()
+        data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields}).encode()
         request = urllib.request.Request(url, data=data, headers={"Referer": url})
         barrier.wait(timeout=60)
         try:
-            results.append(opener.open(request, timeout=120).status)
+            results[n] = opener.open(request, timeout=120).status
         except urllib.error.HTTPError as error:
-            results.append(error.code)
+            results[n] = error.code
 
-    threads = [threading.Thread(target=person, args=(n,)) for n in range(PEOPLE)]
+    threads = [threading.Thread(target=person, args=(n, *request)) for n, request in enumerate(requests)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -70,10 +69,11 @@ def burst(url: str) -> list[int]:
     return results
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def burst(url: str) -> list[int]:
+    """PEOPLE residents, each with their own phone number, book one date at the same moment."""
+    return at_once(
+        [(url, {"name": f"Person {n}", "phone": f"070-123 {n:02d} 00", "email": ""}) for n in range(PEOPLE)]
+    )
 
 
 def test_a_burst_on_the_embedded_default_sqlite_file_as_make_run_serves_it(tmp_path):
@@ -131,15 +131,19 @@ def test_a_burst_on_the_embedded_default_sqlite_file_as_make_run_serves_it(tmp_p
     assert dict(rows) == {"confirmed": SEATS, "waitlisted": PEOPLE - SEATS}
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_burst_on_the_suites_database_through_the_live_server(live_server, demo_committed, settings):
-    from django.db import connection
-
+def skip_on_in_memory_sqlite(connection):
     if connection.vendor == "sqlite":
         # The suite's SQLite database is shared in memory between threads and answers "table is
         # locked" instead of waiting; the SQLite file as `make run` uses it is tested above. CI runs
         # the suite on PostgreSQL, where this test runs.
         pytest.skip("the suite runs on in-memory SQLite; CI runs it on PostgreSQL")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_burst_on_the_suites_database_through_the_live_server(live_server, demo_committed, settings):
+    from django.db import connection
+
+    skip_on_in_memory_sqlite(connection)
     settings.BOOKING_RATE_LIMIT = 1000
     session, day = bookable_session(capacity=SEATS, title="Trängseltest")
     results = burst(f"{live_server.url}/boka/{session.pk}/{day.isoformat()}/")
@@ -147,3 +151,26 @@ def test_a_burst_on_the_suites_database_through_the_live_server(live_server, dem
     statuses = list(Booking.objects.filter(occurrence__session=session).values_list("status", flat=True))
     assert statuses.count("confirmed") == SEATS
     assert statuses.count("waitlisted") == PEOPLE - SEATS
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_contact_booking_many_series_of_one_date_at_once_gets_the_per_date_limit(
+    live_server, demo_committed, settings
+):
+    """The per-date limit counts bookings of different series, which lock different occurrences:
+    the contact's own lock makes the checks take turns (the number written two ways)."""
+    from django.db import connection
+
+    skip_on_in_memory_sqlite(connection)
+    settings.BOOKING_RATE_LIMIT = 1000
+    settings.BOOKING_LIMIT_PER_DATE = 2
+    requests = []
+    for n in range(8):
+        session, day = bookable_session(capacity=5, title=f"Gränstest {n}", slug=f"granstest-{n}")
+        phone = "070-765 43 21" if n % 2 else "+46 (0)70 765 43 21"
+        requests.append(
+            (f"{live_server.url}/boka/{session.pk}/{day}/", {"name": "Bo", "phone": phone, "email": ""})
+        )
+    results = at_once(requests)
+    assert sorted(results) == [200, 200] + [409] * 6
+    assert Booking.objects.filter(phone_key="+46707654321").exclude(status="cancelled").count() == 2

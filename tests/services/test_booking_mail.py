@@ -6,7 +6,6 @@ import datetime
 import email
 import email.policy
 import re
-import socket
 import threading
 import urllib.parse
 
@@ -14,11 +13,11 @@ import icalendar
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
-from django.utils import timezone
 
 from services import mail as booking_mail
 from services.models import Booking, BookingMessage
-from tests.factories import add_session, library
+from tests.conftest import free_port
+from tests.factories import bookable_session
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +31,6 @@ class Inbox:
         with self.lock:
             self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
         return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -66,16 +59,7 @@ def smtp(settings):
 
 
 def bookable(days_ahead=3, capacity=2):
-    first = timezone.localdate() + datetime.timedelta(days=days_ahead)
-    session = add_session(
-        library("sala-stadsbibliotek"),
-        title="Posttest",
-        slug="posttest",
-        first_date=first,
-        booking_required=True,
-        capacity=capacity,
-    )
-    return session, first
+    return bookable_session(capacity, "Posttest", slug="posttest", days_ahead=days_ahead)
 
 
 def post(client, session, day, prefix="", **data):

@@ -2,25 +2,24 @@
 promoted after the start, and the staff views go through the same locked path."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.core import mail
 from django.utils import timezone
 
 from services import booking as bookings
+from services.contacts import normalise_phone, phone_key
 from services.models import Booking, BookingMessage, SessionCancellation
-from tests.factories import add_session, library
+from tests.factories import bookable_session
 from tests.services.test_booking_admin import staff_of
 
 pytestmark = pytest.mark.django_db
 
 
 def series(capacity=2, slug="regeltest", lib="sala-stadsbibliotek"):
-    first = timezone.localdate() + datetime.timedelta(days=3)
-    session = add_session(
-        library(lib), title="Regeltest", slug=slug, first_date=first, booking_required=True, capacity=capacity
-    )
-    return session, first
+    return bookable_session(capacity, "Regeltest", slug=slug, lib=lib)
 
 
 def person(session, day, n, **extra):
@@ -133,7 +132,48 @@ def test_one_contact_cannot_take_every_seat(client, demo, settings):
     ],
 )
 def test_swedish_phone_numbers_are_normalised_and_others_refused(raw, normalised):
-    assert bookings.normalise_phone(raw) == normalised
+    assert normalise_phone(raw) == normalised
+
+
+@pytest.mark.parametrize(
+    "raw,key",
+    [
+        ("070-123 45 67", "+46701234567"),
+        ("+46 (0)70 123 45 67", "+46701234567"),
+        ("+47 912 34 567", "+4791234567"),
+        ("0047 912 34 567", "+4791234567"),
+        ("+358 (0)40 123 4567", "+358401234567"),
+        ("+46 12", ""),
+        ("12 34 56", ""),
+        ("+٤٧٩١٢٣٤٥٦٧", ""),
+        ("+1" + "2" * 20, ""),
+        ("", ""),
+    ],
+)
+def test_every_phone_number_counts_under_one_key_however_it_is_written(raw, key):
+    assert phone_key(raw) == key
+
+
+def test_bookings_with_another_countrys_number_count_toward_the_limit_old_ones_too(demo, settings):
+    """A booking made before the keys were stored (or by staff, with a Norwegian number) counts
+    like a new one; migration 0005 writes the keys of the old ones by the rules new ones follow."""
+    settings.BOOKING_LIMIT_PER_DATE = 2
+    first, day = series(capacity=5)
+    second, _ = series(capacity=5, slug="regeltest-2", lib="vasteras-stadsbibliotek")
+    third, _ = series(capacity=5, slug="regeltest-3", lib="skultuna-bibliotek")
+    old = person(first, day, 1, email="", phone="+47 912 34 567")
+    Booking.objects.filter(pk=old.pk).update(email_key="", phone_key="")  # as stored before 0005
+    migration = importlib.import_module("services.migrations.0005_contact_locks_and_contact_keys")
+    migration.fill_contact_keys(django_apps, None)
+    old.refresh_from_db()
+    assert old.phone_key == "+4791234567"
+    assert person(second, day, 2, email="", phone="0047 91 23 45 67").status == "confirmed"
+    with pytest.raises(bookings.BookingLimitError):
+        person(third, day, 3, email="", phone="+47 91234567")
+    # e-mail keys of old bookings are filled in the same way
+    Booking.objects.filter(pk=old.pk).update(email="Bo@Example.se", email_key="")
+    migration.fill_contact_keys(django_apps, None)
+    assert Booking.objects.get(pk=old.pk).email_key == "bo@example.se"
 
 
 def test_a_phone_number_that_is_not_swedish_is_a_field_error(client, demo):

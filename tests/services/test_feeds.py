@@ -68,3 +68,18 @@ def test_libraries_geojson(client, demo):
     assert LibraryPage.objects.exclude(latitude=None).filter(locale__language_code="sv").count() == len(
         data["features"]
     )
+
+
+@pytest.mark.parametrize("session", [" 1", "0", "1", "999999999"])
+def test_a_session_id_that_finds_no_series_gives_an_empty_feed(client, demo, session):
+    """Found by probing the served site: these answered 500 (a "none" translation key in a UUID query)."""
+    assert client.get("/api/sessions.json", {"session": session}).json()["sessions"] == []
+    response = client.get("/api/sessions.ics", {"session": session})
+    assert response.status_code == 200
+    assert not icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+
+
+@pytest.mark.parametrize("path", ["/api/sessions.json", "/api/sessions.ics", "/digital-hjalp/"])
+def test_a_query_with_thousands_of_parameters_is_a_bad_request(client, demo, path):
+    """More parameters than DATA_UPLOAD_MAX_NUMBER_FIELDS: Django's 400 (not an error of ours)."""
+    assert client.get(path + "?" + "a=1&" * 2000).status_code == 400
