@@ -180,6 +180,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--calls", type=int, default=400, help="searches per run and client count")
     parser.add_argument("--synthetic", type=int, default=0, help="also measure with N synthetic pages")
+    parser.add_argument("--synthetic-only", action="store_true", help="with --synthetic: skip the demo runs")
     parser.add_argument("--reuse", action="store_true", help="keep the database and index of an earlier run")
     args = parser.parse_args()
     if not os.environ.get("OPENSEARCH_URL"):
@@ -205,8 +206,10 @@ def main() -> int:
     server = start_gunicorn(port)
     summary = {"database": "postgresql" if POSTGRES else "sqlite"}
     try:
-        summary["demo"] = {clients: measure(rows, clients, args.calls, port) for clients in (1, 10)}
-        report(f"Demo county, {len(rows)} resident queries, {args.calls} searches per run", summary["demo"])
+        if not (args.synthetic and args.synthetic_only):
+            summary["demo"] = {clients: measure(rows, clients, args.calls, port) for clients in (1, 10)}
+            title = f"Demo county, {len(rows)} resident queries, {args.calls} searches per run"
+            report(title, summary["demo"])
         if args.synthetic:
             call_command("generate_load_content", documents=args.synthetic, verbosity=0, stdout=devnull)
             call_command("search_rebuild", verbosity=0, stdout=devnull)
