@@ -27,10 +27,9 @@ import time
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from benchlib import ROOT, percentile
+
 DATABASE = ROOT / ".cache" / "bench-cost.sqlite3"
 PREFIX = "envagin-bench-cost"
 # BENCH_POSTGRES=postgres://user:password@127.0.0.1:5432/any: the benchmark (re)creates its own
@@ -69,11 +68,6 @@ PRODUCTION = {
 }
 os.environ.update(PRODUCTION)
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 def free_port() -> int:
@@ -120,7 +114,7 @@ def measure(rows, clients: int, calls: int, port: int) -> dict:
 
     from search.indexes import alias_name, client
     from search.opensearch_query import run_query
-    from search.service import SearchRequest, places, synonym_groups
+    from search.service import SearchRequest, vocabulary
 
     es = client()
     timings = {"plain": [], "engine": [], "api": []}
@@ -138,7 +132,8 @@ def measure(rows, clients: int, calls: int, port: int) -> dict:
         es.search(index=alias_name(request.language), body=plain, size=request.page_size)
         timings["plain"].append(time.perf_counter() - begin)
         begin = time.perf_counter()
-        run_query(request, synonym_groups(request.language), places())
+        words = vocabulary(request.language)  # as the API reads them: one cache round trip
+        run_query(request, words.synonyms, words.places)
         timings["engine"].append(time.perf_counter() - begin)
         url = f"http://127.0.0.1:{port}/api/search/?{urllib.parse.urlencode(params)}"
         http = urllib.request.Request(url, headers=PROXY_HEADERS)
@@ -185,6 +180,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--calls", type=int, default=400, help="searches per run and client count")
     parser.add_argument("--synthetic", type=int, default=0, help="also measure with N synthetic pages")
+    parser.add_argument("--synthetic-only", action="store_true", help="with --synthetic: skip the demo runs")
     parser.add_argument("--reuse", action="store_true", help="keep the database and index of an earlier run")
     args = parser.parse_args()
     if not os.environ.get("OPENSEARCH_URL"):
@@ -210,8 +206,10 @@ def main() -> int:
     server = start_gunicorn(port)
     summary = {"database": "postgresql" if POSTGRES else "sqlite"}
     try:
-        summary["demo"] = {clients: measure(rows, clients, args.calls, port) for clients in (1, 10)}
-        report(f"Demo county, {len(rows)} resident queries, {args.calls} searches per run", summary["demo"])
+        if not (args.synthetic and args.synthetic_only):
+            summary["demo"] = {clients: measure(rows, clients, args.calls, port) for clients in (1, 10)}
+            title = f"Demo county, {len(rows)} resident queries, {args.calls} searches per run"
+            report(title, summary["demo"])
         if args.synthetic:
             call_command("generate_load_content", documents=args.synthetic, verbosity=0, stdout=devnull)
             call_command("search_rebuild", verbosity=0, stdout=devnull)

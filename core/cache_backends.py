@@ -12,7 +12,6 @@ import logging
 import threading
 import time
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
@@ -27,6 +26,18 @@ _lock = threading.Lock()
 
 class CacheUnavailable(Exception):
     """Raised by `ping()` only: every other operation answers as if the key were missing."""
+
+
+def _fail_soft(name: str, fallback):
+    """Django's `RedisCache.<name>`, answering `fallback(*arguments)` when Redis does not."""
+    operation = getattr(RedisCache, name)
+
+    def method(self, *args, **kwargs):
+        return self._try(name, lambda: operation(self, *args, **kwargs), fallback(*args, **kwargs))
+
+    method.__name__ = name
+    method.__doc__ = operation.__doc__
+    return method
 
 
 class ResilientRedisCache(RedisCache):
@@ -68,45 +79,16 @@ class ResilientRedisCache(RedisCache):
         with _lock:
             _down_until.pop(self._location(), None)
 
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        base = super()
-        return self._try("add", lambda: base.add(key, value, timeout, version), False)
-
-    def get(self, key, default=None, version=None):
-        base = super()
-        return self._try("get", lambda: base.get(key, default, version), default)
-
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        base = super()
-        return self._try("set", lambda: base.set(key, value, timeout, version), None)
-
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        base = super()
-        return self._try("touch", lambda: base.touch(key, timeout, version), False)
-
-    def delete(self, key, version=None):
-        base = super()
-        return self._try("delete", lambda: base.delete(key, version), False)
-
-    def get_many(self, keys, version=None):
-        base = super()
-        return self._try("get_many", lambda: base.get_many(keys, version), {})
-
-    def has_key(self, key, version=None):
-        base = super()
-        return self._try("has_key", lambda: base.has_key(key, version), False)
-
-    def incr(self, key, delta=1, version=None):
-        base = super()
-        return self._try("incr", lambda: base.incr(key, delta, version), None)
-
-    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        base = super()
-        return self._try("set_many", lambda: base.set_many(data, timeout, version), list(data))
-
-    def delete_many(self, keys, version=None):
-        base = super()
-        return self._try("delete_many", lambda: base.delete_many(keys, version), None)
+    add = _fail_soft("add", lambda *args, **kwargs: False)
+    get = _fail_soft("get", lambda key, default=None, version=None: default)
+    set = _fail_soft("set", lambda *args, **kwargs: None)
+    touch = _fail_soft("touch", lambda *args, **kwargs: False)
+    delete = _fail_soft("delete", lambda *args, **kwargs: False)
+    get_many = _fail_soft("get_many", lambda *args, **kwargs: {})
+    has_key = _fail_soft("has_key", lambda *args, **kwargs: False)
+    incr = _fail_soft("incr", lambda *args, **kwargs: None)
+    set_many = _fail_soft("set_many", lambda data, *args, **kwargs: list(data))  # the keys not stored
+    delete_many = _fail_soft("delete_many", lambda *args, **kwargs: None)
 
     def clear(self):
         """Deletes this alias's keys only (its KEY_PREFIX), not the whole Redis database."""

@@ -10,26 +10,23 @@ does not slow every request, searches and suggestions alike.
 
 import logging
 import re
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.signals import request_finished
 from django.db import DatabaseError, transaction
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from core.personal_data import mask_personal_data
 from home.models import MunicipalityPage
 from home.tree import municipalities_by_path, nearest_ancestor
-from search import breaker
+from search import breaker, querylog
 from search.documents import PAGE
 from search.indexes import engine_configured
 from search.indexing import ENGINE_ERRORS
-from search.models import QueryLog, Synonym
+from search.models import Synonym
 from search.opensearch_query import fold, run_autocomplete, run_query
 from search.registry import REGION, type_for_page
 
@@ -45,6 +42,7 @@ MAX_SUGGEST_LENGTH = 100
 SUGGESTION_COUNT = 8
 SYNONYM_CACHE_KEY = "envagin:synonyms:{language}"
 PROMOTED_QUERIES_KEY = "envagin:promoted-queries"
+PLACES_CACHE_KEY = "envagin:places"
 
 
 @dataclass
@@ -83,29 +81,85 @@ class SearchRequest:
         return {"kommun": self.municipality, "typ": self.types, "amne": self.topics}
 
 
-# --- helpers shared by both engines ------------------------------------------------------------------
+# --- vocabulary: small data every search needs, cached -------------------------------------------------
+def _cached(wanted: dict) -> dict:
+    """`{key: (compute, seconds)}` → `{key: value}`, read from the shared cache in one round trip;
+    what is missing is computed and stored. When the cache does not answer (or raises: a cache
+    backend without the resilient guard), the values are computed from the database: slower, never
+    an error."""
+    try:
+        found = cache.get_many(list(wanted))
+        reachable = True
+    except Exception as exc:
+        log.warning("cache unavailable (%s): search vocabulary read from the database", type(exc).__name__)
+        found, reachable = {}, False
+    for key, (compute, seconds) in wanted.items():
+        if key not in found:
+            found[key] = compute()
+            if reachable:
+                try:
+                    cache.set(key, found[key], seconds)
+                except Exception:
+                    reachable = False
+    return found
+
+
+def _read_places() -> dict[str, str]:
+    found = {}
+    for code, name, localities in MunicipalityPage.objects.values_list("code", "name", "localities"):
+        for place in [name, *localities.split(",")]:
+            for word in re.findall(r"\w+", place.lower()):
+                if len(word) > 2:
+                    found.setdefault(word, code)
+                    found.setdefault(fold(word), code)
+    return found
+
+
+def _read_synonyms(language: str) -> list[list[str]]:
+    return [s.term_list for s in Synonym.objects.filter(language=language)]
+
+
+def _read_promoted() -> set[str]:
+    return set(SearchPromotion.objects.values_list("query__query_string", flat=True))
+
+
+def _wanted(language: str) -> dict:
+    return {
+        SYNONYM_CACHE_KEY.format(language=language): (lambda: _read_synonyms(language), 300),
+        PLACES_CACHE_KEY: (_read_places, 600),
+        PROMOTED_QUERIES_KEY: (_read_promoted, 300),
+    }
+
+
+@dataclass
+class Vocabulary:
+    synonyms: list[list[str]]
+    places: dict[str, str]
+    promoted: set[str]
+
+
+def vocabulary(language: str) -> Vocabulary:
+    """Synonym groups, place words and promoted queries for one search: one cache round trip."""
+    wanted = _wanted(language)
+    found = _cached(wanted)
+    synonyms, place_words, promoted = (found[key] for key in wanted)
+    return Vocabulary(synonyms=synonyms, places=place_words, promoted=promoted)
+
+
 def places() -> dict[str, str]:
     """Place words (municipalities, towns, villages; also without å/ä/ö) → kommunkod."""
-    found = cache.get("envagin:places")
-    if found is None:
-        found = {}
-        for code, name, localities in MunicipalityPage.objects.values_list("code", "name", "localities"):
-            for place in [name, *localities.split(",")]:
-                for word in re.findall(r"\w+", place.lower()):
-                    if len(word) > 2:
-                        found.setdefault(word, code)
-                        found.setdefault(fold(word), code)
-        cache.set("envagin:places", found, 600)
-    return found
+    return _cached({PLACES_CACHE_KEY: (_read_places, 600)})[PLACES_CACHE_KEY]
 
 
 def synonym_groups(language: str) -> list[list[str]]:
     key = SYNONYM_CACHE_KEY.format(language=language)
-    groups = cache.get(key)
-    if groups is None:
-        groups = [s.term_list for s in Synonym.objects.filter(language=language)]
-        cache.set(key, groups, 300)
-    return groups
+    return _cached({key: (lambda: _read_synonyms(language), 300)})[key]
+
+
+def promoted_queries() -> set[str]:
+    """The queries editors have promoted results for (a small set, cached; forgotten when a
+    promotion is saved or deleted), so that other searches need no database query for best bets."""
+    return _cached({PROMOTED_QUERIES_KEY: (_read_promoted, 300)})[PROMOTED_QUERIES_KEY]
 
 
 def municipality_codes(pages) -> dict[int, list[str]]:
@@ -191,15 +245,16 @@ def database_search(request: SearchRequest) -> dict:
 
 
 # --- choosing the engine ------------------------------------------------------------------------------
-def engine_search(request: SearchRequest) -> dict | None:
+def engine_search(request: SearchRequest, words: Vocabulary | None = None) -> dict | None:
     """The OpenSearch answer, or None when the engine is not configured or does not answer."""
     if not engine_configured() or not request.query:
         return None
     taken = breaker.acquire()
     if taken == breaker.OPEN:
         return None
+    words = words or vocabulary(request.language)
     try:
-        result = run_query(request, synonym_groups(request.language), places())
+        result = run_query(request, words.synonyms, words.places)
     except ENGINE_ERRORS as exc:
         # Unreachable: the breaker opens. Refused (a 400 for one odd query): this query alone falls back.
         log.warning("search engine did not answer, using the database: %r", exc)
@@ -217,21 +272,13 @@ def engine_search(request: SearchRequest) -> dict | None:
     }
 
 
-def promoted_queries() -> set[str]:
-    """The queries editors have promoted results for (a small set, cached; forgotten when a
-    promotion is saved or deleted), so that other searches need no database query for best bets."""
-    found = cache.get(PROMOTED_QUERIES_KEY)
-    if found is None:
-        found = set(SearchPromotion.objects.values_list("query__query_string", flat=True))
-        cache.set(PROMOTED_QUERIES_KEY, found, 300)
-    return found
-
-
-def best_bets(request: SearchRequest) -> list[dict]:
+def best_bets(request: SearchRequest, promoted: set[str] | None = None) -> list[dict]:
     """Editor-managed promoted results (Wagtail's search_promotions) for this exact query."""
     if not request.query or request.page != 1:
         return []
-    if normalise_query_string(request.query) not in promoted_queries():
+    if promoted is None:
+        promoted = promoted_queries()
+    if normalise_query_string(request.query) not in promoted:
         return []
     promotions = (
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(request.query))
@@ -274,57 +321,35 @@ def best_bets(request: SearchRequest) -> list[dict]:
 
 
 def log_query(request: SearchRequest, total: int, engine: str) -> None:
+    """Note a first-page search for the log (`search.querylog`: masked, written in batches off the
+    request path; never an error)."""
     if not request.query or request.page != 1:
         return
     try:
-        QueryLog.objects.create(
-            query=mask_personal_data(request.query).lower()[:200],
-            language=request.language,
-            municipality=request.municipality,
-            filters={"typ": request.types, "amne": request.topics},
-            hits=total,
-            engine=engine,
+        querylog.record(
+            request.query,
+            request.language,
+            request.municipality,
+            {"typ": request.types, "amne": request.topics},
+            total,
+            engine,
         )
     except Exception:  # the log must never break a search
         log.exception("could not log a search")
 
 
-_after_response = threading.local()
-
-
-def log_after_response(request: SearchRequest, total: int, engine: str) -> None:
-    """Log the search once the answer has been sent (`request_finished`), so residents never wait
-    for the write. Outside a request nothing would send that signal: use `log_query` there."""
-    pending = getattr(_after_response, "logs", None)
-    if pending is None:
-        pending = _after_response.logs = []
-    pending.append((request, total, engine))
-
-
-def _write_pending_logs(**kwargs) -> None:
-    pending = getattr(_after_response, "logs", None)
-    if pending:
-        _after_response.logs = []
-        for request, total, engine in pending:
-            log_query(request, total, engine)
-
-
-request_finished.connect(_write_pending_logs, dispatch_uid="search-log-after-response")
-
-
-def run_search(request: SearchRequest, log_it: bool = True, log_after: bool = False) -> dict:
-    result = engine_search(request)
+def run_search(request: SearchRequest, log_it: bool = True) -> dict:
+    words = vocabulary(request.language) if request.query else None
+    result = engine_search(request, words)
     engine = "opensearch"
     if result is None:
         result = database_search(request)
         engine = "database"
-    bets = best_bets(request)
+    bets = best_bets(request, words.promoted if words else None)
     if bets:
         promoted_urls = {b["url"] for b in bets}
         result["hits"] = bets + [h for h in result["hits"] if h["url"] not in promoted_urls]
-    if log_it and log_after:
-        log_after_response(request, result["total"], engine)
-    elif log_it:
+    if log_it:
         log_query(request, result["total"], engine)
     return {"query": request.query, "engine": engine, **result}
 

@@ -18,7 +18,7 @@ from search.service import SearchRequest, run_search, suggestions
 def search_api(request):
     search_request = SearchRequest.from_params(request.GET)
     with translation.override(search_request.language):
-        result = run_search(search_request, log_after=True)
+        result = run_search(search_request)
     return open_json(result)
 
 
@@ -67,7 +67,7 @@ def outbox_length():
 @require_safe
 def search_page(request):
     search_request = SearchRequest.from_params(request.GET, language=translation.get_language())
-    result = run_search(search_request, log_after=True)
+    result = run_search(search_request)
     pages = max(1, -(-result["total"] // search_request.page_size))
     labels_by_type = type_labels()
     municipalities = {m.code: m.name for m in municipalities_for_reader()}

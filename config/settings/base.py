@@ -229,6 +229,8 @@ SEARCH_OUTBOX_BACKOFF_MAX_SECONDS = float(os.environ.get("SEARCH_OUTBOX_BACKOFF_
 SEARCH_OUTBOX_KEEP_DONE_HOURS = float(os.environ.get("SEARCH_OUTBOX_KEEP_DONE_HOURS", "24"))
 OPENSEARCH_REPLICAS = int(os.environ.get("OPENSEARCH_REPLICAS", "0"))
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
+# The search log is written in batches by one thread per process, every this many seconds (0: at once).
+SEARCH_LOG_FLUSH_SECONDS = float(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "2"))
 OPENSEARCH_POOL_SIZE = int(os.environ.get("OPENSEARCH_POOL_SIZE", "10"))
 
 # Background work (django-tasks): mail, scheduled jobs and Wagtail's own tasks are rows in the

@@ -20,3 +20,6 @@ WHITENOISE_USE_FINDERS = True
 TEST_OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
 OPENSEARCH_URL = ""
 PAGE_CACHE_SECONDS = 0
+# Each logged search is written at once, in the test's own transaction (tests/search/test_api_path.py
+# runs the batched writer as production does).
+SEARCH_LOG_FLUSH_SECONDS = 0

@@ -14,19 +14,9 @@ from search.indexes import alias_name, client
 from search.indexing import refresh
 from search.models import IndexOutbox, QueryLog
 from services.models import HelpSessionPage, LibraryPage
-from tests.search import DEMO_DOCUMENT_TYPES
+from tests.search import DEMO_DOCUMENT_TYPES, api, publish_child, titles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.search_engine]
-
-
-def api(client, **params):
-    response = client.get("/api/search/", params)
-    assert response.status_code == 200
-    return response.json()
-
-
-def titles(data):
-    return [hit["title"] for hit in data["hits"]]
 
 
 def publish(page):
@@ -141,22 +131,18 @@ def test_did_you_mean_never_corrects_a_place_name(engine, client):
 
 def test_upcoming_sessions_only(engine, client):
     library = LibraryPage.objects.get(slug="sala-stadsbibliotek", locale__language_code="sv")
-    with engine(execute=True):
-        ended = library.add_child(
-            instance=HelpSessionPage(
-                title="Avslutad kurs i Zoom",
-                slug="zoomkurs",
-                first_date=datetime.date(2020, 1, 7),
-                until=datetime.date(2020, 3, 1),
-                start_time=datetime.time(10),
-                end_time=datetime.time(11),
-                repeat="weekly",
-                languages=["sv"],
-                live=False,
-            )
-        )
-        publish(ended)
-    refresh()
+    ended = HelpSessionPage(
+        title="Avslutad kurs i Zoom",
+        slug="zoomkurs",
+        first_date=datetime.date(2020, 1, 7),
+        until=datetime.date(2020, 3, 1),
+        start_time=datetime.time(10),
+        end_time=datetime.time(11),
+        repeat="weekly",
+        languages=["sv"],
+        live=False,
+    )
+    publish_child(engine, library, ended)
     assert "Avslutad kurs i Zoom" not in titles(api(client, q="zoom"))
 
 
@@ -248,17 +234,10 @@ def test_any_query_against_the_engine_answers(engine, client, q):
 
 def test_search_page_escapes_highlights_and_filters_work_without_javascript(engine, client):
     sala = MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
-    with engine(execute=True):
-        page = sala.add_child(
-            instance=StandardPage(
-                title="Fiberdagen",
-                slug="fiberdagen",
-                live=False,
-                summary="<script>alert(1)</script> Fiberdagen i Sala med <b>kaffe</b>",
-            )
-        )
-        publish(page)
-    refresh()
+    summary = "<script>alert(1)</script> Fiberdagen i Sala med <b>kaffe</b>"
+    publish_child(
+        engine, sala, StandardPage(title="Fiberdagen", slug="fiberdagen", live=False, summary=summary)
+    )
     html = client.get("/sok/", {"q": "fiberdagen"}).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html

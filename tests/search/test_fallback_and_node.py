@@ -2,7 +2,12 @@
 
 import json
 import os
+import socket
+import subprocess
+import sys
 import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -42,6 +47,53 @@ def test_the_local_search_node_answers():
     assert health["status"] in ("green", "yellow")
     with urllib.request.urlopen(url, timeout=10) as response:
         assert json.load(response)["version"]["number"].startswith("3.")
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def search_node(command: str, node_port: int) -> str:
+    done = subprocess.run(
+        [sys.executable, "tools/search_node", command],
+        cwd=ROOT,
+        env=dict(os.environ, OPENSEARCH_PORT=str(node_port)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.search_engine
+def test_each_port_has_its_own_node_files_and_stop_ends_only_its_own_node():
+    url = os.environ.get("OPENSEARCH_URL")
+    node_port = urlsplit(url or "").port
+    pid_file = ROOT / ".cache" / "search-node" / f"node-{node_port}.pid"
+    if not url or not pid_file.exists():
+        assert not search_engine_required(), "REQUIRE_SEARCH_ENGINE=1: run the tests with tools/search_node"
+        pytest.skip("the node was not started by tools/search_node")
+    node = int(pid_file.read_text())
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        other_port = sock.getsockname()[1]
+
+    # `make run`'s node and `make test`'s are on different ports: stopping one leaves the other.
+    assert "no node of ours" in search_node("stop", other_port)
+    assert int(pid_file.read_text()) == node
+    with urllib.request.urlopen(f"{url}/_cluster/health", timeout=10) as response:
+        assert json.load(response)["status"] in ("green", "yellow")
+
+    # A stale pid file whose pid now belongs to another process: that process is not killed.
+    bystander = subprocess.Popen(["sleep", "60"])
+    stale = pid_file.with_name(f"node-{other_port}.pid")
+    stale.write_text(str(bystander.pid))
+    try:
+        assert "no node of ours" in search_node("stop", other_port)
+        assert bystander.poll() is None and not stale.exists()
+    finally:
+        bystander.kill()
+        bystander.wait()
 
 
 @pytest.mark.django_db

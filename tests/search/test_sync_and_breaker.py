@@ -7,6 +7,7 @@ import os
 import signal
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -20,22 +21,11 @@ from search.indexes import client as es_client
 from search.indexing import drain, rebuild, refresh
 from search.models import IndexOutbox
 from tests.conftest import search_engine_required
+from tests.search import api, suggest
 
 pytestmark = [pytest.mark.django_db, pytest.mark.search_engine]
 
-NODE_PID_FILE = Path(__file__).resolve().parents[2] / ".cache" / "search-node" / "node.pid"
-
-
-def api(client, **params):
-    response = client.get("/api/search/", params)
-    assert response.status_code == 200
-    return response.json()
-
-
-def suggest(client, **params):
-    response = client.get("/api/search/suggest/", params)
-    assert response.status_code == 200
-    return response.json()
+NODE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "search-node"
 
 
 def urls(data):
@@ -310,15 +300,17 @@ def test_suggestions_come_from_the_search_as_you_type_field(engine, client):
 
 # --- a frozen node ---------------------------------------------------------------------------------------
 def node_pid() -> int:
+    from django.conf import settings
+
+    # tools/search_node keeps one pid file per port: node-<port>.pid
+    pid_file = NODE_DIR / f"node-{urlsplit(settings.OPENSEARCH_URL).port}.pid"
     try:
-        pid = int(NODE_PID_FILE.read_text())
+        pid = int(pid_file.read_text())
         os.kill(pid, 0)
         return pid
     except (OSError, ValueError):
         if search_engine_required():
-            pytest.fail(
-                f"the node's pid file {NODE_PID_FILE} is missing: run the tests with tools/search_node"
-            )
+            pytest.fail(f"the node's pid file {pid_file} is missing: run the tests with tools/search_node")
         pytest.skip("the search node was not started by tools/search_node (no pid file to SIGSTOP)")
 
 

