@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.MalformedRequestMiddleware",  # 400 for what Django cannot parse, DEBUG or not
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.CacheControlMiddleware",  # before sessions/CSRF: it sees the cookies they set
