@@ -165,6 +165,13 @@ def test_postgresql_restarted_the_site_recovers_without_restarting_the_app(demo_
         assert set(statuses) == {200}
         assert server.poll() is None and worker.poll() is None and scheduler.poll() is None
 
+        # A restart while the app servers are idle: their kept connections are dead, and the next
+        # request on each notices it (a health check) and opens a new one instead of failing.
+        postgres.stop("fast")
+        postgres.start()
+        statuses = [request(port, "GET", path)[0] for path in PUBLIC_PAGES * 2]
+        assert set(statuses) == {200}
+
         # No booking confirmed to its booker was lost.
         stored = {row[0] for row in query(db, "SELECT email FROM services_booking")}
         assert set(traffic.booked) <= stored
