@@ -119,6 +119,11 @@ SCHEMAS = {
                         "title": {"type": "string"},
                         "url": {"type": "string"},
                         "type": {"type": "string"},
+                        "language": {
+                            "type": "string",
+                            "description": "Only when the title is in another language than asked for "
+                            "(a page not translated yet): the title's language",
+                        },
                     },
                 },
             },
