@@ -22,8 +22,17 @@ CALENDAR_NAMES = {
 
 
 def _session(code: str, *, translated: bool) -> HelpSessionPage:
-    sessions = HelpSessionPage.objects.live().filter(locale__language_code=code, booking_required=True)
-    return sessions.filter(alias_of__isnull=not translated).order_by("path").first()
+    """A series with booking in the language: an alias (Swedish text), or a translation (the demo's
+    translated series are drop-in, so the test makes it bookable, in its transaction)."""
+    sessions = HelpSessionPage.objects.live().filter(locale__language_code=code)
+    if not translated:
+        return sessions.filter(alias_of__isnull=False, booking_required=True).order_by("path").first()
+    session = sessions.filter(alias_of__isnull=True).order_by("path").first()
+    HelpSessionPage.objects.filter(translation_key=session.translation_key).update(
+        booking_required=True, capacity=10
+    )
+    session.refresh_from_db()
+    return session
 
 
 def _book(session: HelpSessionPage, language: str):
@@ -39,15 +48,17 @@ def _book(session: HelpSessionPage, language: str):
 def test_marked_wraps_content_of_another_language_and_escapes_the_rest(demo):
     alias = _session("en", translated=False)
     translated = _session("en", translated=True)
-    template = Template("{% load site_tags %}{% marked page %}|{% marked page '<b>' as x %}{{ x }}")
+    template = Template("{% load site_tags %}{% marked page %}|{% marked page text as x %}{{ x }}")
     with translation.override("en"):
-        assert template.render(Context({"page": alias})) == (
+        assert template.render(Context({"page": alias, "text": "<b>"})) == (
             f'<span lang="sv">{alias.title}</span>|<span lang="sv">&lt;b&gt;</span>'
         )
-        assert template.render(Context({"page": translated})) == f"{translated.title}|&lt;b&gt;"
+        assert (
+            template.render(Context({"page": translated, "text": "<b>"})) == f"{translated.title}|&lt;b&gt;"
+        )
     with translation.override("sv"):
         source = HelpSessionPage.objects.get(pk=alias.alias_of_id)
-        assert template.render(Context({"page": source})) == f"{source.title}|&lt;b&gt;"
+        assert template.render(Context({"page": source, "text": "<b>"})) == f"{source.title}|&lt;b&gt;"
 
 
 @pytest.mark.parametrize("translated", [False, True])
