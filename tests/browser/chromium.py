@@ -41,3 +41,10 @@ def axe_violations(page) -> list:
 
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
     return Axe().run(page, options=options).response["violations"]
+
+
+def submit(page, button: str = "form.report-form button[type=submit]"):
+    """Click a form's submit button and wait for the answer; returns the response."""
+    with page.expect_navigation() as navigation:
+        page.click(button)
+    return navigation.value
