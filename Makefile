@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
+# The Nu Html Checker and IBM Equal Access for the browser tests, from the npm registry (tools/checkers.py).
+CHECKERS := .cache/checkers/.fetched
 HOST ?= 127.0.0.1
 PORT ?= 8000
 OPENSEARCH_PORT ?= 9200
@@ -33,7 +35,11 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet ".[test]"
 	touch $(STAMP)
 
-install: $(STAMP)
+$(CHECKERS): tools/checkers.py
+	$(PY) tools/checkers.py fetch $(if $(filter 1,$(REQUIRE_SEARCH_ENGINE)),,--optional)
+	@test ! -f .cache/checkers/vnu.jar || touch $(CHECKERS)
+
+install: $(STAMP) $(CHECKERS)
 
 run: $(STAMP)
 	HOST=$(HOST) PORT=$(PORT) $(PY) tools/run.py dev
@@ -47,7 +53,7 @@ stack: $(STAMP)
 mail: $(STAMP)
 	$(PY) tools/mailcatcher.py list
 
-test: $(STAMP)
+test: $(STAMP) $(CHECKERS)
 	$(PY) tools/search_node run-tests -- $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -1,6 +1,5 @@
 """Open data: all coverage figures as CSV (in the import layout) and JSON."""
 
-from django.conf import settings
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +8,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from broadband.coverage import SHARE_FIELDS, export_csv
 from broadband.models import CoverageStatistic
-from core.opendata import open_file, open_json
+from core.opendata import open_file, open_json, requested_language
 
 LICENCE = _(
     "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.sv). Ange källan som står på varje rad."
@@ -38,10 +37,7 @@ def coverage_json(request):
         for stat in CoverageStatistic.objects.order_by("year", "area_code")
     ]
     # The licence note in the language asked for (?lang=en|ar), else the site's source language.
-    language = request.GET.get("lang", "")
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(requested_language(request)):
         return open_json({"licence": str(LICENCE), "unit": "procent", "figures": figures})
 
 

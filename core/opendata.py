@@ -1,6 +1,13 @@
 """Responses for open data and the embeddable APIs: JSON kept readable (å, ä, ö), open to other sites."""
 
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+
+
+def requested_language(request) -> str:
+    """The language an answer is asked for (?lang=en|ar), else the site's source language."""
+    language = request.GET.get("lang", "")
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def open_to_all(response: HttpResponse) -> HttpResponse:

@@ -15,6 +15,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
 logger = logging.getLogger(__name__)
@@ -43,18 +44,38 @@ def top_tasks(language: str) -> list:
         return []
 
 
+# The texts of the pages with the site's layout (error_page.html): heading and title, meta description, lead.
+ERRORS = {
+    404: {
+        "title": _("Sidan finns inte"),
+        "description": _("Sidan finns inte. Sök eller välj något av de vanliga ärendena."),
+        "lead": _(
+            "Vi hittar ingen sida på den adressen. Den kan ha flyttats, eller så är adressen felskriven."
+        ),
+    },
+    403: {
+        "title": _("Formuläret kunde inte skickas"),
+        "description": _("Formuläret kunde inte skickas. Ladda om sidan och försök igen."),
+        "lead": _(
+            "Sidan var för gammal, eller så stoppade webbläsaren en nödvändig kaka. Ingenting är sparat. "
+            "Gå tillbaka, ladda om sidan och försök igen."
+        ),
+    },
+}
+
+
 def _render(request, template: str, status: int):
     language = reader_language(request)
     with translation.override(language):
         request.LANGUAGE_CODE = language
         home_url = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
-        context = {"top_tasks": top_tasks(language), "home_url": home_url}
+        context = {"top_tasks": top_tasks(language), "home_url": home_url, "error": ERRORS.get(status)}
         return render(request, template, context, status=status)
 
 
 @requires_csrf_token
 def page_not_found(request, exception=None):
-    return _render(request, "404.html", 404)
+    return _render(request, "error_page.html", 404)
 
 
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
@@ -77,4 +98,4 @@ def server_error(request):
 
 
 def csrf_failure(request, reason=""):
-    return _render(request, "403_csrf.html", 403)
+    return _render(request, "error_page.html", 403)

@@ -47,6 +47,18 @@ def prefer_active_locale(items: Iterable, locale: Locale | None = None) -> list:
     return [chosen[key] for key in order]
 
 
+def written_in(obj) -> str:
+    """The language a page's or snippet's own text is written in ("" when it has no locale). An alias (a
+    page not translated yet, kept in step with its source by wagtail-localize's locale synchronisation) is
+    written in the language the locales are synchronised from: the source language."""
+    if getattr(obj, "alias_of_id", None):
+        return settings.LANGUAGE_CODE
+    try:
+        return obj.locale.language_code
+    except AttributeError:
+        return ""
+
+
 def locale_homes() -> dict[str, Page]:
     """The start page of each language (the translations of the site's root page)."""
     from home.models import HomePage

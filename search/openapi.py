@@ -74,7 +74,20 @@ SCHEMAS = {
         {
             "query": STRING,
             "suggestions": array_of(
-                object_schema({"title": STRING, "url": STRING, "type": STRING}), maxItems=8
+                object_schema(
+                    {
+                        "title": STRING,
+                        "url": STRING,
+                        "type": STRING,
+                        "language": {
+                            "type": "string",
+                            "description": "Only when the title is in another language than asked for "
+                            "(a page not translated yet): the title's language",
+                        },
+                    },
+                    required=["title", "url", "type"],
+                ),
+                maxItems=8,
             ),
         }
     ),

@@ -387,4 +387,9 @@ def database_suggestions(language: str, text: str) -> list[dict]:
             .exclude(pk__in=seen)
             .order_by("title")[: SUGGESTION_COUNT - len(found)]
         )
-    return [{"title": p.title, "url": p.get_url(), "type": PAGE.name} for p in found]
+    # An alias (a page not translated yet) has the Swedish title: say so, for lang= on the suggestion.
+    return [
+        {"title": p.title, "url": p.get_url(), "type": PAGE.name}
+        | ({"language": settings.LANGUAGE_CODE} if p.alias_of_id else {})
+        for p in found
+    ]

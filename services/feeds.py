@@ -3,21 +3,27 @@
 Filters (all optional): ?kommun=<kommunkod>, ?library=<library slug or id>, ?topic=<topic slug>; for
 one occurrence ("add to calendar"): ?session=<id>&date=YYYY-MM-DD. Cancelled occurrences stay in
 the calendar with STATUS:CANCELLED so that calendars that subscribed remove them.
+?lang=en|ar gives the feed in that language (the pages of /en/ and /ar/ link to it so): the calendar's
+name, and each series' translation where there is one; every text carries its LANGUAGE, so a series
+shown in Swedish in the English feed says it is Swedish.
 """
 
 import datetime
+import functools
 import json
 import re
 import uuid
 
 import icalendar
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from core.opendata import open_file, open_json, open_to_all
-from home.localization import prefer_active_locale
+from core.opendata import open_file, open_json, open_to_all, requested_language
+from home.localization import prefer_active_locale, written_in
 from services.models import HelpSessionPage, LibraryPage
 from services.occurrences import horizon, parse_date, upcoming_occurrences, within_horizon
 
@@ -86,26 +92,31 @@ def _place(occ) -> str:
 
 
 def calendar_for(occurrences, absolute_url) -> bytes:
-    """iCalendar for occurrences: the feed, and the attachment of a booking's confirmation.
+    """iCalendar for occurrences, in the active language: the feed, and the attachment of a booking's
+    confirmation (built in the language the resident booked in).
 
     `absolute_url(path)` makes the session page's address absolute.
     """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    name = gettext("Digital hjälp på biblioteken")
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//En väg in//Digital hjälp//SV")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "Digital hjälp på biblioteken")
+    calendar.add("name", name, parameters={"LANGUAGE": language})  # RFC 7986
+    calendar.add("x-wr-calname", name, parameters={"LANGUAGE": language})
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     stamp = timezone.now()
     for occ in occurrences:
+        written = {"LANGUAGE": written_in(occ.session) or language}
         event = icalendar.Event()
         event.add("uid", occ.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", occ.start)
         event.add("dtend", occ.end)
-        event.add("summary", occ.session.title)
-        event.add("location", _place(occ))
-        event.add("description", strip_tags(occ.session.summary or ""))
+        event.add("summary", occ.session.title, parameters=written)
+        event.add("location", _place(occ), parameters=written)
+        event.add("description", strip_tags(occ.session.summary or ""), parameters=written)
         event.add("url", absolute_url(occ.session.url))
         event.add("status", "CANCELLED" if occ.cancelled else "CONFIRMED")
         calendar.add_component(event)
@@ -113,12 +124,24 @@ def calendar_for(occurrences, absolute_url) -> bytes:
     return calendar.to_ical()
 
 
-@require_safe
-def sessions_ics(request):
-    try:
-        occurrences = _occurrences(request)
-    except BadFeedRequest as error:
-        return _bad_request(error)
+def occurrence_feed(view):
+    """A feed view: the filters read (a bad one answers 400 in words), in the language asked for."""
+
+    @require_safe
+    @functools.wraps(view)
+    def feed(request):
+        with translation.override(requested_language(request)):
+            try:
+                occurrences = _occurrences(request)
+            except BadFeedRequest as error:
+                return _bad_request(error)
+            return view(request, occurrences)
+
+    return feed
+
+
+@occurrence_feed
+def sessions_ics(request, occurrences):
     return open_file(
         calendar_for(occurrences, request.build_absolute_uri),
         "text/calendar; charset=utf-8",
@@ -127,12 +150,8 @@ def sessions_ics(request):
     )
 
 
-@require_safe
-def sessions_json(request):
-    try:
-        occurrences = _occurrences(request)
-    except BadFeedRequest as error:
-        return _bad_request(error)
+@occurrence_feed
+def sessions_json(request, occurrences):
     items = [
         {
             "id": occ.uid,

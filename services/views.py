@@ -125,7 +125,9 @@ def _cancel_with_code(request, code: str, confirmed: bool):
         booking = bookings.booking_for_token(code[:CODE_MAX_LENGTH])
     except signing.BadSignature:
         return render(request, "services/booking_cancel.html", {"invalid": True}, status=400)
-    context = {"booking": booking, "session": booking.occurrence.session, "code": code}
+    # The series in the reader's language when it is translated (its title is then marked by the template
+    # when it is not: an alias or the Swedish page).
+    context = {"booking": booking, "session": booking.occurrence.session.localized, "code": code}
     if booking.status == Booking.Status.CANCELLED:
         context["already"] = True
     elif confirmed:

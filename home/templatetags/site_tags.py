@@ -1,11 +1,13 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from wagtail.models import Locale, Page
 
-from home.localization import format_percent, is_rtl, locale_homes
+from home.localization import format_percent, is_rtl, locale_homes, written_in
 
 register = template.Library()
 
@@ -74,24 +76,14 @@ def site_chrome(context):
 
 @register.filter
 def page_language(page):
-    """The language a page is written in (for lang= on content shown outside its own locale).
-
-    An alias (a page not translated yet, kept in step with its source by wagtail-localize's locale
-    synchronisation) is written in the language the locales are synchronised from: the source language.
-    """
-    if getattr(page, "alias_of_id", None):
-        return settings.LANGUAGE_CODE
-    try:
-        return page.locale.language_code
-    except AttributeError:
-        return ""
+    """The language a page is written in (for lang= on content shown outside its own locale)."""
+    return written_in(page)
 
 
-@register.simple_tag(takes_context=True)
-def lang_attr(context, obj):
-    """` lang="sv"` on an element showing a page's or snippet's own text when it is not in the reader's
-    language (an alias, or a Swedish item listed on an English page). Locale codes are read once per
-    request, so a long listing costs no query per item."""
+def content_language(context, obj) -> str:
+    """The language a page's or snippet's own text is written in, when it is not the reader's language
+    (an alias, or a Swedish item listed on an English page); "" otherwise. Locale codes are read once
+    per request, so a long listing costs no query per item."""
     if obj is None or obj == "":
         return ""
     if getattr(obj, "alias_of_id", None):
@@ -108,8 +100,31 @@ def lang_attr(context, obj):
                 request._locale_codes = codes
         code = codes.get(locale_id, "")
     if code and code != (translation.get_language() or settings.LANGUAGE_CODE):
-        return format_html(' lang="{}"', code)
+        return code
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def lang_attr(context, obj):
+    """` lang="sv"` on an element showing a page's or snippet's own text in another language than the
+    reader's (content_language)."""
+    code = content_language(context, obj)
+    return format_html(' lang="{}"', code) if code else ""
+
+
+@register.simple_tag(takes_context=True)
+def marked(context, obj, text=None):
+    """A page's or snippet's text (its title unless `text` is given) for use inside a translated sentence
+    or anywhere without an element of its own: wrapped in `<span lang="…">` when it is written in another
+    language than the reader's, else just escaped.
+
+        {% marked session as what %}{% blocktrans %}Vill du avboka {{ what }}?{% endblocktrans %}
+    """
+    value = getattr(obj, "title", "") if text is None else text
+    code = content_language(context, obj)
+    if code:
+        return format_html('<span lang="{}">{}</span>', code, value)
+    return conditional_escape(value)
 
 
 @register.simple_tag
@@ -118,6 +133,17 @@ def source_lang_attr():
     if (translation.get_language() or settings.LANGUAGE_CODE) != settings.LANGUAGE_CODE:
         return format_html(' lang="{}"', settings.LANGUAGE_CODE)
     return ""
+
+
+@register.simple_tag
+def feed_url(name, **params):
+    """An open-data address (iCalendar, JSON) with its filters, in the reader's language (`lang=en`) when
+    it is not the source language; empty filters are left out."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language != settings.LANGUAGE_CODE:
+        params["lang"] = language
+    query = urlencode({key: value for key, value in params.items() if value not in (None, "")})
+    return reverse(name) + (f"?{query}" if query else "")
 
 
 @register.simple_tag(takes_context=True)

@@ -8,7 +8,9 @@
     var list = document.createElement("ul");
     list.id = listId;
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", input.getAttribute("data-suggest-label") || "Förslag");
+    var label = input.getAttribute("data-suggest-label") || "";
+    var hint = input.getAttribute("data-suggest-hint") || "";
+    list.setAttribute("aria-label", label);
     list.className = "suggestions";
     list.hidden = true;
     var status = document.createElement("div");
@@ -16,6 +18,13 @@
     status.setAttribute("aria-live", "polite");
     input.parentNode.appendChild(list);
     input.parentNode.appendChild(status);
+    // The ARIA 1.2 combobox is an <input type="text"> (as in the APG's examples): on type="search",
+    // Escape would also clear the text while it should close the list, and IBM Equal Access does not
+    // accept role="combobox" there. Without this script the box stays a plain search field.
+    if (input.type === "search") {
+      input.type = "text";
+      input.setAttribute("enterkeyhint", "search");
+    }
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
@@ -55,6 +64,7 @@
         item.setAttribute("role", "option");
         item.setAttribute("aria-selected", "false");
         item.textContent = suggestion.title;
+        if (suggestion.language) item.lang = suggestion.language;
         item.dataset.url = suggestion.url;
         item.addEventListener("mousedown", function (event) {
           event.preventDefault();
@@ -67,7 +77,8 @@
       var open = items.length > 0;
       list.hidden = !open;
       input.setAttribute("aria-expanded", open ? "true" : "false");
-      status.textContent = open ? items.length + " förslag. Använd pil upp och ned." : "";
+      // The words come translated from the page (data-suggest-label, data-suggest-hint).
+      status.textContent = open ? label + ": " + items.length + ". " + hint : "";
     }
 
     function fetchSuggestions() {
