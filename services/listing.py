@@ -1,5 +1,7 @@
 """The filterable list of upcoming occurrences (county-wide listing), driven by GET parameters."""
 
+from typing import NamedTuple
+
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -7,9 +9,22 @@ from django.utils.translation import gettext as _
 from home.localization import prefer_active_locale
 from home.models import Topic, municipalities_for_reader
 from services.models import SESSION_LANGUAGES, HelpSessionPage, LibraryPage
-from services.occurrences import horizon, parse_date, upcoming_occurrences
+from services.occurrences import horizon, occurrence_list, parse_date
 
 PAGE_SIZE = 20
+
+
+class LibraryChoice(NamedTuple):
+    """A library in the filter (what the form shows of it; every library of the county is one)."""
+
+    pk: int
+    title: str
+    slug: str
+    translation_key: object
+    locale_id: int
+    alias_of_id: int | None
+
+
 MAX_PARAMETER_LENGTH = 100
 
 
@@ -42,9 +57,12 @@ def session_listing_context(request, library=None) -> dict:
     if date_to and date_to < date_from:
         errors.append("till")
         date_to = None
-    libraries = prefer_active_locale(LibraryPage.objects.live().select_related("locale").order_by("title"))
+    libraries = prefer_active_locale(
+        LibraryChoice(*row)
+        for row in LibraryPage.objects.live().order_by("title").values_list(*LibraryChoice._fields)
+    )
     chosen_library = library or next((lib for lib in libraries if lib.slug == filters["bibliotek"]), None)
-    occurrences = upcoming_occurrences(
+    occurrences = occurrence_list(
         library_key=chosen_library.translation_key if chosen_library else None,
         municipality_code=(filters["kommun"] or None) if library is None else None,
         topic=filters["amne"] or None,
