@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.localization import prefer_active_locale
-from home.models import Topic, municipalities_for_reader
+from home.models import MunicipalityPage, Topic
 from services.models import SESSION_LANGUAGES, HelpSessionPage, LibraryPage
 from services.occurrences import horizon, occurrence_list, parse_date
 
@@ -23,6 +23,28 @@ class LibraryChoice(NamedTuple):
     translation_key: object
     locale_id: int
     alias_of_id: int | None
+
+
+class MunicipalityChoice(NamedTuple):
+    """A municipality in the filter."""
+
+    pk: int
+    title: str
+    name: str
+    code: str
+    translation_key: object
+    locale_id: int
+
+
+def choices(kind, model) -> list:
+    """Every live page of `model` as a `kind` (a few fields), in the reader's language where
+    translated, else Swedish; by title."""
+    rows = model.objects.live().order_by("title").values_list(*kind._fields)
+    return prefer_active_locale(kind(*row) for row in rows)
+
+
+def _title(choice) -> str:
+    return choice.title
 
 
 MAX_PARAMETER_LENGTH = 100
@@ -57,10 +79,8 @@ def session_listing_context(request, library=None) -> dict:
     if date_to and date_to < date_from:
         errors.append("till")
         date_to = None
-    libraries = prefer_active_locale(
-        LibraryChoice(*row)
-        for row in LibraryPage.objects.live().order_by("title").values_list(*LibraryChoice._fields)
-    )
+    # The choices of library and municipality are shown only in the county-wide listing.
+    libraries = [] if library else choices(LibraryChoice, LibraryPage)
     chosen_library = library or next((lib for lib in libraries if lib.slug == filters["bibliotek"]), None)
     occurrences = occurrence_list(
         library_key=chosen_library.translation_key if chosen_library else None,
@@ -82,7 +102,9 @@ def session_listing_context(request, library=None) -> dict:
         "occurrences": page,
         "paginator": paginator,
         "filter_query": query.urlencode(),
-        "municipalities": municipalities_for_reader(),
+        "municipalities": []
+        if library
+        else sorted(choices(MunicipalityChoice, MunicipalityPage), key=_title),
         "libraries": libraries,
         "fixed_library": library,
         "topics": prefer_active_locale(Topic.objects.select_related("locale").order_by("name")),

@@ -1,10 +1,11 @@
 """Occurrences of digital-help sessions, computed from each series' rule.
 
-`recurrence_dates` is a pure function (unit-tested on its own) whose cost depends on the length of
-the window asked for, not on how far it lies from the series' first date: the rule starts at the
-first date on or before the window that fits it. `upcoming_occurrences` gathers the series, their
-libraries and municipalities in a fixed number of queries however many there are, so listings
-stay fast as libraries are added. Dates the public sends are bounded by `horizon()` first.
+`recurrence_dates` is a pure function (unit-tested on its own, and against dateutil's rrule) whose
+cost depends on the length of the window asked for, not on how far it lies from the series' first
+date. `occurrence_list` reads a few columns of every live series in a fixed number of queries,
+computes and orders the dates as integers, and builds full occurrences (series, library and
+municipality pages, topics, seats left) only for those read: a listing of thousands shows twenty,
+the start page five. Dates the public sends are bounded by `horizon()` first.
 """
 
 import calendar
