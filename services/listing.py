@@ -36,6 +36,16 @@ class MunicipalityChoice(NamedTuple):
     locale_id: int
 
 
+class TopicChoice(NamedTuple):
+    """A topic in the filter."""
+
+    pk: int
+    name: str
+    slug: str
+    translation_key: object
+    locale_id: int
+
+
 def choices(kind, model) -> list:
     """Every live page of `model` as a `kind` (a few fields), in the reader's language where
     translated, else Swedish; by title."""
@@ -107,7 +117,9 @@ def session_listing_context(request, library=None) -> dict:
         else sorted(choices(MunicipalityChoice, MunicipalityPage), key=_title),
         "libraries": libraries,
         "fixed_library": library,
-        "topics": prefer_active_locale(Topic.objects.select_related("locale").order_by("name")),
+        "topics": prefer_active_locale(
+            TopicChoice(*row) for row in Topic.objects.order_by("name").values_list(*TopicChoice._fields)
+        ),
         "languages": SESSION_LANGUAGES,
         "audiences": HelpSessionPage.Audience.choices,
         "date_problem": problem,
