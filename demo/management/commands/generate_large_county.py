@@ -55,7 +55,7 @@ class Command(BaseCommand):
                 slug=f"{SLUG}{n + 1}",
                 summary=f"Ett genererat filialbibliotek i {municipality.title} för mätningar.",
                 street_address=f"Biblioteksgatan {n + 1}",
-                postal_code="722 15",
+                postal_code="123 45",
                 town=town,
                 opening_hours="Måndag–fredag 10–19\nLördag 11–15",
                 is_example=True,
