@@ -74,6 +74,7 @@ bench: $(STAMP)
 	$(PY) tools/search_node run-tests -- $(PY) benchmarks/run.py $(BENCH_ARGS)
 	$(PY) tools/search_node run-tests -- $(PY) benchmarks/query_cost.py --synthetic 50000 $(BENCH_COST_ARGS)
 	$(PY) benchmarks/pages.py $(PAGE_BENCH_ARGS)
+	$(PY) benchmarks/pages.py --large-county $(PAGE_BENCH_ARGS)
 
 bench-pages: $(STAMP)
 	$(PY) benchmarks/pages.py $(PAGE_BENCH_ARGS)

@@ -5,20 +5,44 @@ site still needs to find it, so listings show the translation where there is one
 Swedish original (marked with lang="sv" in the templates).
 """
 
+import threading
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.signals import request_finished, request_started
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
+# Locales looked up once per request (a listing asks for them several times), never across requests.
+_this_request = threading.local()
+request_started.connect(lambda **kwargs: setattr(_this_request, "locales", {}), weak=False)
+request_finished.connect(lambda **kwargs: setattr(_this_request, "locales", None), weak=False)
+
+
+def _once_per_request(key, find):
+    known = getattr(_this_request, "locales", None)
+    if known is None:
+        return find()
+    if key not in known:
+        known[key] = find()
+    return known[key]
+
 
 def active_locale() -> Locale:
+    return _once_per_request(("active", translation.get_language()), _find_active_locale)
+
+
+def _find_active_locale() -> Locale:
     try:
         return Locale.get_active()
     except Locale.DoesNotExist:
         return Locale.get_default()
+
+
+def _source_locale_id() -> int:
+    return Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values_list("pk", flat=True)[0]
 
 
 def prefer_active_locale(items: Iterable, locale: Locale | None = None) -> list:
@@ -40,8 +64,7 @@ def prefer_active_locale(items: Iterable, locale: Locale | None = None) -> list:
         if current.locale_id == locale.id:
             continue
         if default_id is None:
-            source = Locale.objects.filter(language_code=settings.LANGUAGE_CODE)
-            default_id = source.values_list("pk", flat=True)[0]
+            default_id = _once_per_request(("source",), _source_locale_id)
         if item.locale_id == locale.id or item.locale_id == default_id:
             chosen[key] = item
     return [chosen[key] for key in order]

@@ -1,15 +1,62 @@
 """The filterable list of upcoming occurrences (county-wide listing), driven by GET parameters."""
 
+from typing import NamedTuple
+
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.localization import prefer_active_locale
-from home.models import Topic, municipalities_for_reader
+from home.models import MunicipalityPage, Topic
 from services.models import SESSION_LANGUAGES, HelpSessionPage, LibraryPage
-from services.occurrences import horizon, parse_date, upcoming_occurrences
+from services.occurrences import horizon, occurrence_list, parse_date
 
 PAGE_SIZE = 20
+
+
+class LibraryChoice(NamedTuple):
+    """A library in the filter (what the form shows of it; every library of the county is one)."""
+
+    pk: int
+    title: str
+    slug: str
+    translation_key: object
+    locale_id: int
+    alias_of_id: int | None
+
+
+class MunicipalityChoice(NamedTuple):
+    """A municipality in the filter."""
+
+    pk: int
+    title: str
+    name: str
+    code: str
+    translation_key: object
+    locale_id: int
+
+
+class TopicChoice(NamedTuple):
+    """A topic in the filter."""
+
+    pk: int
+    name: str
+    slug: str
+    translation_key: object
+    locale_id: int
+
+
+def choices(kind, model) -> list:
+    """Every live page of `model` as a `kind` (a few fields), in the reader's language where
+    translated, else Swedish; by title."""
+    rows = model.objects.live().order_by("title").values_list(*kind._fields)
+    return prefer_active_locale(kind(*row) for row in rows)
+
+
+def _title(choice) -> str:
+    return choice.title
+
+
 MAX_PARAMETER_LENGTH = 100
 
 
@@ -42,9 +89,10 @@ def session_listing_context(request, library=None) -> dict:
     if date_to and date_to < date_from:
         errors.append("till")
         date_to = None
-    libraries = prefer_active_locale(LibraryPage.objects.live().select_related("locale").order_by("title"))
+    # The choices of library and municipality are shown only in the county-wide listing.
+    libraries = [] if library else choices(LibraryChoice, LibraryPage)
     chosen_library = library or next((lib for lib in libraries if lib.slug == filters["bibliotek"]), None)
-    occurrences = upcoming_occurrences(
+    occurrences = occurrence_list(
         library_key=chosen_library.translation_key if chosen_library else None,
         municipality_code=(filters["kommun"] or None) if library is None else None,
         topic=filters["amne"] or None,
@@ -64,10 +112,14 @@ def session_listing_context(request, library=None) -> dict:
         "occurrences": page,
         "paginator": paginator,
         "filter_query": query.urlencode(),
-        "municipalities": municipalities_for_reader(),
+        "municipalities": []
+        if library
+        else sorted(choices(MunicipalityChoice, MunicipalityPage), key=_title),
         "libraries": libraries,
         "fixed_library": library,
-        "topics": prefer_active_locale(Topic.objects.select_related("locale").order_by("name")),
+        "topics": prefer_active_locale(
+            TopicChoice(*row) for row in Topic.objects.order_by("name").values_list(*TopicChoice._fields)
+        ),
         "languages": SESSION_LANGUAGES,
         "audiences": HelpSessionPage.Audience.choices,
         "date_problem": problem,

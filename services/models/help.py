@@ -1,7 +1,7 @@
 """Libraries and the digital-help sessions they hold.
 
 A session series is one page with a recurrence rule (weekly, every other week, monthly on the same
-weekday) and a list of cancelled dates. Occurrences are computed with dateutil when a listing is
+weekday) and a list of cancelled dates. Occurrences are computed from the rule when a listing is
 shown, never stored one page per date: staff edit one page, and a cancelled Tuesday is one line.
 """
 
