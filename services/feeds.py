@@ -41,7 +41,7 @@ def _strict_id(params, name: str) -> int | None:
     if not value:
         return None
     if not ASCII_ID.fullmatch(value):
-        raise BadFeedRequest(f"{name} ska vara ett id (siffror 0–9).")
+        raise BadFeedRequest(gettext("%(name)s ska vara ett id (siffror 0–9).") % {"name": name})
     return int(value)
 
 
@@ -71,10 +71,13 @@ def _occurrences(request):
     if day_text:
         day = parse_date(day_text)
         if day is None:
-            raise BadFeedRequest("date ska vara ett datum, ÅÅÅÅ-MM-DD.")
+            raise BadFeedRequest(gettext("date ska vara ett datum, ÅÅÅÅ-MM-DD."))
         if not within_horizon(day):
             first, last = horizon()
-            raise BadFeedRequest(f"date ska ligga mellan {first:%Y-%m-%d} och {last:%Y-%m-%d}.")
+            raise BadFeedRequest(
+                gettext("date ska ligga mellan %(first)s och %(last)s.")
+                % {"first": first.isoformat(), "last": last.isoformat()}
+            )
         filters.update(date_from=day, date_to=day)
     return upcoming_occurrences(**filters)
 

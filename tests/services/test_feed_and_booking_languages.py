@@ -112,3 +112,19 @@ def test_the_booking_mail_calendar_is_in_the_booker_language(demo):
     event = calendar.walk("VEVENT")[0]
     assert event["summary"].params["LANGUAGE"] == "ar"
     assert email.extra_headers["Content-Language"] == "ar"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("sv", "ska vara ett id"), ("en", "must be an id"), ("ar", "رقمًا تعريفيًا")],
+)
+def test_a_feed_parameter_it_cannot_use_is_explained_in_the_language_asked_for(
+    client, demo, language, expected
+):
+    for path in ("/api/sessions.json", "/api/sessions.ics"):
+        response = client.get(path, {"session": "abc", "lang": language})
+        assert response.status_code == 400
+        assert expected in response.content.decode()
+    dated = client.get("/api/sessions.json", {"date": "9999-12-01", "lang": language})
+    assert dated.status_code == 400
+    assert "9999" not in dated.content.decode()
