@@ -16,12 +16,13 @@ have dates ahead. Facets count each filter's values as if that filter alone were
 (aggregations + post_filter). User text only ever goes into match queries, never into
 `query_string`.
 
-Most searches are one round trip. When the first finds three hits or fewer, one `_msearch` asks at
-once for any of the words with typo tolerance (those with (nearly) every word, typos allowed, ranked
-first) and for the spelling suggestion: recall degrades gracefully (the pages with every word first,
-then the best of the others; an answer that shows pages with only some of the words is marked
-`partial`: "Visar träffar för några av orden") and the costly parts are paid for only when they are
-shown. Highlights use a small query of their own over two fields whose offsets are indexed; facets
+Most searches are one round trip. When the first finds three hits or fewer, a second asks for any
+of the words with typo tolerance (those with (nearly) every word, typos allowed, ranked first):
+recall degrades gracefully (the pages with every word first, then the best of the others; an answer
+that shows pages with only some of the words is marked `partial`: "Visar träffar för några av
+orden"). Only when that too finds three or fewer is the spelling suggester asked (a third round
+trip, only for the few queries where a suggestion can be shown): the costly parts are paid for only when they
+are shown. Highlights use a small query of their own over two fields whose offsets are indexed; facets
 without an active filter are plain terms aggregations; only the shown fields come back.
 """
 
@@ -33,6 +34,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.utils import timezone
+from opensearchpy import ConnectionError as OpenSearchConnectionError
 from opensearchpy import TransportError
 
 from search.analysis import stop_words
@@ -509,16 +511,11 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
     es, index = client(), alias_name(request.language)
     response = es.search(index=index, body=search_body(request, synonym_groups, places))
     partial = False
-    suggestion_response = None
     total = response["hits"]["total"]["value"]
     if total <= SUGGEST_BELOW:
-        # Few or no hits: in one more round trip, any of the words with typo tolerance (which
-        # also finds every word with a typo in it) and the spelling suggestion.
-        lines = [{"index": index}, search_body(request, synonym_groups, places, "1", typos=True)]
-        lines += [{"index": index}, spelling_body(request)]
-        any_word, suggestion_response = es.msearch(body=lines)["responses"]
-        if "error" in any_word:
-            raise TransportError(any_word.get("status", 500), str(any_word["error"]))
+        # Few or no hits: one more round trip, any of the words with typo tolerance (which also
+        # finds every word with a typo in it).
+        any_word = es.search(index=index, body=search_body(request, synonym_groups, places, "1", typos=True))
         if any_word["hits"]["total"]["value"] > total:
             # The pages with (nearly) every word first, then the best of the others: never a
             # nearly empty page while other pages match some of the words (or match with a typo).
@@ -530,8 +527,15 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
             response = any_word
             total = response["hits"]["total"]["value"]
     suggestion = None
-    if suggestion_response is not None and "error" not in suggestion_response and total <= SUGGEST_BELOW:
-        suggestion = _suggestion(suggestion_response, request, places)
+    if total <= SUGGEST_BELOW:
+        # Still few: the spelling suggestion (a phrase suggester, the costliest part of a search),
+        # only now, when it is shown; a failing suggester costs the suggestion, not the answer.
+        try:
+            suggestion = _suggestion(es.search(index=index, body=spelling_body(request)), request, places)
+        except OpenSearchConnectionError:
+            raise  # the node is down or slow: the breaker must hear of it
+        except TransportError:
+            suggestion = None
     return EngineResult(
         total=total,
         hits=_hits(response, request.language),
