@@ -21,7 +21,8 @@ from pathlib import Path
 
 from opensearchpy import analyzer, token_filter
 
-WORDLIST = Path(__file__).parent / "wordlists" / "sv_compounds.txt"
+WORDLISTS = Path(__file__).parent / "wordlists"
+WORDLIST = WORDLISTS / "sv_compounds.txt"
 
 
 @cache
@@ -104,6 +105,17 @@ def _arabic():
     stop = token_filter("ar_stop", "stop", stopwords="_arabic_")
     stem = token_filter("ar_stem", "stemmer", language="arabic")
     return _analyzers("ar", ["lowercase", "decimal_digit"], stop, ["arabic_normalization"], stem)
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """The words the query analysers of a language drop: Lucene's stop words for it (the lists
+    `_swedish_`, `_english_` and `_arabic_` name, copied in search/wordlists/stop_*.txt) and the
+    question words. The query builder uses them to tell a real word from one that matches nothing."""
+    path = WORDLISTS / f"stop_{language if language in QUESTION_WORDS else 'en'}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    words = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return frozenset(words | set(QUESTION_WORDS.get(language, QUESTION_WORDS["en"])))
 
 
 LANGUAGE_ANALYZERS = {"sv": _swedish, "en": _english, "ar": _arabic}

@@ -13,6 +13,8 @@ PUBLIC_QUERIES = QUERY_DATA / "public_queries.tsv"
 # Residents' phrasings written from the demo content, and a held-out part never tuned on.
 RESIDENT_QUERIES = QUERY_DATA / "resident_queries.tsv"
 HELD_OUT_QUERIES = QUERY_DATA / "resident_queries_holdout.tsv"
+# A second held-out set, written before the changes measured against it and never edited since.
+SECOND_HELD_OUT_QUERIES = QUERY_DATA / "resident_queries_holdout2.tsv"
 
 
 def load_queries(path: Path = PUBLIC_QUERIES) -> list[dict]:

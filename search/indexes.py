@@ -24,6 +24,18 @@ from opensearchpy import (
 from search.analysis import analyzers_for, plain, suggest_folded, trigram
 
 _clients: dict[tuple[str, float], OpenSearch] = {}
+# Fields filtered, counted or returned as they are (facets, filters), and the dates.
+KEYWORD_FIELDS = (
+    "type",
+    "municipalities",
+    "localities",
+    "topics",
+    "life_events",
+    "audience",
+    "language",
+    "session_languages",
+)
+DATE_FIELDS = ("next_occurrence", "last_occurrence", "last_published")
 
 
 def client(timeout: float | None = None) -> OpenSearch:
@@ -83,19 +95,12 @@ def mapping_for(language: str) -> Mapping:
     mapping.field("topic_names", searchable())
     mapping.field("title_suggest", SearchAsYouType(analyzer=suggest_folded))
     mapping.field("url", Keyword(index=False))
-    mapping.field("type", Keyword())
     mapping.field("type_weight", Float())
-    mapping.field("municipalities", Keyword())
-    mapping.field("localities", Keyword())
-    mapping.field("topics", Keyword())
-    mapping.field("life_events", Keyword())
-    mapping.field("audience", Keyword())
-    mapping.field("language", Keyword())
     mapping.field("page_id", Long())
-    mapping.field("next_occurrence", Date())
-    mapping.field("last_occurrence", Date())
-    mapping.field("session_languages", Keyword())
-    mapping.field("last_published", Date())
+    for name in KEYWORD_FIELDS:
+        mapping.field(name, Keyword())
+    for name in DATE_FIELDS:
+        mapping.field(name, Date())
     return mapping
 
 

@@ -5,22 +5,28 @@ than the rest of a search); the autocomplete query still uses the DSL. The searc
 names); this module never imports the service.
 
 Relevance, in order of weight: title, then summary and topics, then body; whole words above shared
-compound parts; the query is read as concepts (synonym groups, see `find_concepts`) and other words;
-phrases found close together score higher; guides and local broadband pages are boosted above plain
-pages (each document's `type_weight`, declared with its type); place names in the query prefer that
-municipality; newer content gets a small lift. Filters: municipality (its own content plus regional
-content), type, topic, and sessions that still have dates ahead. Facets count each filter's values
-as if that filter alone were not set (aggregations + post_filter). User text only ever goes into
-match queries, never into `query_string`.
+compound parts; the query is read as concepts (synonym groups, see `find_concepts`) and other words
+(stop and question words are no words of their own); place names in the query (also misspelt long
+ones) prefer that municipality. The costly preferences are applied to the best 100 matches only, in
+a `rescore`, not to every match: phrases found close together score higher, guides and local
+broadband pages are boosted above plain pages (each document's `type_weight`, declared with its
+type), the named municipality's own content is multiplied up and newer content gets a small lift.
+Filters: municipality (its own content plus regional content), type, topic, and sessions that still
+have dates ahead. Facets count each filter's values as if that filter alone were not set
+(aggregations + post_filter). User text only ever goes into match queries, never into
+`query_string`.
 
-Most searches are one round trip. When the first finds few hits, one `_msearch` asks at once for the
-same words with typo tolerance, for any of the words, and for the spelling suggestion: recall
-degrades gracefully (an answer from "any of the words" is marked `partial`: "Visar träffar för
-några av orden") and the costly parts are paid for only when they are shown. Highlights use a small
-query of their own over two fields whose offsets are indexed; facets without an active filter are
-plain terms aggregations; only the shown fields come back.
+Most searches are one round trip. When the first finds three hits or fewer, a second asks for any
+of the words with typo tolerance (those with (nearly) every word, typos allowed, ranked first):
+recall degrades gracefully (the pages with every word first, then the best of the others; an answer
+that shows pages with only some of the words is marked `partial`: "Visar träffar för några av
+orden"). Only when that too finds three or fewer is the spelling suggester asked (a third round
+trip, only for the few queries where a suggestion can be shown): the costly parts are paid for only when they
+are shown. Highlights use a small query of their own over two fields whose offsets are indexed; facets
+without an active filter are plain terms aggregations; only the shown fields come back.
 """
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -28,26 +34,30 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.utils import timezone
+from opensearchpy import ConnectionError as OpenSearchConnectionError
 from opensearchpy import TransportError
 
+from search.analysis import stop_words
 from search.indexes import alias_name, client
 from search.registry import REGION
 
 # One best-fields clause over whole words (`exact`: stemmed, not decompounded, weighted highest)
-# and decompounded, folded words (`folded`: "bredbandsstod" finds "bredbandsstöd").
+# and decompounded, folded words (`folded`: "bredbandsstod" finds "bredbandsstöd"). The body, the
+# longest field and the costliest to search on a large index, is searched once, folded and split.
 # Place names are not among them: they are taken out of the query and asked for on their own.
 WORD_FIELDS = [
     "title.exact^8",
     "summary.exact^4",
     "topic_names.exact^3",
-    "body.exact^1.5",
     "title.folded^3",
     "summary.folded^1.5",
     "topic_names.folded",
-    "body.folded^0.5",
+    "body.folded^1.5",
 ]
 FOLDED_FIELDS = [f for f in WORD_FIELDS if ".folded" in f]
-EXACT_FIELDS = [f for f in WORD_FIELDS if ".exact" in f]
+# A concept's other terms are looked for where a page says what it is about (whole words), not in
+# the body: a synonym in passing says little.
+SYNONYM_FIELDS = [f for f in WORD_FIELDS if ".exact" in f]
 # Unstemmed words, for typos (a stemmer changes a misspelt word unpredictably): where they matter.
 FUZZY_FIELDS = ["title.plain^3", "summary.plain^1.5"]
 PHRASE_FIELDS = ["title^4", "summary^2", "body"]
@@ -61,6 +71,12 @@ STRICT = "2<70%"
 # "Did you mean" is offered only when a query finds this many hits or fewer.
 SUGGEST_BELOW = 3
 MAX_ALTERNATIVES = 6
+# Type weights, freshness, places' own content and phrases are applied to this many of the best
+# matches only (a rescore), not to every match.
+RESCORE_WINDOW = 100
+# What a page with (nearly) every word gets in the rescore of an "any of the words" search: more
+# than any text score, so they come first.
+PREFERRED = 1000.0
 # Endings a synonym may carry in the query and still be recognised ("pensionärer" → "pensionär").
 ENDINGS = r"(?:s|n|en|et|na|er|ar|or|erna|arna|orna|ns|es|ed|ing|ies|ة|ات|ين|ون)?"
 
@@ -126,18 +142,34 @@ def find_concepts(text: str, groups: list[list[str]]) -> tuple[str, list[tuple[s
     for number, term, pattern in _patterns(tuple(tuple(group) for group in groups)):
         for found in pattern.finditer(joined):
             first, last = word_at[found.start()], word_at[found.end() - 1]
-            candidates.append((last - first + 1, -first, number, term))
+            # Found as written, not only with an ending ("pensionär" is a word of its own, not
+            # "pension" + "är"): that reading comes first.
+            as_written = found.group(0) == " ".join(WORD.findall(normalise(term)))
+            candidates.append((last - first + 1, -first, as_written, number, term))
+    candidates.sort(reverse=True)
+    # A term may be in several groups ("internet" is both *bredband* and *nätet*): the span then
+    # stands for all of them, but a group that has it as written stands for it alone.
+    groups_at: dict[tuple[int, int], list[int]] = {}
+    for length, negative_first, as_written, number, _term in candidates:
+        best = next(c[2] for c in candidates if c[:2] == (length, negative_first))
+        numbers = groups_at.setdefault((-negative_first, length), [])
+        if as_written == best and number not in numbers:
+            numbers.append(number)
     taken: set[int] = set()
     concepts = []
-    for length, negative_first, number, term in sorted(candidates, reverse=True):
+    for length, negative_first, _as_written, _number, term in candidates:
         span = range(-negative_first, -negative_first + length)
         if taken & set(span):
             continue
         taken |= set(span)
         typed = " ".join(words[i] for i in span)
-        others = [
-            t for t in groups[number] if normalise(t) != normalise(typed) and normalise(t) != normalise(term)
-        ]
+        seen = {normalise(typed), normalise(term)}
+        others = []
+        for number in sorted(groups_at[(span.start, length)]):
+            for t in groups[number]:
+                if normalise(t) not in seen:
+                    seen.add(normalise(t))
+                    others.append(t)
         concepts.append((span.start, typed, others[:MAX_ALTERNATIVES]))
     rest = " ".join(w for i, w in enumerate(words) if i not in taken)
     return rest, [(typed, others) for _start, typed, others in sorted(concepts)]
@@ -159,7 +191,7 @@ def _words_query(text: str, minimum: str, fields=WORD_FIELDS, boost: float = 1.0
     )
 
 
-def _text_query(text: str, minimum: str, zero_terms: str = "none", typos: bool = False) -> dict:
+def _text_query(text: str, minimum: str, typos: bool = False) -> dict:
     """The words themselves: one best-fields clause, the words spread over fields, and (in the
     second round only) typo tolerance."""
     clauses = [
@@ -170,7 +202,6 @@ def _text_query(text: str, minimum: str, zero_terms: str = "none", typos: bool =
             operator="or",
             minimum_should_match=minimum,
             tie_breaker=0.3,
-            zero_terms_query=zero_terms,
         )
     ]
     if typos:
@@ -199,7 +230,7 @@ def _concept_query(typed: str, others: list[str]) -> dict:
 
     # The other terms are written by editors (with å/ä/ö), so their whole words are enough: in the
     # decompounded fields "mobilbetalning" would also match any page that mentions "mobil".
-    readings = [term(typed, WORD_FIELDS, 1.0)] + [term(other, EXACT_FIELDS, 0.9) for other in others]
+    readings = [term(typed, WORD_FIELDS, 1.0)] + [term(other, SYNONYM_FIELDS, 0.9) for other in others]
     return {"dis_max": {"queries": readings, "tie_breaker": 0.1}}
 
 
@@ -217,6 +248,7 @@ def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], lis
             or places.get(fold(word))
             or places.get(fold(word).removesuffix("s"))
             or places.get(normalise(word))
+            or misspelt_place(fold(word), places)
         )
         if code:
             found.append(word)
@@ -228,45 +260,50 @@ def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], lis
     return " ".join(rest), found, sorted(set(codes))
 
 
+def misspelt_place(word: str, places: dict[str, str]) -> str | None:
+    """The kommunkod of a long place name typed with a letter too many, too few or wrong
+    ("skinskatteberg", "hallstahamar"): only for words of seven letters or more, so that short
+    words never turn into places."""
+    if len(word) < 7:
+        return None
+    close = difflib.get_close_matches(word, [p for p in places if len(p) >= 7], n=1, cutoff=0.88)
+    return places[close[0]] if close else None
+
+
 def joined_variant(text: str) -> str | None:
     """ "bank id" → "bankid", "e leg" → "eleg": people split words that are written together."""
     words = WORD.findall(text.lower())
     return "".join(words) if 2 <= len(words) <= 3 else None
 
 
+def meaningful_words(text: str, language: str) -> list[str]:
+    """The words of `text` that the query analysers keep: not stop words, not question words."""
+    dropped = stop_words(language)
+    return [w for w in WORD.findall(text) if w.lower() not in dropped]
+
+
 def relevance_query(request, synonym_groups, places, minimum: str = STRICT, typos: bool = False) -> dict:
-    """The scored query: the words, their synonyms, phrase, place and type weights, freshness."""
+    """What must match, and the cheap preferences that decide which documents reach the rescore
+    window: the words and their synonyms (each concept and the other words as units), and a place
+    named in the query. Type weights, freshness and phrases are applied to the top of the list
+    only (`rescore`)."""
     text, place_words, place_codes = split_places(request.query, places or {})
     rest, concepts = find_concepts(text, synonym_groups)
     # Each concept and the other words (as one unit) must match, or most of them for long queries.
+    # Words the analysers drop (stop and question words: "på", "hur", "how do i") are no unit: a
+    # unit that matched every document would lower the bar for the real ones.
     units = [_concept_query(typed, others) for typed, others in concepts]
-    if rest:
-        readings = [_text_query(rest, minimum, zero_terms="all" if concepts else "none", typos=typos)]
+    if rest and (meaningful_words(rest, request.language) or not units):
+        readings = [_text_query(rest, minimum, typos=typos)]
         joined = joined_variant(rest)
         if joined:  # people split words that are written together: "bank id"
             readings.append(_words_query(joined, "1", FOLDED_FIELDS, boost=0.9))
         units.insert(0, {"dis_max": {"queries": readings, "tie_breaker": 0.1}})
-    should = [_multi_match(request.query, PHRASE_FIELDS, type="phrase", slop=3, boost=3)]
-    # Each document carries its type's weight (a guide beats a plain page): one factor, not a test
-    # per type.
-    functions = [{"field_value_factor": {"field": "type_weight", "missing": 1}}]
+    should = []
     if place_codes:
         should.append({"constant_score": {"filter": {"terms": {"municipalities": place_codes}}, "boost": 5}})
         should.append(_multi_match(" ".join(place_words), ["places^2", "places.folded^2", "title.folded"]))
-        # A place named in the query: that municipality's own content first, regional content next.
-        functions.append({"filter": {"terms": {"municipalities": place_codes}}, "weight": 3})
     now = timezone.now()
-    functions.append(
-        {
-            "gauss": {
-                "last_published": {"origin": now.isoformat(), "scale": "365d", "offset": "90d", "decay": 0.8}
-            },
-            "weight": 1,
-        }
-    )
-    relevance = {
-        "bool": {"must": [{"bool": {"should": units, "minimum_should_match": minimum}}], "should": should}
-    }
     # Only sessions carry a last occurrence: a series that has ended is not offered any more.
     upcoming_only = {
         "bool": {
@@ -277,15 +314,70 @@ def relevance_query(request, synonym_groups, places, minimum: str = STRICT, typo
             "minimum_should_match": 1,
         }
     }
-    scored = {
-        "function_score": {
-            "query": relevance,
-            "functions": functions,
-            "score_mode": "multiply",
-            "boost_mode": "multiply",
+    query = {
+        "bool": {
+            "must": [{"bool": {"should": units, "minimum_should_match": minimum}}],
+            "filter": [upcoming_only],
         }
     }
-    return {"bool": {"must": [scored], "filter": [upcoming_only]}}
+    if should:
+        query["bool"]["should"] = should
+    return query
+
+
+def rescore(request, places, window: int, prefer: dict | None = None) -> list[dict]:
+    """The costly preferences, over the top `window` documents only (not every match): words
+    found close together (a phrase) add to the score, which is then multiplied by the document's
+    type weight (a guide above a plain page), by 3 for the municipality a place in the query
+    names, and by a mild freshness decay."""
+    _text, _place_words, place_codes = split_places(request.query, places or {})
+    phrase = _multi_match(request.query, PHRASE_FIELDS, type="phrase", slop=3, boost=3)
+    functions = [{"field_value_factor": {"field": "type_weight", "missing": 1}}]
+    if place_codes:
+        # A place named in the query: that municipality's own content first, regional content next.
+        functions.append({"filter": {"terms": {"municipalities": place_codes}}, "weight": 3})
+    functions.append(
+        {
+            "gauss": {
+                "last_published": {
+                    "origin": timezone.now().isoformat(),
+                    "scale": "365d",
+                    "offset": "90d",
+                    "decay": 0.8,
+                }
+            },
+            "weight": 1,
+        }
+    )
+    if prefer is not None:
+        # The answer of "any of the words": those that have (nearly) all of them come first.
+        phrase = {"bool": {"should": [phrase, {"constant_score": {"filter": prefer, "boost": PREFERRED}}]}}
+    return [
+        {
+            "window_size": window,
+            "query": {
+                "rescore_query": phrase,
+                "query_weight": 1,
+                "rescore_query_weight": 1,
+                "score_mode": "total",
+            },
+        },
+        {
+            "window_size": window,
+            "query": {
+                "rescore_query": {
+                    "function_score": {
+                        "functions": functions,
+                        "score_mode": "multiply",
+                        "boost_mode": "replace",
+                    }
+                },
+                "query_weight": 1,
+                "rescore_query_weight": 1,
+                "score_mode": "multiply",
+            },
+        },
+    ]
 
 
 def search_body(
@@ -296,10 +388,20 @@ def search_body(
     typos: bool = False,
 ) -> dict:
     """The request body of one search: the query, filters, facets, highlights and the page."""
+    start = (request.page - 1) * request.page_size
     body = {
         "query": relevance_query(request, synonym_groups, places, minimum, typos),
+        "rescore": rescore(
+            request,
+            places,
+            max(RESCORE_WINDOW, start + request.page_size),
+            # Any of the words: those with (nearly) every word, typos allowed, first.
+            prefer=relevance_query(request, synonym_groups, places, STRICT, typos)
+            if minimum != STRICT
+            else None,
+        ),
         "_source": SHOWN_FIELDS,
-        "from": (request.page - 1) * request.page_size,
+        "from": start,
         "size": request.page_size,
         "track_total_hits": True,
     }
@@ -409,27 +511,31 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
     es, index = client(), alias_name(request.language)
     response = es.search(index=index, body=search_body(request, synonym_groups, places))
     partial = False
-    suggestion_response = None
     total = response["hits"]["total"]["value"]
     if total <= SUGGEST_BELOW:
-        # Few or no hits: in one more round trip, the same words with typo tolerance, any of the
-        # words (also with typos), and the spelling suggestion.
-        lines = []
-        for minimum in (STRICT, "1"):
-            lines += [{"index": index}, search_body(request, synonym_groups, places, minimum, typos=True)]
-        lines += [{"index": index}, spelling_body(request)]
-        with_typos, any_word, suggestion_response = es.msearch(body=lines)["responses"]
-        for answer in (with_typos, any_word):
-            if "error" in answer:
-                raise TransportError(answer.get("status", 500), str(answer["error"]))
-        if with_typos["hits"]["total"]["value"] > total:
-            response = with_typos
-        elif total == 0 and any_word["hits"]["total"]["value"]:
-            response, partial = any_word, True
-        total = response["hits"]["total"]["value"]
+        # Few or no hits: one more round trip, any of the words with typo tolerance (which also
+        # finds every word with a typo in it).
+        any_word = es.search(index=index, body=search_body(request, synonym_groups, places, "1", typos=True))
+        if any_word["hits"]["total"]["value"] > total:
+            # The pages with (nearly) every word first, then the best of the others: never a
+            # nearly empty page while other pages match some of the words (or match with a typo).
+            shown = {hit["_id"] for hit in response["hits"]["hits"]}
+            extra = [hit for hit in any_word["hits"]["hits"] if hit["_id"] not in shown]
+            any_word["hits"]["hits"] = (response["hits"]["hits"] + extra)[: request.page_size]
+            # With one word, the others are that word with a typo, not "some of the words".
+            partial = bool(extra) and len(WORD.findall(request.query)) > 1
+            response = any_word
+            total = response["hits"]["total"]["value"]
     suggestion = None
-    if suggestion_response is not None and "error" not in suggestion_response and total <= SUGGEST_BELOW:
-        suggestion = _suggestion(suggestion_response, request, places)
+    if total <= SUGGEST_BELOW:
+        # Still few: the spelling suggestion (a phrase suggester, the costliest part of a search),
+        # only now, when it is shown; a failing suggester costs the suggestion, not the answer.
+        try:
+            suggestion = _suggestion(es.search(index=index, body=spelling_body(request)), request, places)
+        except OpenSearchConnectionError:
+            raise  # the node is down or slow: the breaker must hear of it
+        except TransportError:
+            suggestion = None
     return EngineResult(
         total=total,
         hits=_hits(response, request.language),

@@ -32,6 +32,8 @@ def library_fields(page, ctx):
     # Words people search for when they look for a library, in the page's own language.
     with translation.override(page.locale.language_code):
         keywords = str(LIBRARY_KEYWORDS)
+        if page.opening_hours:  # "when does the library open": the hours, under their label
+            keywords += f" {LibraryPage._meta.get_field('opening_hours').verbose_name} {page.opening_hours}"
     return {"places": places, "topic_names": keywords}
 
 

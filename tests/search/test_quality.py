@@ -1,11 +1,19 @@
 """Search quality, scored as ../shared/eval/evaluate.py scores it, through the JSON API against
 the real node: the public query set (a copy of ../shared/eval/queries.tsv), and the residents'
-phrasings we wrote from the demo content (tests/search/data/resident_queries.tsv) with a held-out
-part that was never tuned on (resident_queries_holdout.tsv)."""
+phrasings we wrote from the demo content (tests/search/data/resident_queries.tsv) with two held-out
+sets (resident_queries_holdout.tsv, resident_queries_holdout2.tsv), each written before the changes
+measured against it."""
 
 import pytest
 
-from search.evaluation import HELD_OUT_QUERIES, RESIDENT_QUERIES, load_queries, matches, score
+from search.evaluation import (
+    HELD_OUT_QUERIES,
+    RESIDENT_QUERIES,
+    SECOND_HELD_OUT_QUERIES,
+    load_queries,
+    matches,
+    score,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.search_engine]
 
@@ -38,14 +46,16 @@ def test_residents_phrasings_success_at_3_is_at_least_0_95_and_none_finds_nothin
     assert result.success_at_3 >= 0.95, "\n".join(result.misses)
 
 
-def test_held_out_phrasings_find_something_and_mostly_the_right_thing(engine, client):
-    """Never tuned on; the README gives the score. The bar is lower than for the tuned set."""
-    rows = load_queries(HELD_OUT_QUERIES)
+@pytest.mark.parametrize("path", [HELD_OUT_QUERIES, SECOND_HELD_OUT_QUERIES], ids=["holdout", "holdout2"])
+def test_held_out_phrasings_find_something_and_the_right_thing_first(engine, client, path):
+    """Not written to the engine's strengths; the README gives the scores and what still misses."""
+    rows = load_queries(path)
+    assert {row["lang"] for row in rows} == {"sv", "en", "ar"}
     search = api_search(client)
     empty = [row["query"] for row in rows if not search(row["query"], row["lang"], row["kommun"])]
     assert empty == []
     result = score(rows, search)
-    assert result.success_at_3 >= 0.85, "\n".join(result.misses)
+    assert result.success_at_3 >= 0.95, "\n".join(result.misses)
 
 
 def test_matching_rules_are_those_of_the_shared_evaluator():

@@ -4,7 +4,8 @@ node, except the pure functions at the top."""
 
 import pytest
 
-from search.opensearch_query import find_concepts, normalise
+from search.analysis import stop_words
+from search.opensearch_query import find_concepts, meaningful_words, misspelt_place, normalise
 
 GROUPS = [
     ["ny adress", "adressändring", "flytt"],
@@ -24,6 +25,34 @@ def test_concepts_are_found_longest_first_without_regard_to_case_accents_or_endi
     _rest, concepts = find_concepts("هويه الكترونيه", GROUPS)
     assert concepts == [("هويه الكترونيه", ["bankid"])]
     assert find_concepts("fiber", GROUPS) == ("fiber", [])
+
+
+def test_a_term_in_several_groups_stands_for_all_of_them_but_an_ending_does_not_join_groups():
+    groups = [
+        ["internet", "bredband"],
+        ["internet", "nätet", "wifi"],
+        ["pension", "gå i pension"],
+        ["äldre", "pensionär"],
+    ]
+    assert find_concepts("internet", groups) == ("", [("internet", ["bredband", "nätet", "wifi"])])
+    # "pensionär" is a word of its own, not "pension" with an ending: only its own group.
+    assert find_concepts("pensionär", groups) == ("", [("pensionär", ["äldre"])])
+    assert find_concepts("pensioner", groups) == ("", [("pensioner", ["gå i pension"])])
+
+
+def test_long_place_names_typed_with_a_letter_wrong_are_places_short_words_never():
+    places = {"skinnskatteberg": "1904", "hallstahammar": "1961", "sala": "1981", "surahammar": "1907"}
+    assert misspelt_place("skinskatteberg", places) == "1904"
+    assert misspelt_place("hallstahamar", places) == "1961"
+    assert misspelt_place("salt", places) is None
+    assert misspelt_place("bredbandet", places) is None
+
+
+def test_stop_and_question_words_are_no_words_of_their_own():
+    assert meaningful_words("internet på landsbygden", "sv") == ["internet", "landsbygden"]
+    assert meaningful_words("hur får jag", "sv") == []
+    assert meaningful_words("how do I get a", "en") == []
+    assert meaningful_words("كيف احصل على", "ar") == []
 
 
 def test_arabic_letter_forms_are_normalised_as_the_index_does():
@@ -160,3 +189,18 @@ def test_swedish_questions_and_compounds_typed_without_a_ring(engine, client):
     assert "Bredbandsstöd" in [hit["title"] for hit in api(client, q="bredbandstod")["hits"][:3]]
     # Text in a StreamField body is found (steps, questions and answers).
     assert any("förening" in hit["title"].lower() for hit in api(client, q="samla grannarna")["hits"][:3])
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+@pytest.mark.parametrize("language", ["sv", "en", "ar"])
+def test_the_builders_stop_words_are_the_words_the_analysers_drop(engine, language):
+    """search/wordlists/stop_*.txt copy Lucene's lists: each of them analyses to nothing, as the
+    query builder assumes when it leaves them out of the words that must match."""
+    from search.indexes import alias_name, client
+
+    words = sorted(stop_words(language))
+    response = client().indices.analyze(
+        index=alias_name(language), body={"analyzer": f"{language}_exact_query", "text": words}
+    )
+    assert response["tokens"] == []
