@@ -21,6 +21,14 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name) or default)
+
+
+def env_float(name: str, default: float) -> float:
+    return float(os.environ.get(name) or default)
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -110,7 +118,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -121,7 +129,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "transaction_mode": "IMMEDIATE",
-            "timeout": float(os.environ.get("SQLITE_TIMEOUT", "20")),
+            "timeout": env_float("SQLITE_TIMEOUT", 20),
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
@@ -133,7 +141,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis does not answer, the site goes on uncached (core/cache_backends.py). Without it each process
 # keeps its own memory caches (fine for one process: `make run`).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
+REDIS_TIMEOUT = env_float("REDIS_TIMEOUT", 0.25)
 if REDIS_URL:
     _redis_options = {"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT}
     CACHES = {
@@ -167,7 +175,7 @@ else:
 # Anonymous page views are cached this many seconds (0 turns the page cache off) and sent with
 # `Cache-Control: public, max-age=<this>` for shared caches. A publish outdates every cached page; a
 # booking only the pages that show that session's seats (core/cache.py).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -216,23 +224,23 @@ OPENSEARCH_INDEX_PREFIX = os.environ.get("OPENSEARCH_INDEX_PREFIX", "envagin-dev
 OPENSEARCH_VERIFY_CERTS = env_bool("OPENSEARCH_VERIFY_CERTS", True)
 # Seconds a resident's search waits for the engine before the database answers instead; suggestions
 # (one per keystroke) wait less; index updates by the worker and `search_sync` may wait longer.
-OPENSEARCH_TIMEOUT = float(os.environ.get("OPENSEARCH_TIMEOUT", "2"))
-OPENSEARCH_SUGGEST_TIMEOUT = float(os.environ.get("OPENSEARCH_SUGGEST_TIMEOUT", "0.5"))
-OPENSEARCH_INDEX_TIMEOUT = float(os.environ.get("OPENSEARCH_INDEX_TIMEOUT", "10"))
+OPENSEARCH_TIMEOUT = env_float("OPENSEARCH_TIMEOUT", 2)
+OPENSEARCH_SUGGEST_TIMEOUT = env_float("OPENSEARCH_SUGGEST_TIMEOUT", 0.5)
+OPENSEARCH_INDEX_TIMEOUT = env_float("OPENSEARCH_INDEX_TIMEOUT", 10)
 # After a connection error or timeout the engine is left alone this long (then one probe tries it).
-SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
+SEARCH_BREAKER_SECONDS = env_float("SEARCH_BREAKER_SECONDS", 30)
 # The index outbox: a change that fails while the engine answers is retried with back-off
 # (30 s, 60 s, … up to an hour) and set aside after this many attempts (shown in /healthz and the
 # admin). Applied rows are kept a day, so `search_rebuild` can replay what was applied while it ran.
-SEARCH_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("SEARCH_OUTBOX_MAX_ATTEMPTS", "8"))
-SEARCH_OUTBOX_BACKOFF_SECONDS = float(os.environ.get("SEARCH_OUTBOX_BACKOFF_SECONDS", "30"))
-SEARCH_OUTBOX_BACKOFF_MAX_SECONDS = float(os.environ.get("SEARCH_OUTBOX_BACKOFF_MAX_SECONDS", "3600"))
-SEARCH_OUTBOX_KEEP_DONE_HOURS = float(os.environ.get("SEARCH_OUTBOX_KEEP_DONE_HOURS", "24"))
-OPENSEARCH_REPLICAS = int(os.environ.get("OPENSEARCH_REPLICAS", "0"))
-SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
+SEARCH_OUTBOX_MAX_ATTEMPTS = env_int("SEARCH_OUTBOX_MAX_ATTEMPTS", 8)
+SEARCH_OUTBOX_BACKOFF_SECONDS = env_float("SEARCH_OUTBOX_BACKOFF_SECONDS", 30)
+SEARCH_OUTBOX_BACKOFF_MAX_SECONDS = env_float("SEARCH_OUTBOX_BACKOFF_MAX_SECONDS", 3600)
+SEARCH_OUTBOX_KEEP_DONE_HOURS = env_float("SEARCH_OUTBOX_KEEP_DONE_HOURS", 24)
+OPENSEARCH_REPLICAS = env_int("OPENSEARCH_REPLICAS", 0)
+SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 365)
 # The search log is written in batches by one thread per process, every this many seconds (0: at once).
-SEARCH_LOG_FLUSH_SECONDS = float(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "2"))
-OPENSEARCH_POOL_SIZE = int(os.environ.get("OPENSEARCH_POOL_SIZE", "10"))
+SEARCH_LOG_FLUSH_SECONDS = env_float("SEARCH_LOG_FLUSH_SECONDS", 2)
+OPENSEARCH_POOL_SIZE = env_int("OPENSEARCH_POOL_SIZE", 10)
 
 # Background work (django-tasks): mail, scheduled jobs and Wagtail's own tasks are rows in the
 # database, run by `manage.py db_worker`; `manage.py run_scheduler` enqueues the scheduled jobs.
@@ -250,7 +258,7 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587" if EMAIL_USE_TLS else "465" if EMAIL_USE_SSL else "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -265,12 +273,12 @@ ADMINS = [parseaddr(item) for item in env_list("ADMINS")]
 PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 # Delivery of queued mail (core/mail.py): back-off from 30 s doubling to an hour, giving up after
 # 48 attempts (about two days); a worker's claim on a message lapses after MAIL_CLAIM_SECONDS.
-MAIL_RETRY_BASE_SECONDS = float(os.environ.get("MAIL_RETRY_BASE_SECONDS", "30"))
-MAIL_RETRY_MAX_SECONDS = float(os.environ.get("MAIL_RETRY_MAX_SECONDS", "3600"))
-MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "48"))
-MAIL_CLAIM_SECONDS = float(os.environ.get("MAIL_CLAIM_SECONDS", "300"))
-MAIL_RETENTION_DAYS = int(os.environ.get("MAIL_RETENTION_DAYS", "30"))
-MAIL_SWEEP_SECONDS = float(os.environ.get("MAIL_SWEEP_SECONDS", "60"))  # the deliver_mail job
+MAIL_RETRY_BASE_SECONDS = env_float("MAIL_RETRY_BASE_SECONDS", 30)
+MAIL_RETRY_MAX_SECONDS = env_float("MAIL_RETRY_MAX_SECONDS", 3600)
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 48)
+MAIL_CLAIM_SECONDS = env_float("MAIL_CLAIM_SECONDS", 300)
+MAIL_RETENTION_DAYS = env_int("MAIL_RETENTION_DAYS", 30)
+MAIL_SWEEP_SECONDS = env_float("MAIL_SWEEP_SECONDS", 60)  # the deliver_mail job
 
 # Sessions are for editors only. Public pages never touch the session, so visitors get no cookie.
 SESSION_COOKIE_HTTPONLY = True
@@ -281,22 +289,22 @@ CSRF_FAILURE_VIEW = "home.errors.csrf_failure"
 
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 # Rate limits key on the client address this gives; it is hashed and never stored.
-TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
-BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "30"))
-BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "10"))  # bookings per address per 10 minutes
+TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0)
+BOOKING_RETENTION_DAYS = env_int("BOOKING_RETENTION_DAYS", 30)
+BOOKING_RATE_LIMIT = env_int("BOOKING_RATE_LIMIT", 10)  # bookings per address per 10 minutes
 # Reports of poor mobile coverage: the resident's own words (place, coordinates, description, contact)
 # are erased this many days after a report came in; what remains (municipality, operator, problem,
 # date) keeps the counts. An unanswered report counts as late in the freshness overview after
 # COVERAGE_REPORT_ANSWER_DAYS.
-COVERAGE_REPORT_RETENTION_DAYS = int(os.environ.get("COVERAGE_REPORT_RETENTION_DAYS", "365"))
-COVERAGE_REPORT_ANSWER_DAYS = int(os.environ.get("COVERAGE_REPORT_ANSWER_DAYS", "14"))
+COVERAGE_REPORT_RETENTION_DAYS = env_int("COVERAGE_REPORT_RETENTION_DAYS", 365)
+COVERAGE_REPORT_ANSWER_DAYS = env_int("COVERAGE_REPORT_ANSWER_DAYS", 14)
 # Dates the public may ask for (listing, feeds, booking): from yesterday to this many days ahead.
-BOOKING_HORIZON_DAYS = int(os.environ.get("BOOKING_HORIZON_DAYS", "365"))
+BOOKING_HORIZON_DAYS = env_int("BOOKING_HORIZON_DAYS", 365)
 # Fair booking: active bookings one contact (e-mail or phone) may hold on one date, and in one
 # series within BOOKING_LIMIT_PERIOD_DAYS.
-BOOKING_LIMIT_PER_DATE = int(os.environ.get("BOOKING_LIMIT_PER_DATE", "2"))
-BOOKING_LIMIT_PER_SERIES = int(os.environ.get("BOOKING_LIMIT_PER_SERIES", "4"))
-BOOKING_LIMIT_PERIOD_DAYS = int(os.environ.get("BOOKING_LIMIT_PERIOD_DAYS", "30"))
+BOOKING_LIMIT_PER_DATE = env_int("BOOKING_LIMIT_PER_DATE", 2)
+BOOKING_LIMIT_PER_SERIES = env_int("BOOKING_LIMIT_PER_SERIES", 4)
+BOOKING_LIMIT_PERIOD_DAYS = env_int("BOOKING_LIMIT_PERIOD_DAYS", 30)
 
 # The content-security policy for public pages: nothing from other hosts, no inline script.
 CONTENT_SECURITY_POLICY = (
