@@ -15,12 +15,7 @@ from django.conf import settings as django_settings
 from django.core.cache import caches
 
 from core import cache_backends
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.conftest import free_port  # noqa: F401 - also imported from here
 
 
 class RedisServer:

@@ -3,7 +3,6 @@
 import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -13,14 +12,10 @@ from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
+from tests.conftest import free_port  # noqa: F401 - also imported from here
+
 ROOT = Path(__file__).resolve().parents[2]
 LOGS = ROOT / ".cache" / "test-workers"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Catcher:

@@ -6,7 +6,6 @@ import csv
 import datetime
 import email
 import io
-import socket
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -19,6 +18,7 @@ from editorial import freshness
 from editorial.models import FreshnessDigest
 from home.models import MunicipalityPage, StandardPage
 from services.models import HelpSessionPage, LibraryPage
+from tests.conftest import free_port
 from tests.home.test_links import local_site  # noqa: F401  (the local HTTP server fixture)
 
 pytestmark = pytest.mark.django_db
@@ -186,9 +186,7 @@ class Inbox:
 
 @pytest.fixture
 def smtp_server(settings):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
@@ -240,9 +238,7 @@ def test_a_digest_that_could_not_be_sent_is_tried_again(fallen_behind, settings,
     call_command("setup_editors")
     member(django_user_model, "Sala – redaktörer", "sala", "sala@example.se")
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    with socket.socket() as probe:  # a port where nothing listens
-        probe.bind(("127.0.0.1", 0))
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", probe.getsockname()[1]
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens there
     with pytest.raises(OSError):
         call_command("send_freshness_digest", date="2026-11-23")
     assert not FreshnessDigest.objects.exists()

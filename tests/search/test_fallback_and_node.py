@@ -2,7 +2,6 @@
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import urllib.request
@@ -13,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import search_engine_required
+from tests.conftest import free_port, search_engine_required
 
 
 @pytest.mark.django_db
@@ -74,9 +73,7 @@ def test_each_port_has_its_own_node_files_and_stop_ends_only_its_own_node():
         assert not search_engine_required(), "REQUIRE_SEARCH_ENGINE=1: run the tests with tools/search_node"
         pytest.skip("the node was not started by tools/search_node")
     node = int(pid_file.read_text())
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        other_port = sock.getsockname()[1]
+    other_port = free_port()
 
     # `make run`'s node and `make test`'s are on different ports: stopping one leaves the other.
     assert "no node of ours" in search_node("stop", other_port)
