@@ -17,14 +17,23 @@ page traffic. A cached page is served only while every one of its tokens is unch
 Tokens are unique random values, not counters: a token that was evicted or lost comes back as a new
 value, so an old page can never match it again. When the cache does not answer, pages render
 uncached (core/cache_backends.py).
+
+Below the page cache, `remembered(key, compute)` keeps site-wide data every render needs (the site
+for a host name, the locales, the menu, the filters' choices) in the memory of each process, valid
+while the `site` token is unchanged: the token is read once per request, so a publish or a saved
+snippet is seen by every worker at its next request, like the page cache. It works whether or not
+pages are cached (PAGE_CACHE_SECONDS=0); when the cache does not answer, nothing is remembered.
 """
 
 import contextvars
 import hashlib
+import threading
+import time
 import uuid
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.utils import translation
 
@@ -67,6 +76,8 @@ def invalidate(*tags: str) -> None:
 
     def replace():
         caches["default"].set_many({TOKEN_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
+        if SITE in tags:
+            forget()
 
     replace()
     transaction.on_commit(replace)
@@ -115,3 +126,57 @@ def serve_cached(page, request, produce):
     if storable and response.status_code == 200 and not response.cookies:
         pages.set(key, {"tags": recorded, "response": response}, settings.PAGE_CACHE_SECONDS)
     return response
+
+
+# The process's memory of site-wide data: key → (site token, time stored, value).
+_remembered: dict = {}
+REMEMBER_SECONDS = 600  # a bound even if a change ever bypassed the signals (a raw UPDATE)
+REMEMBER_MAX = 5000  # keys (one per language, host, page translated...): forgotten all at once beyond
+_request = threading.local()
+_UNREAD = object()
+
+
+def _request_started(**kwargs) -> None:
+    _request.token = _UNREAD
+
+
+def _request_finished(**kwargs) -> None:
+    _request.token = None
+
+
+request_started.connect(_request_started, weak=False, dispatch_uid="envagin-remembered-start")
+request_finished.connect(_request_finished, weak=False, dispatch_uid="envagin-remembered-end")
+
+
+def _site_token() -> str | None:
+    """The `site` token, read once per request; None outside a request or when the cache is down."""
+    token = getattr(_request, "token", None)
+    if token is _UNREAD:
+        token = _request.token = _tokens([SITE]).get(SITE)
+    return token
+
+
+def remembered(key, compute):
+    """`compute()`, kept in this process while the `site` token is unchanged (see the module's text).
+
+    Only for data every visitor sees alike and whose every change replaces the `site` token (pages
+    through publishing; snippets, settings, sites and locales through core/signals.py). Outside a
+    request (commands, the admin's background work) and when the cache is down it computes each time.
+    """
+    token = _site_token()
+    if token is None:
+        return compute()
+    found = _remembered.get(key)
+    now = time.monotonic()
+    if found is not None and found[0] == token and now - found[1] < REMEMBER_SECONDS:
+        return found[2]
+    value = compute()
+    if len(_remembered) >= REMEMBER_MAX:
+        _remembered.clear()
+    _remembered[key] = (token, now, value)
+    return value
+
+
+def forget() -> None:
+    """Drop what this process remembers (other processes see the new `site` token)."""
+    _remembered.clear()

@@ -1,8 +1,11 @@
 import logging
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import DisallowedHost, SuspiciousOperation
 from django.http import HttpResponseBadRequest
+from django.http.request import split_domain_port
+
+from core.cache import remembered
 
 logger = logging.getLogger(__name__)
 
@@ -89,4 +92,25 @@ class MalformedRequestMiddleware:
                 "The request could not be read (too many or too large fields).",
                 content_type="text/plain; charset=utf-8",
             )
+        return self.get_response(request)
+
+
+class SiteLookupMiddleware:
+    """Wagtail's site for the request's host name, remembered per host and port (core.cache.remembered)
+    instead of a query on every request. Wagtail reads it from `request._wagtail_site`
+    (`Site.find_for_request`); a host name not allowed is left to Django to refuse."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from wagtail.models import Site
+
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return self.get_response(request)
+        hostname = split_domain_port(request._get_raw_host())[0]
+        key = ("wagtail-site", hostname, request.get_port())
+        request._wagtail_site = remembered(key, lambda: Site._find_for_request(request))
         return self.get_response(request)

@@ -15,6 +15,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
+from core.cache import remembered
+
 # Locales looked up once per request (a listing asks for them several times), never across requests.
 _this_request = threading.local()
 request_started.connect(lambda **kwargs: setattr(_this_request, "locales", {}), weak=False)
@@ -35,6 +37,10 @@ def active_locale() -> Locale:
 
 
 def _find_active_locale() -> Locale:
+    return remembered(("active-locale", translation.get_language()), _query_active_locale)
+
+
+def _query_active_locale() -> Locale:
     try:
         return Locale.get_active()
     except Locale.DoesNotExist:
@@ -42,6 +48,10 @@ def _find_active_locale() -> Locale:
 
 
 def _source_locale_id() -> int:
+    return remembered(("source-locale",), _query_source_locale_id)
+
+
+def _query_source_locale_id() -> int:
     return Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values_list("pk", flat=True)[0]
 
 
@@ -84,9 +94,18 @@ def written_in(obj) -> str:
 
 def locale_homes() -> dict[str, Page]:
     """The start page of each language (the translations of the site's root page)."""
+    return dict(remembered(("locale-homes",), _query_locale_homes))
+
+
+def _query_locale_homes() -> dict[str, Page]:
     from home.models import HomePage
 
     return {home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")}
+
+
+def locale_codes() -> dict[int, str]:
+    """Every locale's language code by its id."""
+    return remembered(("locale-codes",), lambda: dict(Locale.objects.values_list("pk", "language_code")))
 
 
 def is_rtl(language_code: str | None = None) -> bool:

@@ -3,9 +3,10 @@
 from typing import NamedTuple
 
 from django.core.paginator import Paginator
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.cache import remembered
 from home.localization import prefer_active_locale
 from home.models import MunicipalityPage, Topic
 from services.models import SESSION_LANGUAGES, HelpSessionPage, LibraryPage
@@ -48,9 +49,23 @@ class TopicChoice(NamedTuple):
 
 def choices(kind, model) -> list:
     """Every live page of `model` as a `kind` (a few fields), in the reader's language where
-    translated, else Swedish; by title."""
-    rows = model.objects.live().order_by("title").values_list(*kind._fields)
-    return prefer_active_locale(kind(*row) for row in rows)
+    translated, else Swedish; by title. Remembered per language (core.cache.remembered)."""
+
+    def find():
+        rows = model.objects.live().order_by("title").values_list(*kind._fields)
+        return prefer_active_locale(kind(*row) for row in rows)
+
+    return remembered(("choices", kind.__name__, translation.get_language()), find)
+
+
+def topic_choices() -> list:
+    """Every topic as a TopicChoice, in the reader's language where translated; by name."""
+
+    def find():
+        rows = Topic.objects.order_by("name").values_list(*TopicChoice._fields)
+        return prefer_active_locale(TopicChoice(*row) for row in rows)
+
+    return remembered(("choices", "TopicChoice", translation.get_language()), find)
 
 
 def _title(choice) -> str:
@@ -117,9 +132,7 @@ def session_listing_context(request, library=None) -> dict:
         else sorted(choices(MunicipalityChoice, MunicipalityPage), key=_title),
         "libraries": libraries,
         "fixed_library": library,
-        "topics": prefer_active_locale(
-            TopicChoice(*row) for row in Topic.objects.order_by("name").values_list(*TopicChoice._fields)
-        ),
+        "topics": topic_choices(),
         "languages": SESSION_LANGUAGES,
         "audiences": HelpSessionPage.Audience.choices,
         "date_problem": problem,

@@ -22,6 +22,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page
 
+from core.cache import remembered
 from home.localization import active_locale, prefer_active_locale
 from home.models import MunicipalityPage
 from home.tree import below_paths, nearest_ancestor
@@ -302,14 +303,8 @@ def occurrence_list(
     date_from = min(date_from or now.date(), last)
     date_to = min(date_to or date_from + DEFAULT_WINDOW, date_from + MAX_WINDOW, last)
 
-    libraries = {
-        path: (pk, key)
-        for pk, path, key in LibraryPage.objects.live().values_list("pk", "path", "translation_key")
-    }
-    municipalities = {
-        path: (pk, code)
-        for pk, path, code in MunicipalityPage.objects.live().values_list("pk", "path", "code")
-    }
+    libraries = remembered(("library-paths",), lambda: _paths(LibraryPage, "translation_key"))
+    municipalities = remembered(("municipality-paths",), lambda: _paths(MunicipalityPage, "code"))
 
     sessions = HelpSessionPage.objects.live().public()
     if session_key:
@@ -393,6 +388,11 @@ def occurrence_list(
     else:
         keys = sorted(keys_until(date_to))
     return OccurrenceList(keys, chosen, titles, cancellations)
+
+
+def _paths(model, field: str) -> dict:
+    """Every live page of `model` by path: (pk, `field`)."""
+    return {path: (pk, value) for pk, path, value in model.objects.live().values_list("pk", "path", field)}
 
 
 def _in_bulk(model, pks: set) -> dict:

@@ -5,9 +5,10 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from home.localization import format_percent, is_rtl, locale_homes, written_in
+from core.cache import remembered
+from home.localization import format_percent, is_rtl, locale_codes, locale_homes, written_in
 
 register = template.Library()
 
@@ -24,15 +25,10 @@ def site_chrome(context):
     home = homes.get(language) or homes.get(settings.LANGUAGE_CODE)
     sections, footer = [], {}
     if home:
-        children = list(home.get_children().live().order_by("path"))
-        sections = [child for child in children if child.show_in_menus]
-        footer = {child.slug: child for child in children if child.slug in FOOTER_SLUGS}
+        sections, footer = remembered(("menu", home.pk), lambda: _menu(home))
     languages = []
     if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p
-            for p in Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
-        }
+        translations = remembered(("translations", page.translation_key), lambda: _translations(page))
         for code, name in settings.LANGUAGES:
             target = translations.get(code)
             url = (
@@ -74,6 +70,19 @@ def site_chrome(context):
     }
 
 
+def _menu(home) -> tuple[list, dict]:
+    """A start page's sections in the main menu, and its pages linked from the footer."""
+    children = list(home.get_children().live().order_by("path"))
+    sections = [child for child in children if child.show_in_menus]
+    return sections, {child.slug: child for child in children if child.slug in FOOTER_SLUGS}
+
+
+def _translations(page) -> dict:
+    """The live translations of a page (itself included) by language code."""
+    found = Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+    return {p.locale.language_code: p for p in found}
+
+
 @register.filter
 def page_language(page):
     """The language a page is written in (for lang= on content shown outside its own locale)."""
@@ -82,8 +91,8 @@ def page_language(page):
 
 def content_language(context, obj) -> str:
     """The language a page's or snippet's own text is written in, when it is not the reader's language
-    (an alias, or a Swedish item listed on an English page); "" otherwise. Locale codes are read once
-    per request, so a long listing costs no query per item."""
+    (an alias, or a Swedish item listed on an English page); "" otherwise. Locale codes are remembered
+    (home.localization.locale_codes), so a long listing costs no query per item."""
     if obj is None or obj == "":
         return ""
     if getattr(obj, "alias_of_id", None):
@@ -92,13 +101,7 @@ def content_language(context, obj) -> str:
         locale_id = getattr(obj, "locale_id", None)
         if locale_id is None:
             return ""
-        request = context.get("request")
-        codes = getattr(request, "_locale_codes", None)
-        if codes is None:
-            codes = dict(Locale.objects.values_list("pk", "language_code"))
-            if request is not None:
-                request._locale_codes = codes
-        code = codes.get(locale_id, "")
+        code = locale_codes().get(locale_id, "")
     if code and code != (translation.get_language() or settings.LANGUAGE_CODE):
         return code
     return ""

@@ -17,3 +17,20 @@ def publish_sala_broadband(status_summary: str):
     page.status_summary = status_summary
     page.save_revision().publish()
     return page
+
+
+def menu_section(slug: str = "e-tjanster"):
+    """A section of the Swedish start page (shown in the main menu)."""
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="sv")
+    return home.get_children().get(slug=slug).specific
+
+
+def publish_menu_section(slug: str = "e-tjanster", **changes):
+    """Publish a new revision of a main-menu section with these field values."""
+    page = menu_section(slug)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.core.pages import SALA_BROADBAND_URL, publish_sala_broadband
+from tests.core.pages import SALA_BROADBAND_URL, publish_menu_section, publish_sala_broadband
 from tests.core.redis_server import RedisServer, free_port, redis_caches
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,6 +174,10 @@ def test_under_production_settings_with_two_workers_and_redis(stack, demo_commit
     publish_sala_broadband("Nytt om fibern i Sala.")
     answers = [request(port, "GET", url)[2].decode() for _ in range(12)]
     assert all("Nytt om fibern i Sala." in html for html in answers)
+    # The chrome each worker remembers (core.cache.remembered) follows too.
+    publish_menu_section(title="Självservice på nätet")
+    answers = [request(port, "GET", url)[2].decode() for _ in range(12)]
+    assert all('<a href="/e-tjanster/">Självservice på nätet</a>' in html for html in answers)
 
     # Redis stopped mid-run: every public page still answers, uncached; /healthz says so.
     redis.stop()
