@@ -127,6 +127,13 @@ class Occurrence:
         """Stable across edits and languages: the series' translation key and the date."""
         return f"{self.session.translation_key}-{self.date:%Y%m%d}@envagin"
 
+    def fragment_key(self) -> tuple:
+        """What the occurrence's card shows that no publish changes (site_tags.include_remembered):
+        the series, the date, whether it is cancelled and why, and the seats left. Its titles, place,
+        times, library, municipality and topics are pages and snippets: saving one replaces the
+        `site` token."""
+        return (self.session.pk, self.date, self.cancelled, self.cancel_reason, self.seats_left)
+
 
 def occurrence_on(session, day: datetime.date) -> Occurrence:
     """One occurrence of a series (for a booking's calendar attachment), with its library."""
@@ -244,10 +251,7 @@ class OccurrenceList(Sequence):
         sessions = _in_bulk(HelpSessionPage, {series.pk for _n, series, _day in found})
         libraries = _in_bulk(LibraryPage, {series.library for _n, series, _day in found})
         municipalities = _in_bulk(MunicipalityPage, {series.municipality for _n, series, _day in found})
-        topics_of = {pk: [] for pk in sessions}  # each series' topics by name, as `session.topics.all()`
-        links = HelpSessionPage.topics.through.objects.filter(helpsessionpage_id__in=list(sessions))
-        for link in links.select_related("topic").order_by("topic__name"):
-            topics_of[link.helpsessionpage_id].append(link.topic)
+        topics_of = _topics_of(HelpSessionPage, set(sessions))
         localized = _localized_topics(topics_of)
         built = []
         for n, series, day in found:
@@ -395,9 +399,35 @@ def _paths(model, field: str) -> dict:
     return {path: (pk, value) for pk, path, value in model.objects.live().values_list("pk", "path", field)}
 
 
+REMEMBERED_PAGES = 5000  # per model and process; beyond it they are read again
+
+
 def _in_bulk(model, pks: set) -> dict:
+    """Pages of `model` by pk, remembered per process while the site token is unchanged: a page's
+    fields change only when it is published."""
     pks = pks - {None}
-    return model.objects.select_related("locale").in_bulk(pks) if pks else {}
+    known = remembered(("pages", model.__name__), dict)
+    missing = pks - known.keys()
+    if missing:
+        if len(known) > REMEMBERED_PAGES:
+            known.clear()
+        known.update(model.objects.select_related("locale").in_bulk(missing))
+    return {pk: known[pk] for pk in pks if pk in known}
+
+
+def _topics_of(session_model, pks: set) -> dict:
+    """Each series' topics by name (as `session.topics.all()`), remembered like the pages."""
+    known = remembered(("session-topics",), dict)
+    missing = pks - known.keys()
+    if missing:
+        if len(known) > REMEMBERED_PAGES:
+            known.clear()
+        found = {pk: [] for pk in missing}
+        links = session_model.topics.through.objects.filter(helpsessionpage_id__in=list(missing))
+        for link in links.select_related("topic").order_by("topic__name"):
+            found[link.helpsessionpage_id].append(link.topic)
+        known.update(found)
+    return {pk: known[pk] for pk in pks}
 
 
 def _localized_topics(topics_of: dict) -> dict:
@@ -407,4 +437,5 @@ def _localized_topics(topics_of: dict) -> dict:
     locale = active_locale()
     if all(t.locale_id == locale.id for topics in topics_of.values() for t in topics):
         return {}
-    return {t.translation_key: t for t in Topic.objects.filter(locale=locale)}
+    in_locale = Topic.objects.filter(locale=locale)
+    return remembered(("localized-topics", locale.pk), lambda: {t.translation_key: t for t in in_locale})

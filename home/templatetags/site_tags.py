@@ -2,9 +2,11 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from core.cache import remembered
@@ -81,6 +83,25 @@ def _translations(page) -> dict:
     """The live translations of a page (itself included) by language code."""
     found = Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
     return {p.locale.language_code: p for p in found}
+
+
+@register.simple_tag(takes_context=True)
+def include_remembered(context, template_name, **values):
+    """`{% include template_name with name=value %}` for a fragment every visitor sees alike (an
+    occurrence's card in a listing), rendered once per process, language and site while the `site`
+    token is unchanged (core.cache.remembered). Each value has `fragment_key()`: what the fragment
+    shows that changes without a publish (seats left, a cancellation). The fragment sees only these
+    values and `request`."""
+    request = context.get("request")
+    site = getattr(request, "_wagtail_site", None)
+    key = (
+        "fragment",
+        template_name,
+        translation.get_language(),
+        getattr(site, "pk", None),
+        tuple((name, value.fragment_key()) for name, value in sorted(values.items())),
+    )
+    return remembered(key, lambda: mark_safe(render_to_string(template_name, {**values, "request": request})))
 
 
 @register.filter
