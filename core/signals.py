@@ -10,11 +10,11 @@ their other models appear on public pages in their `ready()`:
 - `follow_models(models, tags=())`: no public page shows them (reports, link checks): nothing.
 
 A later call for the same model replaces the earlier one, so an app can follow all its models and
-then narrow some. Wagtail's sites and locales outdate every cached page too.
+then narrow some. Wagtail's sites, locales and view restrictions outdate every cached page too.
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.cache import invalidate, invalidate_site
@@ -47,7 +47,8 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate_site, dispatch_uid=f"envagin-cache-{id(signal)}")
     post_delete.connect(invalidate_site, sender=Page, dispatch_uid="envagin-cache-page-delete")
-    for model in (Site, Locale):  # which site answers a host name, and the languages content is in
+    # Which site answers a host name, the languages content is in, which pages are public.
+    for model in (Site, Locale, PageViewRestriction):
         for signal in (post_save, post_delete):
             uid = f"envagin-cache-{model.__name__}-{id(signal)}"
             signal.connect(invalidate_site, sender=model, dispatch_uid=uid)

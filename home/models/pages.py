@@ -3,6 +3,7 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -11,6 +12,7 @@ from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.cache import remembered
 from home.blocks import PrivacyStreamBlock
 from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT, add_contributions
 from home.localization import prefer_active_locale
@@ -46,9 +48,17 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("startsida")
 
+    def latest_pages(self) -> list:
+        """The five pages of this language published last."""
+        pages = Page.objects.live().public().filter(locale=self.locale, depth__gt=self.depth)
+        return list(pages.exclude(last_published_at=None).order_by("-last_published_at")[:5])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = list(self.get_children().live().in_menu().specific().order_by("path"))
+        sections = remembered(
+            ("start-page-sections", self.pk),
+            lambda: list(self.get_children().live().in_menu().specific().order_by("path")),
+        )
         context["sections"] = sections
         context["top_tasks"] = [
             p for p in sections if not isinstance(p, (MunicipalityIndexPage, StandardPage))
@@ -57,20 +67,18 @@ class HomePage(BasePage):
             (p for p in sections if isinstance(p, MunicipalityIndexPage)), None
         )
         context["municipalities"] = municipalities_for_reader()
-        context["latest_pages"] = (
-            Page.objects.live()
-            .public()
-            .filter(locale=self.locale, depth__gt=self.depth)
-            .exclude(last_published_at=None)
-            .order_by("-last_published_at")[:5]
-        )
+        context["latest_pages"] = remembered(("latest-pages", self.pk), self.latest_pages)
         return add_contributions(START_PAGE_CONTEXT, self, request, context)
 
 
 def municipalities_for_reader():
     """All municipalities, in the reader's language where translated, else Swedish; by name."""
-    pages = MunicipalityPage.objects.live().select_related("locale").order_by("title")
-    return sorted(prefer_active_locale(pages), key=lambda p: p.title)
+
+    def find():
+        pages = MunicipalityPage.objects.live().select_related("locale").order_by("title")
+        return sorted(prefer_active_locale(pages), key=lambda p: p.title)
+
+    return remembered(("municipalities-for-reader", translation.get_language()), find)
 
 
 class MunicipalityIndexPage(IndexPage):
