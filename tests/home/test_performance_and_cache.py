@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.cache import forget
 from home.models import MunicipalityPage
 from services.models import LibraryPage
 from tests.factories import add_session
@@ -29,9 +30,15 @@ MAX_QUERIES = 40
 
 
 def count_queries(client, url) -> int:
+    """The queries of a render right after a publish: what each process remembers of the site
+    (core.cache.remembered) is read again; a later render needs no more."""
     client.get(url)  # warm per-process caches (site root paths), as in a running server
+    forget()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(url).status_code == 200
+    assert len(again) <= len(queries)
     return len(queries)
 
 
@@ -49,7 +56,9 @@ def test_query_counts_are_small_and_do_not_grow_with_content(client, demo, setti
         assert count <= MAX_QUERIES, f"{name}: {count} queries"
     add_ten_libraries()
     after = {name: count_queries(client, url) for name, url in PAGES.items()}
-    assert after == before
+    # Not more; one fewer when none of the occurrences shown takes bookings (no seats to count),
+    # which depends on the date the test runs.
+    assert all(after[name] <= count for name, count in before.items()), (before, after)
 
 
 def test_anonymous_views_are_cached_and_publishing_invalidates(client, demo, settings):
