@@ -3,10 +3,11 @@
 
 On a fresh SQLite database with the demo county (or `--database-url`), with static files collected:
 gunicorn (`--workers`, default 2) is started twice, once with the page cache off
-(`PAGE_CACHE_SECONDS=0`: every request renders) and once with it on (Redis when `redis-server` is
-installed, started here on a free port; else each worker's memory). For every page type, p50/p95 of
-the response time seen by a loopback HTTP client, with 1 client and with 10 at once. Printed as a
-Markdown table and saved to .cache/bench-pages.json. With `--large-county`, on the demo made ten
+(`PAGE_CACHE_SECONDS=0`: every request renders) and once with it on. Both use Redis as production
+does (the page cache's tokens, which also validate what each worker remembers: core.cache.remembered)
+when `redis-server` is installed, started here on a free port; else each worker's memory. For every
+page type, p50/p95 of the response time seen by a loopback HTTP client, with 1 client and with 10
+at once. Printed as a Markdown table and saved to .cache/bench-pages.json. With `--large-county`, on the demo made ten
 times larger (`manage.py generate_large_county`: 200 libraries, 2,000 series): the start page, the
 help listing and a library, uncached, one client (.cache/bench-pages-large.json). Figures go in the
 README; tests never assert times. All traffic stays on 127.0.0.1.
@@ -161,6 +162,26 @@ def run_server(env: dict, pages: dict, workers: int, calls: int, concurrent_call
 LARGE_COUNTY_PAGES = ("start page", "help listing", "library")
 
 
+def start_redis():
+    """A throwaway Redis on a free port (None when redis-server is not installed) and its URL."""
+    binary = shutil.which("redis-server")
+    if not binary:
+        return None, ""
+    redis_port = free_port()
+    redis = subprocess.Popen(
+        [binary, "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", redis_port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    return redis, f"redis://127.0.0.1:{redis_port}/0"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--calls", type=int, default=40, help="requests per page type, one client")
@@ -177,8 +198,20 @@ def main() -> int:
         help="the demo made ten times larger (generate_large_county: 200 libraries, 2,000 series): "
         "start page, help listing and a library, uncached, one client",
     )
+    parser.add_argument("--uncached-only", action="store_true", help="skip the pass with the page cache on")
     args = parser.parse_args()
+    redis, redis_url = start_redis()
+    try:
+        return run(
+            args, {"REDIS_URL": redis_url} if redis_url else {}, "Redis" if redis else "each worker's memory"
+        )
+    finally:
+        if redis:
+            redis.terminate()
+            redis.wait(10)
 
+
+def run(args, cache_env: dict, cache_kind: str) -> int:
     CACHE.mkdir(exist_ok=True)
     static_root = CACHE / "bench-static"
     database_url = args.database_url
@@ -198,7 +231,7 @@ def main() -> int:
         pages = {page: pages[page] for page in LARGE_COUNTY_PAGES}
         print("large county, uncached (PAGE_CACHE_SECONDS=0)   p50 / p95, 1 client")
         figures = run_server(
-            environment(database_url, static_root, PAGE_CACHE_SECONDS="0"),
+            environment(database_url, static_root, PAGE_CACHE_SECONDS="0", **cache_env),
             pages,
             args.workers,
             args.calls,
@@ -213,46 +246,31 @@ def main() -> int:
         return 0
 
     figures = {}
-    print("uncached (PAGE_CACHE_SECONDS=0)       p50 / p95, 1 client     p50 / p95, 10 clients")
+    print(
+        f"uncached (PAGE_CACHE_SECONDS=0, {cache_kind})       p50 / p95, 1 client     p50 / p95, 10 clients"
+    )
     figures["uncached"] = run_server(
-        environment(database_url, static_root, PAGE_CACHE_SECONDS="0"),
+        environment(database_url, static_root, PAGE_CACHE_SECONDS="0", **cache_env),
         pages,
         args.workers,
         args.calls,
         args.concurrent_calls,
     )
+    if args.uncached_only:
+        print("\n| page type | uncached, 1 client | uncached, 10 clients |\n| --- | --- | --- |")
+        for name, found in figures["uncached"].items():
+            cells = [f"{found[c][0]:.1f} / {found[c][1]:.1f} ms" for c in ("1 client", "10 clients")]
+            print(f"| {name} | " + " | ".join(cells) + " |")
+        return 0
 
-    redis = None
-    extra = {"PAGE_CACHE_SECONDS": "300"}
-    binary = shutil.which("redis-server")
-    if binary:
-        redis_port = free_port()
-        redis = subprocess.Popen(
-            [binary, "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", redis_port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        extra["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
-    cache_kind = "Redis" if redis else "each worker's memory"
     print(f"cached (PAGE_CACHE_SECONDS=300, {cache_kind})")
-    try:
-        figures["cached"] = run_server(
-            environment(database_url, static_root, **extra),
-            pages,
-            args.workers,
-            args.calls,
-            args.concurrent_calls,
-        )
-    finally:
-        if redis:
-            redis.terminate()
-            redis.wait(10)
+    figures["cached"] = run_server(
+        environment(database_url, static_root, PAGE_CACHE_SECONDS="300", **cache_env),
+        pages,
+        args.workers,
+        args.calls,
+        args.concurrent_calls,
+    )
 
     print()
     print(
