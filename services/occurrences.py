@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Cast
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from core.cache import remembered
@@ -176,7 +176,7 @@ class _Series:
         "end",
         "languages",
     )
-    __slots__ = (*FIELDS, "translation_key", "library", "municipality")
+    __slots__ = (*FIELDS, "translation_key", "library", "municipality", "library_at", "municipality_at")
 
     def __init__(self, row):
         (
@@ -310,34 +310,54 @@ def occurrence_list(
     libraries = remembered(("library-paths",), lambda: _paths(LibraryPage, "translation_key"))
     municipalities = remembered(("municipality-paths",), lambda: _paths(MunicipalityPage, "code"))
 
-    sessions = HelpSessionPage.objects.live().public()
-    if session_key:
-        sessions = sessions.filter(translation_key=session_key)
-    places = []  # narrows only: every language of a series below them (its library is checked below)
-    if library_key:
-        places += [path for path, (_pk, key) in libraries.items() if key == library_key]
-    if municipality_code:
-        places += [path for path, (_pk, code) in municipalities.items() if code == municipality_code]
-    if library_key or municipality_code:
-        below = HelpSessionPage.objects.filter(below_paths(places)).values("translation_key")
-        sessions = sessions.filter(translation_key__in=below)
-    if audience:
-        sessions = sessions.filter(audience=audience)
-    if booking == "bokning":
-        sessions = sessions.filter(booking_required=True)
-    elif booking == "dropin":
-        sessions = sessions.filter(booking_required=False)
-    rows = sessions.order_by("path").annotate(**_Series.columns())
-    rows = rows.values_list(*_Series.FIELDS[: len(_Series.FIELDS) - (0 if language else 1)])
-    candidates = prefer_active_locale(_Series(row) for row in rows)
+    def find_candidates() -> list:
+        sessions = HelpSessionPage.objects.live().public()
+        if session_key:
+            sessions = sessions.filter(translation_key=session_key)
+        places = []  # narrows only: every language of a series below them (its library is checked below)
+        if library_key:
+            places += [path for path, (_pk, key) in libraries.items() if key == library_key]
+        if municipality_code:
+            places += [path for path, (_pk, code) in municipalities.items() if code == municipality_code]
+        if library_key or municipality_code:
+            below = HelpSessionPage.objects.filter(below_paths(places)).values("translation_key")
+            sessions = sessions.filter(translation_key__in=below)
+        if audience:
+            sessions = sessions.filter(audience=audience)
+        if booking == "bokning":
+            sessions = sessions.filter(booking_required=True)
+        elif booking == "dropin":
+            sessions = sessions.filter(booking_required=False)
+        rows = sessions.order_by("path").annotate(**_Series.columns())
+        rows = rows.values_list(*_Series.FIELDS[: len(_Series.FIELDS) - (0 if language else 1)])
+        found = prefer_active_locale(_Series(row) for row in rows)
+        for series in found:  # where a series is depends on the tree only: the same for every request
+            series.library_at = nearest_ancestor(series.path, libraries, inclusive=False)
+            series.municipality_at = nearest_ancestor(series.path, municipalities, inclusive=False)
+            series.library = series.library_at[0] if series.library_at else None
+            series.municipality = series.municipality_at[0] if series.municipality_at else None
+        return found
+
+    # Remembered per process and filter (core.cache.remembered) when every filter is one the site
+    # knows; anything else a visitor sends is read each time (no memory filled with nonsense).
+    codes = (code for _pk, code in municipalities.values())
+    known_filters = (
+        audience in (None, *HelpSessionPage.Audience.values)
+        and booking in (None, "bokning", "dropin")
+        and (municipality_code is None or municipality_code in codes)
+    )
+    key = ("series", session_key, library_key, municipality_code, audience, booking, bool(language))
+    if known_filters:
+        candidates = remembered((*key, translation.get_language()), find_candidates)
+    else:
+        candidates = find_candidates()
 
     with_topic = (
         set(HelpSessionPage.objects.filter(topics__slug=topic).values_list("pk", flat=True)) if topic else ()
     )
     chosen = []
     for series in candidates:
-        library = nearest_ancestor(series.path, libraries, inclusive=False)
-        municipality = nearest_ancestor(series.path, municipalities, inclusive=False)
+        library, municipality = series.library_at, series.municipality_at
         if library_key and (library is None or library[1] != library_key):
             continue
         if municipality_code and (municipality is None or municipality[1] != municipality_code):
@@ -346,8 +366,6 @@ def occurrence_list(
             continue
         if language and language not in (series.languages or []):
             continue
-        series.library = library[0] if library else None
-        series.municipality = municipality[0] if municipality else None
         chosen.append(series)
 
     cancellations: dict = {}
@@ -407,27 +425,32 @@ def _in_bulk(model, pks: set) -> dict:
     fields change only when it is published."""
     pks = pks - {None}
     known = remembered(("pages", model.__name__), dict)
-    missing = pks - known.keys()
+    found = {pk: known[pk] for pk in pks if pk in known}
+    missing = pks - found.keys()
     if missing:
+        read = model.objects.select_related("locale").in_bulk(missing)
         if len(known) > REMEMBERED_PAGES:
             known.clear()
-        known.update(model.objects.select_related("locale").in_bulk(missing))
-    return {pk: known[pk] for pk in pks if pk in known}
+        known.update(read)
+        found.update(read)
+    return found
 
 
 def _topics_of(session_model, pks: set) -> dict:
     """Each series' topics by name (as `session.topics.all()`), remembered like the pages."""
     known = remembered(("session-topics",), dict)
-    missing = pks - known.keys()
+    found = {pk: known[pk] for pk in pks if pk in known}
+    missing = pks - found.keys()
     if missing:
-        if len(known) > REMEMBERED_PAGES:
-            known.clear()
-        found = {pk: [] for pk in missing}
+        read = {pk: [] for pk in missing}
         links = session_model.topics.through.objects.filter(helpsessionpage_id__in=list(missing))
         for link in links.select_related("topic").order_by("topic__name"):
-            found[link.helpsessionpage_id].append(link.topic)
-        known.update(found)
-    return {pk: known[pk] for pk in pks}
+            read[link.helpsessionpage_id].append(link.topic)
+        if len(known) > REMEMBERED_PAGES:
+            known.clear()
+        known.update(read)
+        found.update(read)
+    return found
 
 
 def _localized_topics(topics_of: dict) -> dict:

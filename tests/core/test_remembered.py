@@ -10,8 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, Site
 
 from core import cache as page_cache
+from services.models import SessionCancellation
 from tests.core.pages import menu_section, publish_menu_section
 from tests.core.redis_server import redis_cache_fixture, redis_server_fixture  # noqa: F401 (fixtures)
+from tests.factories import bookable_session
+from tests.services.test_booking import post_booking
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +97,26 @@ def test_saving_a_site_or_a_locale_replaces_the_site_token(client, demo, setting
     assert before and after_site and after_site != before
     Locale.objects.get(language_code="en").save()
     assert site_token(redis_cache) not in (None, after_site)
+
+
+def test_occurrence_cards_follow_bookings_publishes_and_cancellations_at_once(
+    client, demo, settings, redis_cache
+):
+    """The cards (rendered once per process: site_tags.include_remembered) with the page cache off."""
+    settings.PAGE_CACHE_SECONDS = 0
+    session, day = bookable_session(capacity=3, title="Kortets serie")
+    library_url = session.get_parent().url
+    for url in (library_url, library_url):
+        html = render(client, url)[1]
+        assert "Kortets serie" in html and "3 platser kvar" in html
+    assert post_booking(client, session, day).status_code == 200
+    assert "2 platser kvar" in render(client, library_url)[1]
+
+    session.title = "Kortets nya namn"
+    session.save_revision().publish()
+    html = render(client, library_url)[1]
+    assert "Kortets nya namn" in html and "Kortets serie" not in html
+
+    SessionCancellation.objects.create(session=session, date=day, reason="Biblioteket är stängt")
+    html = render(client, library_url)[1]
+    assert "Biblioteket är stängt" in html and "Inställt" in html
