@@ -7,10 +7,11 @@ gunicorn (`--workers`, default 2) is started twice, once with the page cache off
 does (the page cache's tokens, which also validate what each worker remembers: core.cache.remembered)
 when `redis-server` is installed, started here on a free port; else each worker's memory. For every
 page type, p50/p95 of the response time seen by a loopback HTTP client, with 1 client and with 10
-at once. Printed as a Markdown table and saved to .cache/bench-pages.json. With `--large-county`, on the demo made ten
-times larger (`manage.py generate_large_county`: 200 libraries, 2,000 series): the start page, the
-help listing and a library, uncached, one client (.cache/bench-pages-large.json). Figures go in the
-README; tests never assert times. All traffic stays on 127.0.0.1.
+at once. Printed as a Markdown table and saved to .cache/bench-pages.json. With `--large-county`,
+on the demo made ten times larger (`manage.py generate_large_county`: 200 libraries, 2,000
+series): the start page, the help listing and a library, uncached, one client
+(.cache/bench-pages-large.json). Figures go in the README; tests never assert times. All traffic
+stays on 127.0.0.1.
 """
 
 import argparse
@@ -246,42 +247,24 @@ def run(args, cache_env: dict, cache_kind: str) -> int:
         return 0
 
     figures = {}
-    print(
-        f"uncached (PAGE_CACHE_SECONDS=0, {cache_kind})       p50 / p95, 1 client     p50 / p95, 10 clients"
-    )
-    figures["uncached"] = run_server(
-        environment(database_url, static_root, PAGE_CACHE_SECONDS="0", **cache_env),
-        pages,
-        args.workers,
-        args.calls,
-        args.concurrent_calls,
-    )
-    if args.uncached_only:
-        print("\n| page type | uncached, 1 client | uncached, 10 clients |\n| --- | --- | --- |")
-        for name, found in figures["uncached"].items():
-            cells = [f"{found[c][0]:.1f} / {found[c][1]:.1f} ms" for c in ("1 client", "10 clients")]
-            print(f"| {name} | " + " | ".join(cells) + " |")
-        return 0
+    passes = [("uncached", "0")] + ([] if args.uncached_only else [("cached", "300")])
+    for mode, seconds in passes:
+        print(f"{mode} (PAGE_CACHE_SECONDS={seconds}, {cache_kind})   p50 / p95: 1 client, 10 clients")
+        figures[mode] = run_server(
+            environment(database_url, static_root, PAGE_CACHE_SECONDS=seconds, **cache_env),
+            pages,
+            args.workers,
+            args.calls,
+            args.concurrent_calls,
+        )
 
-    print(f"cached (PAGE_CACHE_SECONDS=300, {cache_kind})")
-    figures["cached"] = run_server(
-        environment(database_url, static_root, PAGE_CACHE_SECONDS="300", **cache_env),
-        pages,
-        args.workers,
-        args.calls,
-        args.concurrent_calls,
-    )
-
-    print()
-    print(
-        "| page type | uncached, 1 client | uncached, 10 clients "
-        f"| cached ({cache_kind}), 1 client | cached, 10 clients |"
-    )
-    print("| --- | --- | --- | --- | --- |")
+    print(f"\n{cache_kind} as cache")
+    print("| page type |" + "".join(f" {mode}, 1 client | {mode}, 10 clients |" for mode in figures))
+    print("| --- |" + " --- | --- |" * len(figures))
     for name in pages:
         cells = [
             f"{figures[mode][name][clients][0]:.1f} / {figures[mode][name][clients][1]:.1f} ms"
-            for mode in ("uncached", "cached")
+            for mode in figures
             for clients in ("1 client", "10 clients")
         ]
         print(f"| {name} | " + " | ".join(cells) + " |")
