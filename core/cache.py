@@ -156,12 +156,13 @@ def _site_token() -> str | None:
     return token
 
 
-def remembered(key, compute):
+def remembered(key, compute, *, keep_none: bool = True):
     """`compute()`, kept in this process while the `site` token is unchanged (see the module's text).
 
     Only for data every visitor sees alike and whose every change replaces the `site` token (pages
     through publishing; snippets, settings, sites and locales through core/signals.py). Outside a
     request (commands, the admin's background work) and when the cache is down it computes each time.
+    With `keep_none=False` a None (nothing found) is not kept: it is looked for again next time.
     """
     token = _site_token()
     if token is None:
@@ -171,6 +172,8 @@ def remembered(key, compute):
     if found is not None and found[0] == token and now - found[1] < REMEMBER_SECONDS:
         return found[2]
     value = compute()
+    if value is None and not keep_none:
+        return value
     if len(_remembered) >= REMEMBER_MAX:
         _remembered.clear()
     _remembered[key] = (token, now, value)

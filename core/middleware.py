@@ -112,5 +112,6 @@ class SiteLookupMiddleware:
             return self.get_response(request)
         hostname = split_domain_port(request._get_raw_host())[0]
         key = ("wagtail-site", hostname, request.get_port())
-        request._wagtail_site = remembered(key, lambda: Site._find_for_request(request))
+        # No site for the host (none made yet, as on a new server): asked again on the next request.
+        request._wagtail_site = remembered(key, lambda: Site._find_for_request(request), keep_none=False)
         return self.get_response(request)

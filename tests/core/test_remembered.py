@@ -120,3 +120,13 @@ def test_occurrence_cards_follow_bookings_publishes_and_cancellations_at_once(
     SessionCancellation.objects.create(session=session, date=day, reason="Biblioteket är stängt")
     html = render(client, library_url)[1]
     assert "Biblioteket är stängt" in html and "Inställt" in html
+
+
+def test_a_host_without_a_site_is_not_remembered(client, demo, settings, redis_cache):
+    """A new server asked before its site exists (changed here without signals) finds it once made."""
+    settings.PAGE_CACHE_SECONDS = 0
+    site = Site.objects.get(is_default_site=True)
+    Site.objects.filter(pk=site.pk).update(is_default_site=False, hostname="annan.example")
+    assert client.get(URL).status_code == 404
+    Site.objects.filter(pk=site.pk).update(is_default_site=True, hostname=site.hostname)
+    assert client.get(URL).status_code == 200
