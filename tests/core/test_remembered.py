@@ -1,6 +1,6 @@
 """Site-wide data remembered in each process (core.cache.remembered: the site for a host name, the
-locales, the menu and footer, the listing filters' choices), valid while the shared `site` token is
-unchanged: in a real Redis, as in production."""
+locales, the menu and footer, the listing filters' choices, the pages and cards of the occurrences
+shown), valid while the shared `site` token is unchanged: in a real Redis, as in production."""
 
 import pytest
 import redis
