@@ -7,13 +7,24 @@ that says no gives 403. Views of our own check in the view; the permission matri
 (tests/editorial/test_permission_matrix.py) tries every admin URL for every role, so a view that
 needs a guard here shows up there.
 
-Meant to shrink when the upstream views check the object themselves.
+`INPUT_CHECKS` does the same for third-party views that answer 500 on input they do not expect
+(a check returns the answer to give instead, or None to let the view run).
+
+Meant to shrink when the upstream views check the object (and their input) themselves.
 """
 
+import os
+import tempfile
 from collections.abc import Callable
 
+import polib
+from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.documents import get_document_model
 from wagtail.documents.permissions import permission_policy as document_policy
 from wagtail.images import get_image_model
@@ -88,6 +99,18 @@ def may_sync_translations(user, kwargs, request=None) -> bool:
     return True
 
 
+def may_edit_translation(user, kwargs) -> bool:
+    """The translation's target page or snippet is the user's to edit (wagtail-localize's own check,
+    made here before any input is looked at)."""
+    from wagtail_localize.models import Translation
+
+    try:
+        translation = Translation.objects.get(pk=int(kwargs["translation_id"]))
+        return _may_edit_instance(user, translation.get_target_instance())
+    except (KeyError, ValueError, Translation.DoesNotExist, ObjectDoesNotExist):
+        raise Http404 from None
+
+
 def _may_choose(policy, model, user, pk) -> bool:
     try:
         pk = int(pk)
@@ -115,6 +138,7 @@ GUARDS: dict[str, Callable] = {
     "wagtail_localize:submit_page_translation": may_edit_page,
     "wagtail_localize:submit_snippet_translation": may_translate_snippet,
     "wagtail_localize:update_translations": may_sync_translations,
+    "wagtail_localize:upload_pofile": may_edit_translation,
     "wagtail_localize:translations_report": lambda user, kwargs: is_regional(user),
     "wagtail_localize:translations_report_results": lambda user, kwargs: is_regional(user),
     # Wagtail's page-types report names the last edited page of each type, whoever's it is.
@@ -160,6 +184,46 @@ GUARDS: dict[str, Callable] = {
 
 NEEDS_REQUEST = {may_sync_translations}
 
+PO_TRANSLATION_HEADER = "X-WagtailLocalize-TranslationID"
+
+
+def _po_translation_id(upload) -> str | None:
+    """The translation a PO file was downloaded for, or None when it is no readable PO file.
+    Parsed from a temporary file, as wagtail-localize does (polib would read a file name given
+    as text); the upload is rewound for the view."""
+    with tempfile.NamedTemporaryFile(delete=False) as copy:
+        for chunk in upload.chunks():
+            copy.write(chunk)
+    try:
+        return polib.pofile(copy.name).metadata.get(PO_TRANSLATION_HEADER)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    finally:
+        os.unlink(copy.name)
+        upload.seek(0)
+
+
+def check_pofile_upload(request):
+    """wagtail-localize's PO upload reads the form's file and the file's translation header
+    unchecked: a form sent without a file (or by GET), or a PO file not downloaded from a
+    translation, answered 500. Now: 405 for GET, and the editor is sent back with a message."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    upload = request.FILES.get("file")
+    if upload is None:
+        problem = _("Välj en PO-fil att ladda upp.")
+    elif _po_translation_id(upload) is None:
+        problem = _("Filen är ingen PO-fil som hämtats från en översättning här. Hämta PO-filen på nytt.")
+    else:
+        return None  # the view checks that it belongs to this translation
+    messages.error(request, problem)
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+INPUT_CHECKS: dict[str, Callable] = {
+    "wagtail_localize:upload_pofile": check_pofile_upload,
+}
+
 
 class AdminGuardMiddleware:
     def __init__(self, get_response):
@@ -170,14 +234,16 @@ class AdminGuardMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = getattr(request, "resolver_match", None)
-        guard = GUARDS.get(match.view_name) if match else None
-        if guard is None or not request.user.is_authenticated:
+        if match is None or not request.user.is_authenticated:
             return None  # anonymous users get the view's own redirect to the login page
-        allowed = (
-            guard(request.user, view_kwargs, request)
-            if guard in NEEDS_REQUEST
-            else guard(request.user, view_kwargs)
-        )
-        if not allowed:
-            raise PermissionDenied
-        return None
+        guard = GUARDS.get(match.view_name)
+        if guard is not None:
+            allowed = (
+                guard(request.user, view_kwargs, request)
+                if guard in NEEDS_REQUEST
+                else guard(request.user, view_kwargs)
+            )
+            if not allowed:
+                raise PermissionDenied
+        check = INPUT_CHECKS.get(match.view_name)
+        return check(request) if check else None

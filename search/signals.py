@@ -24,11 +24,12 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published
 
+from home.models import MunicipalityPage
 from search.indexes import engine_configured
 from search.indexing import enqueue, page_key, snippet_key
 from search.models import IndexOutbox, Synonym
 from search.registry import SNIPPETS
-from search.service import PROMOTED_QUERIES_KEY, SYNONYM_CACHE_KEY
+from search.service import PLACES_CACHE_KEY, PROMOTED_QUERIES_KEY, SYNONYM_CACHE_KEY
 
 
 def _source_keys(page) -> list[str]:
@@ -124,3 +125,13 @@ def _promotions_changed(sender, **kwargs):
 
 post_save.connect(_promotions_changed, sender=SearchPromotion, dispatch_uid="search-promotion-saved")
 post_delete.connect(_promotions_changed, sender=SearchPromotion, dispatch_uid="search-promotion-deleted")
+
+
+def _places_changed(sender, instance, **kwargs):
+    """A municipality's name or localities changed (published, or the page deleted): the place
+    words a query is read with are read again at the next search, not after the cache expires."""
+    cache.delete(PLACES_CACHE_KEY)
+
+
+post_save.connect(_places_changed, sender=MunicipalityPage, dispatch_uid="search-places-saved")
+post_delete.connect(_places_changed, sender=MunicipalityPage, dispatch_uid="search-places-deleted")

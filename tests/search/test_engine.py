@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -143,7 +144,29 @@ def test_upcoming_sessions_only(engine, client):
         live=False,
     )
     publish_child(engine, library, ended)
-    assert "Avslutad kurs i Zoom" not in titles(api(client, q="zoom"))
+    # The day counts in the site's time zone: a series whose last date is today is still offered,
+    # one that ended yesterday is not.
+    today = timezone.localdate()
+    for title, slug, day in (
+        ("Sista dagen för Zoom", "zoom-idag", today),
+        ("Slut i går för Zoom", "zoom-igar", today - datetime.timedelta(days=1)),
+    ):
+        session = HelpSessionPage(
+            title=title,
+            slug=slug,
+            first_date=day,
+            until=day,
+            start_time=datetime.time(23, 30),
+            end_time=datetime.time(23, 45),
+            repeat="weekly",
+            languages=["sv"],
+            live=False,
+        )
+        publish_child(engine, library, session)
+    found = titles(api(client, q="zoom"))
+    assert "Avslutad kurs i Zoom" not in found
+    assert "Sista dagen för Zoom" in found
+    assert "Slut i går för Zoom" not in found
 
 
 def test_autocomplete_suggests_titles(engine, client):

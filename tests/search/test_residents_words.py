@@ -204,3 +204,16 @@ def test_the_builders_stop_words_are_the_words_the_analysers_drop(engine, langua
         index=alias_name(language), body={"analyzer": f"{language}_exact_query", "text": words}
     )
     assert response["tokens"] == []
+
+
+@pytest.mark.django_db
+def test_a_locality_an_editor_adds_is_read_as_a_place_at_the_next_search(demo):
+    from home.models import MunicipalityPage
+    from search.service import places, vocabulary
+
+    assert "qwxzby" not in places()  # read once, now cached
+    sala = MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
+    sala.localities = f"{sala.localities},Qwxzby"
+    sala.save_revision().publish()
+    assert places()["qwxzby"] == "1981"
+    assert vocabulary("sv").places["qwxzby"] == "1981"
