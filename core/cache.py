@@ -152,7 +152,11 @@ def _site_token() -> str | None:
     """The `site` token, read once per request; None outside a request or when the cache is down."""
     token = getattr(_request, "token", None)
     if token is _UNREAD:
-        token = _request.token = _tokens([SITE]).get(SITE)
+        try:
+            token = _tokens([SITE]).get(SITE)
+        except Exception:  # a cache backend without the resilient guard raises when it is down
+            token = None
+        _request.token = token
     return token
 
 
