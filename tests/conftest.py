@@ -48,7 +48,20 @@ def demo_committed(transactional_db):
 
 
 def search_engine_required() -> bool:
+    """CI (`.ci/run`): every part is there, so no test may skip itself."""
     return os.environ.get("REQUIRE_SEARCH_ENGINE") == "1"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under REQUIRE_SEARCH_ENGINE=1 a test that skips itself fails: a CI run that skips the engine,
+    Redis, checker or PostgreSQL tests is a broken CI, whatever skip tomorrow's test adds."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and search_engine_required() and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped under REQUIRE_SEARCH_ENGINE=1, where every test must run: {reason}"
 
 
 def free_port() -> int:
