@@ -374,8 +374,21 @@ def apply_series(session: HelpSessionPage) -> int:
 # --- links ------------------------------------------------------------------------------------
 
 
+class _BookingSigner(signing.TimestampSigner):
+    """Stamps a code with the time the booking was made, not the time it is printed: a booking has
+    one code, the same on the receipt page and in every e-mail, however many seconds apart they are
+    written; its age (TOKEN_MAX_AGE) counts from the booking."""
+
+    def __init__(self, booking: Booking):
+        super().__init__(salt=TOKEN_SALT)
+        self.booked_at = booking.created_at
+
+    def timestamp(self):
+        return signing.b62_encode(int(self.booked_at.timestamp()))
+
+
 def cancellation_token(booking: Booking) -> str:
-    return signing.TimestampSigner(salt=TOKEN_SALT).sign(str(booking.pk))
+    return _BookingSigner(booking).sign(str(booking.pk))
 
 
 def booking_for_token(token: str) -> Booking:

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import time
 
 import pytest
 from django.core import mail, signing
@@ -74,6 +75,20 @@ def test_tampered_or_expired_links_are_refused(client, demo, monkeypatch):
     assert response.status_code == 400 and "Länken gäller inte" in response.content.decode()
     booking.refresh_from_db()
     assert booking.status == "confirmed"
+
+
+def test_a_booking_has_one_code_however_late_it_is_printed(demo, monkeypatch):
+    """The receipt page and the e-mails are written at different moments; the code must not depend
+    on that moment (CI once crossed a second between the two and the printed code was another)."""
+    session, day = bookable_session(capacity=1)
+    booking = bookings.book(
+        session, day, name="Bo", email="bo@example.se", phone="", needs="", accessibility_needs=""
+    )
+    printed_now = bookings.cancellation_token(booking)
+    later = time.time() + 3 * 24 * 3600
+    monkeypatch.setattr(signing.time, "time", lambda: later)
+    assert bookings.cancellation_token(Booking.objects.get(pk=booking.pk)) == printed_now
+    assert bookings.booking_for_token(printed_now) == booking
 
 
 def test_form_errors_are_shown_next_to_the_fields(client, demo):
