@@ -118,20 +118,19 @@ def api_get(port: int, path: str) -> dict:
     """GET through a kept-alive connection per client, as a browser or an embedding site keeps its
     connection open, and as the engine's own client keeps its connections to the node: the ratio
     compares the server's work, not the cost of opening a TCP connection for every request."""
-    for attempt in (1, 2):
-        connection = getattr(_connections, "http", None)
-        if connection is None:
-            connection = _connections.http = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection = getattr(_connections, "http", None)
+    if connection is not None:
         try:
-            connection.request("GET", path, headers=PROXY_HEADERS)
-            response = connection.getresponse()
-            return json.loads(response.read())
+            return _get(connection, path)
         except (http.client.HTTPException, OSError):
-            connection.close()
-            _connections.http = None  # the server closed an idle connection: open a new one
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+            connection.close()  # the server closed an idle connection: open a new one
+    connection = _connections.http = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    return _get(connection, path)
+
+
+def _get(connection: http.client.HTTPConnection, path: str) -> dict:
+    connection.request("GET", path, headers=PROXY_HEADERS)
+    return json.loads(connection.getresponse().read())
 
 
 def measure(rows, clients: int, calls: int, port: int) -> dict:
