@@ -2,6 +2,8 @@
 transaction on top of it. Tests that need commits (browser tests, live server) load it themselves.
 """
 
+import errno
+import ipaddress
 import os
 import socket
 
@@ -69,3 +71,56 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+# Loopback only: a test (or the code it runs, today's or tomorrow's) that tries to reach anything
+# but this machine gets "network unreachable", as if offline, and the test fails saying where it
+# tried to go. Servers the tests start (gunicorn, the task worker, Chromium) are separate
+# processes: they are started with loopback addresses only.
+_OUTSIDE: list[str] = []
+_connect, _connect_ex, _getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+
+
+def _on_this_machine(host) -> bool:
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    if host is None or host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False  # a name that resolves elsewhere: a lookup is already traffic
+
+
+def _refuse(where) -> OSError:
+    _OUTSIDE.append(repr(where))
+    return OSError(errno.ENETUNREACH, f"tests send traffic only to 127.0.0.1, not to {where!r}")
+
+
+def _guarded_connect(method):
+    def connect(self, address):
+        if isinstance(address, tuple) and not _on_this_machine(address[0]):
+            raise _refuse(address)
+        return method(self, address)
+
+    return connect
+
+
+def _guarded_getaddrinfo(host, *args, **kwargs):
+    if not _on_this_machine(host):
+        _refuse(host)
+        raise socket.gaierror(socket.EAI_NONAME, f"tests resolve only loopback names, not {host!r}")
+    return _getaddrinfo(host, *args, **kwargs)
+
+
+socket.socket.connect = _guarded_connect(_connect)
+socket.socket.connect_ex = _guarded_connect(_connect_ex)
+socket.getaddrinfo = _guarded_getaddrinfo
+
+
+@pytest.fixture(autouse=True)
+def _loopback_only():
+    seen = len(_OUTSIDE)
+    yield
+    tried = _OUTSIDE[seen:]
+    assert not tried, f"the test tried to reach other machines (loopback only): {sorted(set(tried))}"
