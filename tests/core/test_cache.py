@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core.ratelimit import rate_limited
 from tests.core.pages import SALA_BROADBAND_URL, publish_sala_broadband
-from tests.core.redis_server import redis_cache_fixture, redis_server_fixture  # noqa: F401 (fixtures)
+from tests.core.redis_server import redis_cache_fixture, redis_caches, redis_server_fixture  # noqa: F401 (fixtures)
 from tests.services.test_booking import bookable_session, post_booking
 
 pytestmark = pytest.mark.django_db
@@ -123,6 +123,7 @@ def test_redis_stopped_mid_run_pages_render_uncached_limits_allow_and_healthz_sa
 
 def test_a_frozen_redis_costs_a_timeout_not_an_error(client, demo, settings, redis_cache):
     settings.PAGE_CACHE_SECONDS = 300
+    settings.CACHES = redis_caches(redis_cache.url, timeout=0.25)  # the site's own timeout
     redis_cache.freeze()
     try:
         assert [client.get(url).status_code for url in ("/", "/kommuner/sala/", "/")] == [200, 200, 200]

@@ -23,7 +23,7 @@ from django.db import connection
 
 from tests.core.pages import SALA_BROADBAND_URL
 from tests.core.postgres_server import PostgresServer
-from tests.core.redis_server import RedisServer, free_port
+from tests.core.redis_server import PATIENT_TIMEOUT, RedisServer, free_port
 from tests.core.smtp import Catcher, SMTPServer, database_url, start_process, start_worker, stop, wait_for
 from tests.core.test_production import (  # noqa: F401 (static_root_fixture is a fixture)
     PUBLIC_PAGES,
@@ -129,6 +129,7 @@ def test_postgresql_restarted_the_site_recovers_without_restarting_the_app(demo_
         env = production_env(
             STATIC_ROOT=str(static_root),
             REDIS_URL=redis.url,
+            REDIS_TIMEOUT=str(PATIENT_TIMEOUT),
             DATABASE_URL=db,
             EMAIL_PORT=str(smtp_port),
             BOOKING_RATE_LIMIT="10000",

@@ -14,7 +14,7 @@ import pytest
 from django.db import connection
 
 from tests.core.pages import SALA_BROADBAND_URL, publish_menu_section, publish_sala_broadband
-from tests.core.redis_server import RedisServer, free_port, redis_caches
+from tests.core.redis_server import PATIENT_TIMEOUT, RedisServer, free_port, redis_caches
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLIC_PAGES = [
@@ -121,7 +121,12 @@ def stack(static_root, django_db_blocker):
     with django_db_blocker.unblock():
         url = database_url()
     redis = RedisServer().start()
-    env = production_env(STATIC_ROOT=str(static_root), REDIS_URL=redis.url, DATABASE_URL=url)
+    env = production_env(
+        STATIC_ROOT=str(static_root),
+        REDIS_URL=redis.url,
+        REDIS_TIMEOUT=str(PATIENT_TIMEOUT),
+        DATABASE_URL=url,
+    )
     try:
         server, port = start_gunicorn(env)
     except BaseException:

@@ -72,7 +72,9 @@ def test_weekly_session_with_cancelled_date_across_daylight_saving(demo):
     cancelled = first + datetime.timedelta(weeks=2)
     SessionCancellation.objects.create(session=session, date=cancelled, reason="Stängt")
     occurrences = upcoming_occurrences(
-        session_key=session.translation_key, date_to=first + datetime.timedelta(weeks=30)
+        # 40 weeks: summer time lasts up to 31 weeks, so the window always crosses a change.
+        session_key=session.translation_key,
+        date_to=first + datetime.timedelta(weeks=40),
     )
     assert [o.date for o in occurrences][:4] == [first + datetime.timedelta(weeks=n) for n in range(4)]
     assert [o.cancelled for o in occurrences][:4] == [False, False, True, False]
