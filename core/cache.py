@@ -70,12 +70,43 @@ def depends_on(*tags: str) -> None:
             recorded[tag] = tokens.get(tag)  # None: unknown, so the page will not be stored
 
 
+# Tags whose new token did not reach the cache (it did not answer when their data changed). The
+# cache still holds the old tokens, so when it answers again every worker would serve the old pages
+# (and remembered data) until they expire. Until the new tokens are sent, this process renders
+# uncached and remembers nothing, and it sends them at the start of its next request or task.
+_unsent: set[str] = set()
+_unsent_lock = threading.Lock()
+
+
+def _replace(tags) -> bool:
+    """New tokens for these tags; False (and kept for `catch_up`) when the cache did not take them."""
+    not_stored = caches["default"].set_many(
+        {TOKEN_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None
+    )
+    with _unsent_lock:
+        if not_stored:
+            _unsent.update(tags)
+        else:
+            _unsent.difference_update(tags)
+    return not not_stored
+
+
+def catch_up() -> bool:
+    """Send the tokens a change could not send while the cache was down; True when none are left."""
+    if not _unsent:
+        return True
+    with _unsent_lock:
+        tags = sorted(_unsent)
+    return _replace(tags)
+
+
 def invalidate(*tags: str) -> None:
     """Outdate every cached page that depends on these tags: now, and again once the transaction
-    commits (a page rendered meanwhile from the old data must not survive the commit)."""
+    commits (a page rendered meanwhile from the old data must not survive the commit). When the
+    cache does not answer, the new tokens are sent once it does (`catch_up`)."""
 
     def replace():
-        caches["default"].set_many({TOKEN_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
+        _replace(tags)
         if SITE in tags:
             forget()
 
@@ -106,7 +137,7 @@ def _still_valid(entry) -> bool:
 
 
 def serve_cached(page, request, produce):
-    if not _cacheable(request):
+    if not _cacheable(request) or not catch_up():
         return produce()
     raw = f"{page.pk}|{translation.get_language()}|{request.get_full_path()}"
     key = "page:" + hashlib.sha256(raw.encode()).hexdigest()
@@ -153,7 +184,7 @@ def _site_token() -> str | None:
     token = getattr(_request, "token", None)
     if token is _UNREAD:
         try:
-            token = _tokens([SITE]).get(SITE)
+            token = _tokens([SITE]).get(SITE) if catch_up() else None
         except Exception:  # a cache backend without the resilient guard raises when it is down
             token = None
         _request.token = token

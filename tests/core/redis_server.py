@@ -1,4 +1,6 @@
-"""A real Redis server for tests: Debian's `redis-server`, on 127.0.0.1 and a free port, no disk.
+"""A real Redis server for tests: Debian's `redis-server`, on 127.0.0.1 and a free port. It writes
+nothing to disk unless a test asks it to keep its data over a restart (`save`), as a managed Redis
+or one with persistence does.
 
 Test modules import the fixtures: `from tests.core.redis_server import redis_cache_fixture, ...`.
 """
@@ -8,6 +10,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 
 import pytest
@@ -23,13 +26,15 @@ class RedisServer:
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.process = None
+        self.directory = tempfile.mkdtemp(prefix="envagin-redis-")
 
     def start(self):
         binary = shutil.which("redis-server")
         if binary is None:
             pytest.fail("redis-server is not installed (apt-get install redis-server; .ci/run does it)")
         self.process = subprocess.Popen(
-            [binary, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no"],
+            [binary, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no"]
+            + ["--dir", self.directory],  # a snapshot there (`save`) is loaded when it starts again
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -51,6 +56,16 @@ class RedisServer:
                 self.process.terminate()
                 self.process.wait(10)
             self.process = None
+
+    def remove(self):
+        self.stop()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def save(self):
+        """Write a snapshot that the next `start` loads: the data outlives a stop."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=5) as conn:
+            conn.sendall(b"SAVE\r\n")
+            assert conn.recv(16).startswith(b"+OK")
 
     def freeze(self):
         os.kill(self.process.pid, signal.SIGSTOP)
@@ -86,7 +101,7 @@ def redis_caches(url: str, timeout: float = PATIENT_TIMEOUT) -> dict:
 def redis_server_fixture():
     server = RedisServer().start()
     yield server
-    server.stop()
+    server.remove()
 
 
 @pytest.fixture(name="redis_cache")

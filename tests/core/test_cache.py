@@ -132,6 +132,32 @@ def test_a_frozen_redis_costs_a_timeout_not_an_error(client, demo, settings, red
         redis_cache.thaw()
 
 
+def test_a_publish_while_redis_is_away_reaches_every_worker_once_it_is_back(
+    client, demo, settings, redis_cache
+):
+    """Redis comes back with its data (a managed Redis restarted, a failover): the old token and
+    the old page are there again, and every worker would serve the old page until it expired."""
+    from core import cache_backends
+    from core.cache import SITE, TOKEN_PREFIX
+
+    settings.PAGE_CACHE_SECONDS = 300
+    queries(client, SALA_BROADBAND_URL)
+    cached, _ = queries(client, SALA_BROADBAND_URL)
+    old_token = caches["default"].get(TOKEN_PREFIX + SITE)
+    redis_cache.save()
+    redis_cache.stop()
+    publish_sala_broadband("Skrivet medan Redis var borta.")
+    assert "Skrivet medan Redis var borta." in client.get(SALA_BROADBAND_URL).content.decode()
+    redis_cache.start()
+    cache_backends._down_until.clear()  # as a few seconds later: the back-off is over
+    assert caches["default"].get(TOKEN_PREFIX + SITE) == old_token and page_keys(redis_cache)
+    # This process sends the token it could not send before it serves anything from the cache.
+    uncached, text = queries(client, SALA_BROADBAND_URL)
+    assert "Skrivet medan Redis var borta." in text and uncached > cached
+    assert caches["default"].get(TOKEN_PREFIX + SITE) not in (None, old_token)
+    assert queries(client, SALA_BROADBAND_URL)[0] == cached  # and is served from the cache again
+
+
 def test_page_traffic_never_evicts_rate_limit_counters_in_the_memory_cache(rf, settings):
     assert settings.CACHES["default"]["LOCATION"] != settings.CACHES["pages"]["LOCATION"]
     request = rf.post("/", REMOTE_ADDR="192.0.2.9")

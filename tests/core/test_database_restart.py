@@ -219,5 +219,5 @@ def test_postgresql_restarted_the_site_recovers_without_restarting_the_app(demo_
             if process is not None:
                 stop(process)
         smtp.stop()
-        redis.stop()
+        redis.remove()
         postgres.destroy()

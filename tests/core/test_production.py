@@ -130,11 +130,11 @@ def stack(static_root, django_db_blocker):
     try:
         server, port = start_gunicorn(env)
     except BaseException:
-        redis.stop()
+        redis.remove()
         raise
     yield port, redis
     stop_gunicorn(server)
-    redis.stop()
+    redis.remove()
 
 
 @pytest.mark.django_db(transaction=True)
