@@ -26,7 +26,9 @@ pages are cached (PAGE_CACHE_SECONDS=0); when the cache does not answer, nothing
 """
 
 import contextvars
+import datetime
 import hashlib
+import logging
 import threading
 import time
 import uuid
@@ -35,7 +37,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
+
+logger = logging.getLogger("envagin.cache")
 
 SITE = "site"
 TOKEN_PREFIX = "envagin:page-tag:"
@@ -78,8 +82,9 @@ _unsent: set[str] = set()
 _unsent_lock = threading.Lock()
 
 
-def _replace(tags) -> bool:
-    """New tokens for these tags; False (and kept for `catch_up`) when the cache did not take them."""
+def _replace(tags, *, later: bool = True) -> bool:
+    """New tokens for these tags; False (and kept for `catch_up`) when the cache did not take them.
+    With `later`, a task is also queued to send them (the process may exit before it catches up)."""
     not_stored = caches["default"].set_many(
         {TOKEN_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None
     )
@@ -88,7 +93,41 @@ def _replace(tags) -> bool:
             _unsent.update(tags)
         else:
             _unsent.difference_update(tags)
+    if not_stored and later:
+        send_later(sorted(tags), time.time())
     return not not_stored
+
+
+def _give_up_after() -> float:
+    """After this long, no page or remembered value that an old token could keep valid is left."""
+    return max(settings.PAGE_CACHE_SECONDS, REMEMBER_SECONDS) + 60
+
+
+def send_later(tags: list[str], since: float) -> None:
+    """Queue `core.tasks.send_cache_tokens`: a short-lived process (a command, a shell) may exit
+    before its next request or task, and Redis may come back with the old tokens. The task row is
+    written in the change's own transaction, so it is kept exactly when the change is."""
+    from core.tasks import send_cache_tokens
+
+    if not send_cache_tokens.get_backend().supports_defer:
+        return  # tests' immediate backend: it would retry at once, in a loop; `catch_up` remains
+    delay = min(60.0, 5.0 * 2 ** int((time.time() - since) // 60))
+    try:
+        run_after = timezone.now() + datetime.timedelta(seconds=delay)
+        with transaction.atomic():  # a savepoint: a failure here never breaks the change's transaction
+            send_cache_tokens.using(run_after=run_after).enqueue(tags, since)
+    except Exception:  # the database is down too: this process still catches up by itself
+        logger.warning("Could not queue the page-cache tokens %s; this process sends them itself.", tags)
+
+
+def send_tokens(tags: list[str], since: float) -> str:
+    """The task's work: new tokens for these tags now, or again later while it still matters."""
+    if _replace(tags, later=False):
+        return "sent"
+    if time.time() - since > _give_up_after():
+        return "given up: every page an old token kept valid has expired"
+    send_later(tags, since)
+    return "the cache does not answer: queued again"
 
 
 def catch_up() -> bool:

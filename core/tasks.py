@@ -20,3 +20,11 @@ def run_job(name: str, run_key: str = "") -> str:
 
     catch_up()
     return run(name, run_key)
+
+
+@task()
+def send_cache_tokens(tags: list[str], since: float) -> str:
+    """Page-cache tokens a change could not send while the cache was down (core.cache.send_later)."""
+    from core.cache import send_tokens
+
+    return send_tokens(tags, since)

@@ -158,6 +158,42 @@ def test_a_publish_while_redis_is_away_reaches_every_worker_once_it_is_back(
     assert queries(client, SALA_BROADBAND_URL)[0] == cached  # and is served from the cache again
 
 
+def test_a_publish_by_a_process_that_exits_while_redis_is_away_is_sent_by_the_worker(
+    client, demo, settings, redis_cache
+):
+    """A command or a shell publishes while Redis is away and exits: the task it queued (in the
+    publish's transaction) sends the token once Redis is back, and is queued again until then."""
+    from core import cache, cache_backends
+    from core.tasks import send_cache_tokens
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.PAGE_CACHE_SECONDS = 300
+    queries(client, SALA_BROADBAND_URL)
+    cached, _ = queries(client, SALA_BROADBAND_URL)
+    old_token = caches["default"].get(cache.TOKEN_PREFIX + cache.SITE)
+    redis_cache.save()
+    redis_cache.stop()
+    publish_sala_broadband("Publicerat av ett kommando.")
+    cache._unsent.clear()  # the command's process exits: what it kept in memory is gone
+
+    def queued():
+        return [r for r in send_cache_tokens.get_backend().results if r.task.name == "send_cache_tokens"]
+
+    first = queued()  # one per invalidation the publish made (sending a token twice costs nothing)
+    assert first and all(cache.SITE in r.args[0] and r.task.run_after > r.enqueued_at for r in first)
+    cache_backends._down_until.clear()
+    assert send_cache_tokens.call(*first[0].args) == "the cache does not answer: queued again"
+    assert len(queued()) == len(first) + 1  # tried again later, while an old page could be served
+
+    redis_cache.start()  # back with its snapshot: the old token, the old page
+    cache_backends._down_until.clear()
+    assert caches["default"].get(cache.TOKEN_PREFIX + cache.SITE) == old_token
+    assert send_cache_tokens.call(*queued()[-1].args) == "sent"  # what the worker does
+    assert caches["default"].get(cache.TOKEN_PREFIX + cache.SITE) not in (None, old_token)
+    uncached, text = queries(client, SALA_BROADBAND_URL)
+    assert "Publicerat av ett kommando." in text and uncached > cached
+
+
 def test_page_traffic_never_evicts_rate_limit_counters_in_the_memory_cache(rf, settings):
     assert settings.CACHES["default"]["LOCATION"] != settings.CACHES["pages"]["LOCATION"]
     request = rf.post("/", REMOTE_ADDR="192.0.2.9")
