@@ -399,6 +399,7 @@ def rebuild(progress: Callable[[str], None] = lambda message: None, threads: int
             body={"index": {"refresh_interval": None, "number_of_replicas": settings.OPENSEARCH_REPLICAS}},
         )
         es.indices.refresh(index=name)
+        _warm(es, name)
     progress(f"{sum(counts.values())} dokument skrivna; byter alias")
     swap = []
     old = []
@@ -421,6 +422,30 @@ def rebuild(progress: Callable[[str], None] = lambda message: None, threads: int
         + f"; {replayed} ändringar under bygget spelades upp"
     )
     return counts
+
+
+def _warm(es, name: str) -> None:
+    """A search with facets, highlights and a suggestion against a new index before the alias points
+    at it: the first resident after a rebuild (or after `make run`) does not pay for loading the
+    index's structures, which on a cold node can take longer than a search waits
+    (`OPENSEARCH_TIMEOUT`) and would open the breaker."""
+    from search.opensearch_query import FACETS, HIGHLIGHT_FIELDS
+
+    words = ["title.folded", "summary.folded", "topic_names.folded", "body.folded"]
+    searches = [
+        {
+            "query": {"multi_match": {"query": "bredband bibliotek hjälp", "fields": words}},
+            "aggs": {facet: {"terms": {"field": field}} for facet, field in FACETS.items()},
+            "highlight": {"fields": {field: {} for field in HIGHLIGHT_FIELDS}},
+            "track_total_hits": True,
+        },
+        {"query": {"multi_match": {"query": "bre", "type": "bool_prefix", "fields": ["title_suggest"]}}},
+    ]
+    for body in searches:
+        try:
+            es.search(index=name, body=body, request_timeout=settings.OPENSEARCH_INDEX_TIMEOUT)
+        except OpenSearchException as exc:  # a cold first search costs time, not the rebuild
+            log.warning("Warming %s failed: %s", name, exc)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

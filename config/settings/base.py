@@ -223,9 +223,11 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflow.publish_approved"
 OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
 OPENSEARCH_INDEX_PREFIX = os.environ.get("OPENSEARCH_INDEX_PREFIX", "envagin-dev")
 OPENSEARCH_VERIFY_CERTS = env_bool("OPENSEARCH_VERIFY_CERTS", True)
-# Seconds a resident's search waits for the engine before the database answers instead; suggestions
-# (one per keystroke) wait less; index updates by the worker and `search_sync` may wait longer.
-OPENSEARCH_TIMEOUT = env_float("OPENSEARCH_TIMEOUT", 2)
+# Seconds a resident's search waits for the engine before the database answers instead (a hung
+# node: the answer within a second); suggestions (one per keystroke) wait less; index updates by the
+# worker and `search_sync` may wait longer. A search takes milliseconds (README, "What a query
+# costs"); a new index is warmed before it is used (search/indexing.py).
+OPENSEARCH_TIMEOUT = env_float("OPENSEARCH_TIMEOUT", 0.8)
 OPENSEARCH_SUGGEST_TIMEOUT = env_float("OPENSEARCH_SUGGEST_TIMEOUT", 0.5)
 OPENSEARCH_INDEX_TIMEOUT = env_float("OPENSEARCH_INDEX_TIMEOUT", 10)
 # After a connection error or timeout the engine is left alone this long (then one probe tries it).

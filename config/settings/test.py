@@ -19,6 +19,9 @@ WHITENOISE_USE_FINDERS = True
 # as `make run` does, with the database fallback.
 TEST_OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
 OPENSEARCH_URL = ""
+# Patient timeouts: on a loaded test machine one pause of the node would turn an engine test into
+# a test of the fallback. Tests of timeouts and of a frozen node set the site's own.
+OPENSEARCH_TIMEOUT, OPENSEARCH_SUGGEST_TIMEOUT, OPENSEARCH_INDEX_TIMEOUT = 30, 10, 60
 PAGE_CACHE_SECONDS = 0
 # Each logged search is written at once, in the test's own transaction (tests/search/test_api_path.py
 # runs the batched writer as production does).
