@@ -11,7 +11,7 @@ PORT ?= 8000
 OPENSEARCH_PORT ?= 9200
 export OPENSEARCH_PORT
 
-.PHONY: install help run run-search stack mail test lint check search-node search-node-stop bench bench-pages bench-index messages clean
+.PHONY: install help run run-search stack stack-manage mail test lint check search-node search-node-stop bench bench-pages bench-index messages clean
 
 help:
 	@echo "make run          – install, migrate, load the demo county; serve on http://$(HOST):$(PORT) with SQLite,"
@@ -19,6 +19,7 @@ help:
 	@echo "make stack        – the production topology on this machine: PostgreSQL, Redis, OpenSearch, gunicorn,"
 	@echo "                    task workers, scheduler and an SMTP server that keeps every message (make mail)"
 	@echo "make mail         – list the messages the stack's SMTP server received"
+	@echo "make stack-manage ARGS=…  – manage.py against the running stack (e.g. ARGS=createsuperuser)"
 	@echo "make test         – the whole test suite (starts a local OpenSearch node when OPENSEARCH_URL is unset)"
 	@echo "make search-node / search-node-stop – start or stop the local OpenSearch node"
 	@echo "make bench        – search benchmark (with a local node), then page speed under gunicorn"
@@ -49,6 +50,9 @@ run-search: run
 
 stack: $(STAMP)
 	PORT=$(PORT) $(PY) tools/run.py stack
+
+stack-manage: $(STAMP)
+	$(PY) tools/run.py stack-manage $(ARGS)
 
 mail: $(STAMP)
 	$(PY) tools/mailcatcher.py list

@@ -65,8 +65,14 @@ def show_message(maildir: Path, number: int) -> int:
     for header in ("Date", "From", "To", "Subject", "Message-ID"):
         print(f"{header}: {_text(message[header])}")
     print()
-    payload = message.get_payload(decode=True) or b""
-    print(payload.decode(message.get_content_charset() or "utf-8", "replace"))
+    for part in message.walk():  # a booking confirmation: the text, then the calendar file
+        if part.is_multipart():
+            continue
+        name = part.get_filename()
+        if name:
+            print(f"[attachment {name}, {part.get_content_type()}]")
+        payload = part.get_payload(decode=True) or b""
+        print(payload.decode(part.get_content_charset() or "utf-8", "replace"))
     return 0
 
 

@@ -6,10 +6,16 @@
                                 #   and Redis from Debian's packages, the OpenSearch node, gunicorn
                                 #   with several workers under config.settings.production, two task
                                 #   workers, the scheduler and an SMTP server that keeps every message
+    python tools/run.py stack-manage ARGS  # manage.py against the running stack (its settings,
+                                #   database, Redis and node), e.g. createsuperuser
 
 Both prepare the database first (migrate, load_demo --if-empty, setup_editors, search_rebuild when
 the node answers, ensure_superuser), then start the children, each in its own process group, and
-stop them all (SIGTERM, then SIGKILL after 10 s) on Ctrl-C or SIGTERM, or when one of them dies.
+stop them all (SIGTERM, then SIGKILL after 10 s) on Ctrl-C or SIGTERM. A child that exits is started
+again, as systemd or a managed service would bring it back, and the rest go on meanwhile: an app
+process after a second (longer if it keeps failing), a shared part (Redis, the SMTP server) after
+STACK_RESTART_SECONDS (30 s: long enough to watch the site run without it). Only a child that
+cannot start at all (it exits within seconds, five times running) stops everything.
 What they fetch or create (the venv, the node's jars, the SQLite file, the stack's PostgreSQL
 database, its secret key) lives in the work tree and .cache/, and the next run reuses it. A node,
 PostgreSQL cluster or Redis that was already running is used and left running; what this script
@@ -54,18 +60,61 @@ def manage(*args: str, env: dict, check: bool = True) -> int:
     return subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=check).returncode
 
 
+# A shared part that exits comes back after this long (a managed Redis or relay restarting).
+SHARED_RESTART_SECONDS = float(os.environ.get("STACK_RESTART_SECONDS", "30"))
+QUICK_EXIT_SECONDS = 10  # a child that exits this soon after starting did not really start
+GIVE_UP_AFTER = 5  # quick exits in a row
+
+
+class Child:
+    def __init__(self, name: str, command: list[str], env: dict, restart_after: float):
+        self.name, self.command, self.env, self.restart_after = name, command, env, restart_after
+        self.process: subprocess.Popen | None = None
+        self.started_at = 0.0
+        self.quick_exits = 0
+        self.due = 0.0  # when an exited child is started again
+
+    def start(self) -> None:
+        say(f"starting {self.name}: {' '.join(self.command)}")
+        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, start_new_session=True)
+        self.started_at = time.monotonic()
+        self.due = 0.0
+
+
 class Supervisor:
-    """Starts children in process groups of their own and stops every one of them, whatever happens."""
+    """Starts children in process groups of their own, starts again the ones that exit, and stops
+    every one of them on Ctrl-C, whatever happens."""
 
     def __init__(self):
-        self.children: list[tuple[str, subprocess.Popen]] = []
+        self.children: list[Child] = []
         self.cleanups: list = []
         self.stopping = False
 
-    def start(self, name: str, command: list[str], env: dict) -> None:
-        say(f"starting {name}: {' '.join(command)}")
-        process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-        self.children.append((name, process))
+    def start(self, name: str, command: list[str], env: dict, *, shared: bool = False) -> None:
+        """`shared`: a part the app servers share (Redis, the SMTP server), brought back after
+        SHARED_RESTART_SECONDS; app processes come back after a second."""
+        child = Child(name, command, env, SHARED_RESTART_SECONDS if shared else 1.0)
+        child.start()
+        self.children.append(child)
+
+    def _check(self, child: Child) -> int | None:
+        """Start an exited child again when it is due; an exit status when it cannot start at all."""
+        now = time.monotonic()
+        if child.due:
+            if now >= child.due:
+                child.start()
+            return None
+        if child.process.poll() is None:
+            return None
+        code = child.process.returncode
+        child.quick_exits = child.quick_exits + 1 if now - child.started_at < QUICK_EXIT_SECONDS else 0
+        if child.quick_exits >= GIVE_UP_AFTER:
+            say(f"{child.name} exited with {code} {GIVE_UP_AFTER} times within seconds; stopping the rest")
+            return code or 1
+        delay = child.restart_after * 2 ** max(0, child.quick_exits - 1)
+        say(f"{child.name} exited with {code}; the rest go on without it; starting it again in {delay:.0f} s")
+        child.due = now + delay
+        return None
 
     def on_exit(self, action) -> None:
         self.cleanups.append(action)
@@ -76,11 +125,10 @@ class Supervisor:
         code = 0
         try:
             while not self.stopping:
-                for name, process in self.children:
-                    if process.poll() is not None:
-                        say(f"{name} exited with {process.returncode}; stopping the rest")
-                        code = process.returncode or 1
-                        self.stopping = True
+                for child in self.children:
+                    failed = self._check(child)
+                    if failed is not None:
+                        code, self.stopping = failed, True
                         break
                 time.sleep(0.5)
         finally:
@@ -92,15 +140,17 @@ class Supervisor:
 
     def stop(self) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        for name, process in reversed(self.children):
-            if process.poll() is None:
-                say(f"stopping {name}")
+        running = [child for child in self.children if child.process is not None]
+        for child in reversed(running):
+            if child.process.poll() is None:
+                say(f"stopping {child.name}")
                 try:
-                    os.killpg(process.pid, signal.SIGTERM)
+                    os.killpg(child.process.pid, signal.SIGCONT)  # a part frozen in a fault drill
+                    os.killpg(child.process.pid, signal.SIGTERM)
                 except ProcessLookupError:
                     pass
         deadline = time.monotonic() + 10
-        for _name, process in self.children:
+        for process in (child.process for child in running):
             try:
                 process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
@@ -215,16 +265,8 @@ def secret_key() -> str:
     return path.read_text().strip()
 
 
-def run_stack() -> int:
-    missing = []
-    if not shutil.which("pg_ctlcluster"):
-        missing.append("postgresql")
-    if not shutil.which("redis-server"):
-        missing.append("redis-server")
-    if missing:
-        apt_install(missing)
-    STACK.mkdir(parents=True, exist_ok=True)
-    supervisor = Supervisor()
+def stack_env() -> dict:
+    """The environment of every process of the stack (and of `stack-manage`)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENSEARCH_URL", "EMAIL_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
@@ -241,14 +283,38 @@ def run_stack() -> int:
         MEDIA_ROOT=str(STACK / "media"),
         SCHEDULED_JOBS_DISABLED=os.environ.get("SCHEDULED_JOBS_DISABLED", "check_links"),
     )
+    env["DATABASE_URL"] = f"postgres://envagin:envagin@127.0.0.1:5432/{STACK_DATABASE}"
+    if answers(OPENSEARCH_PORT):
+        env["OPENSEARCH_URL"] = f"http://127.0.0.1:{OPENSEARCH_PORT}"
+    return env
+
+
+def stack_manage(args: list[str]) -> int:
+    """`manage.py` against the running stack, with its settings, database, Redis and node:
+    `python tools/run.py stack-manage createsuperuser`."""
+    return manage(*args, env=stack_env(), check=False)
+
+
+def run_stack() -> int:
+    missing = []
+    if not shutil.which("pg_ctlcluster"):
+        missing.append("postgresql")
+    if not shutil.which("redis-server"):
+        missing.append("redis-server")
+    if missing:
+        apt_install(missing)
+    STACK.mkdir(parents=True, exist_ok=True)
+    supervisor = Supervisor()
+    env = stack_env()
     try:
         env["DATABASE_URL"] = postgresql(supervisor)
-        supervisor.start(
-            "redis",
-            ["redis-server", "--bind", "127.0.0.1", "--port", str(REDIS_PORT), "--save", ""],
-            env,
-        )
-        supervisor.start("smtp", [PY, "tools/mailcatcher.py", "serve", "--port", str(SMTP_PORT)], env)
+        # As production's Redis is configured: page entries (with a lifetime) are evicted first,
+        # never the tokens and rate-limit counters (README, "Production: caching, health and HTTP").
+        redis = ["redis-server", "--bind", "127.0.0.1", "--port", str(REDIS_PORT), "--save", ""]
+        redis += ["--maxmemory", "256mb", "--maxmemory-policy", "volatile-lru"]
+        supervisor.start("redis", redis, env, shared=True)
+        smtp = [PY, "tools/mailcatcher.py", "serve", "--port", str(SMTP_PORT)]
+        supervisor.start("smtp", smtp, env, shared=True)
         engine = search_node(supervisor, env)
         prepare(env, engine=engine, production=True)
         say("check --deploy (warnings about HTTPS, HSTS and secure cookies: LOCAL_STACK_PLAIN_HTTP)")
@@ -281,6 +347,8 @@ def main(argv: list[str]) -> int:
         return run_dev()
     if argv[:1] == ["stack"]:
         return run_stack()
+    if argv[:1] == ["stack-manage"]:
+        return stack_manage(argv[1:])
     print(__doc__)
     return 2
 

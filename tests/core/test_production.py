@@ -170,6 +170,9 @@ def test_under_production_settings_with_two_workers_and_redis(stack, demo_commit
 
     status, headers, body = request(port, "GET", "/finns-inte/")
     assert status == 404 and 'role="search"' in body.decode() and 'class="site-header"' in body.decode()
+    # A pasted text as a search (6 KB of URL): the site's own answer, not gunicorn's bare 414.
+    status, _headers, body = request(port, "GET", "/sok/?q=" + "bredband+" * 700)
+    assert status == 200 and 'role="search"' in body.decode()
     assert request(port, "GET", "/healthz")[2].decode().count('"cache": "ok"') == 1
 
     # A publish handled anywhere is seen by every worker on the next request.

@@ -15,10 +15,11 @@ class Command(BaseCommand):
             if not User.objects.filter(is_superuser=True).exists():
                 self.stdout.write(
                     "Ingen administratör finns. Skapa en med:\n"
-                    "  .venv/bin/python manage.py createsuperuser\n"
+                    "  .venv/bin/python manage.py createsuperuser      (make run)\n"
+                    "  make stack-manage ARGS=createsuperuser          (make stack)\n"
                     "eller sätt DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_EMAIL och "
                     "DJANGO_SUPERUSER_PASSWORD "
-                    "innan make run."
+                    "innan make run eller make stack."
                 )
             return
         if User.objects.filter(username=username).exists():
