@@ -136,7 +136,7 @@ def catch_up() -> bool:
         return True
     with _unsent_lock:
         tags = sorted(_unsent)
-    return _replace(tags)
+    return _replace(tags, later=False)  # the failed change queued its task; no task per request
 
 
 def invalidate(*tags: str) -> None:

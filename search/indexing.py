@@ -147,15 +147,23 @@ def doc_id_for_key(key: str) -> str:
 
 
 # --- applying changes ------------------------------------------------------------------------------
-def ensure_indexes(timeout: float | None = None) -> None:
-    """Create each language's index and alias if missing (first run, or a new cluster)."""
+def missing_languages(timeout: float | None = None) -> list[str]:
+    """Languages whose alias is missing: a new cluster, or one that lost its indexes (a local node
+    restarted empty, a cluster restored without them)."""
     es = client(timeout)
-    for language in languages():
-        alias = alias_name(language)
-        if not es.indices.exists_alias(name=alias):
-            index = build_index(language)
-            index.create(using=es)
-            es.indices.put_alias(index=index._name, name=alias)
+    return [language for language in languages() if not es.indices.exists_alias(name=alias_name(language))]
+
+
+def rebuild_if_missing(progress: Callable[[str], None] = lambda message: None) -> list[str]:
+    """`search_sync`'s first step: when a language's index is missing, build them all from the
+    database (`rebuild`, which also replays the waiting rows). An index made only of the latest
+    changes would answer residents with almost nothing; until the rebuild, searches answer from
+    the database. Returns the languages that were missing."""
+    missing = missing_languages(settings.OPENSEARCH_INDEX_TIMEOUT)
+    if missing:
+        progress(f"index saknas för {', '.join(missing)}: bygger om alla från databasen")
+        rebuild(progress=progress)
+    return missing
 
 
 def apply(key: str, action: str, ctx: IndexContext | None = None, timeout: float | None = None) -> None:
@@ -305,12 +313,15 @@ def drain(
             _purge_done()
         return _result(0, 0, False)
     try:
-        ensure_indexes(timeout)
+        missing = missing_languages(timeout)
     except ENGINE_ERRORS as exc:
         breaker.failed(exc)
         if not breaker.is_unreachable(exc):
             breaker.succeeded(taken)
         return _result(0, 0, breaker.is_unreachable(exc))
+    if missing:  # never an index of the latest changes only: search_sync rebuilds (rebuild_if_missing)
+        breaker.succeeded(taken)
+        return _result(0, 0, False)
     ctx = IndexContext()
     applied = failed = 0
     for key, key_rows in by_key.items():

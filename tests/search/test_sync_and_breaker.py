@@ -373,3 +373,32 @@ def test_a_frozen_node_residents_search_and_type_publishing_works_and_the_index_
     assert sorted(urls(data)) == ["/kommuner/norberg/pumphuset/", "/kommuner/sala/pumphus-oppet/"]
     assert not in_index(locking)
     call_command("search_sync")  # nothing left to do, and it says so without failing
+
+
+def test_a_node_that_lost_its_indexes_is_rebuilt_from_the_database_not_left_with_the_latest_changes(
+    engine, client
+):
+    """A local node restarted empty, a cluster restored without its indexes: the after-commit step
+    never creates an index of the latest changes only; residents get answers from the database
+    meanwhile; the scheduled search_sync rebuilds every language and applies what waited."""
+    from django.conf import settings
+
+    es = es_client()
+    refresh()
+    before = api(client, q="bredband")["total"]
+    es.indices.delete(index=f"{settings.OPENSEARCH_INDEX_PREFIX}-*")
+    sala = municipality("1981")
+    with engine(execute=True):
+        page = add_page(sala, "Vattentornets visning", "vattentornet", summary="Visning av vattentornet")
+    assert not es.indices.exists_alias(name=alias_name("sv"))  # no index of one document
+    assert f"page:{page.pk}" in pending_keys()
+    data = api(client, q="bredband")
+    assert data["engine"] == "database" and data["total"] > 0
+
+    call_command("search_sync", stdout=open(os.devnull, "w"))
+    refresh()
+    assert all(es.indices.exists_alias(name=alias_name(language)) for language in ("sv", "en", "ar"))
+    assert not pending_keys()
+    data = api(client, q="bredband")
+    assert data["engine"] == "opensearch" and data["total"] == before
+    assert urls(api(client, q="vattentornets visning"))[0] == page.url

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import breaker
 from search.indexes import engine_configured
-from search.indexing import drain
+from search.indexing import ENGINE_ERRORS, drain, rebuild_if_missing
 
 
 class Command(BaseCommand):
@@ -25,6 +25,11 @@ class Command(BaseCommand):
             raise CommandError("OPENSEARCH_URL är inte satt.")
         if force:
             breaker.reset()
+        if breaker.state() != breaker.OPEN:
+            try:
+                rebuild_if_missing(progress=lambda message: self.stdout.write(message))
+            except ENGINE_ERRORS as exc:
+                breaker.failed(exc)  # the drain below reports the engine as down
 
         def show(key):
             self.stdout.write(f"  {key}")
