@@ -181,7 +181,17 @@ def search_node(supervisor: Supervisor, env: dict) -> bool:
             "Install a Java runtime (e.g. apt-get install default-jdk-headless) and mvn for the real one."
         )
         return False
-    supervisor.on_exit(lambda: subprocess.run([PY, "tools/search_node", "stop"], cwd=ROOT, env=env))
+    pid_file = CACHE / "search-node" / f"node-{OPENSEARCH_PORT}.pid"
+    started = pid_file.read_text().strip() if pid_file.exists() else ""
+
+    def stop_our_node():
+        # Only the node this command started: one an operator started by hand meanwhile stays.
+        if started and pid_file.exists() and pid_file.read_text().strip() == started:
+            subprocess.run([PY, "tools/search_node", "stop"], cwd=ROOT, env=env)
+        else:
+            say(f"search: leaving the node on port {OPENSEARCH_PORT} running (not the one started here)")
+
+    supervisor.on_exit(stop_our_node)
     env["OPENSEARCH_URL"] = url
     return True
 
