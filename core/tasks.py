@@ -12,13 +12,9 @@ def deliver_mail(mail_id: int) -> str:
 
 @task()
 def run_job(name: str, run_key: str = "") -> str:
-    """One run of a scheduled job; the run key makes a repeated delivery of the task do nothing.
-    First, page-cache tokens a change in this worker could not send while the cache was down
-    (a scheduled publish, say) are sent: publish_scheduled runs every minute."""
-    from core.cache import catch_up
+    """One run of a scheduled job; the run key makes a repeated delivery of the task do nothing."""
     from core.schedule import run
 
-    catch_up()
     return run(name, run_key)
 
 

@@ -150,8 +150,13 @@ def doc_id_for_key(key: str) -> str:
 def missing_languages(timeout: float | None = None) -> list[str]:
     """Languages whose alias is missing: a new cluster, or one that lost its indexes (a local node
     restarted empty, a cluster restored without them)."""
-    es = client(timeout)
-    return [language for language in languages() if not es.indices.exists_alias(name=alias_name(language))]
+    wanted = {alias_name(language): language for language in languages()}
+    # One request for all of them (a 404 body still lists the ones that exist).
+    found = client(timeout).indices.get_alias(name=",".join(wanted), ignore=[404])
+    present = {
+        alias for index in found.values() if isinstance(index, dict) for alias in index.get("aliases", {})
+    }
+    return [language for alias, language in wanted.items() if alias not in present]
 
 
 def rebuild_if_missing(progress: Callable[[str], None] = lambda message: None) -> list[str]:
@@ -440,12 +445,11 @@ def _warm(es, name: str) -> None:
     at it: the first resident after a rebuild (or after `make run`) does not pay for loading the
     index's structures, which on a cold node can take longer than a search waits
     (`OPENSEARCH_TIMEOUT`) and would open the breaker."""
-    from search.opensearch_query import FACETS, HIGHLIGHT_FIELDS
+    from search.opensearch_query import FACETS, FOLDED_FIELDS, HIGHLIGHT_FIELDS
 
-    words = ["title.folded", "summary.folded", "topic_names.folded", "body.folded"]
     searches = [
         {
-            "query": {"multi_match": {"query": "bredband bibliotek hjälp", "fields": words}},
+            "query": {"multi_match": {"query": "bredband bibliotek hjälp", "fields": FOLDED_FIELDS}},
             "aggs": {facet: {"terms": {"field": field}} for facet, field in FACETS.items()},
             "highlight": {"fields": {field: {} for field in HIGHLIGHT_FIELDS}},
             "track_total_hits": True,

@@ -238,7 +238,10 @@ def apt_install(packages: list[str]) -> None:
     subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env)
 
 
-def postgresql(supervisor: Supervisor) -> str:
+STACK_DATABASE_URL = f"postgres://envagin:envagin@127.0.0.1:5432/{STACK_DATABASE}"
+
+
+def postgresql(supervisor: Supervisor) -> None:
     """Debian's PostgreSQL cluster, started when it is not running; a role and database for the stack."""
     version = sorted(os.listdir("/usr/lib/postgresql"), key=lambda v: [int(p) for p in v.split(".")])[-1]
     clusters = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True).stdout
@@ -262,7 +265,6 @@ def postgresql(supervisor: Supervisor) -> str:
         psql("CREATE ROLE envagin LOGIN PASSWORD 'envagin' CREATEDB")
     if psql(f"SELECT 1 FROM pg_database WHERE datname='{STACK_DATABASE}'") != "1":
         psql(f"CREATE DATABASE {STACK_DATABASE} OWNER envagin")
-    return f"postgres://envagin:envagin@127.0.0.1:5432/{STACK_DATABASE}"
 
 
 def secret_key() -> str:
@@ -293,7 +295,7 @@ def stack_env() -> dict:
         MEDIA_ROOT=str(STACK / "media"),
         SCHEDULED_JOBS_DISABLED=os.environ.get("SCHEDULED_JOBS_DISABLED", "check_links"),
     )
-    env["DATABASE_URL"] = f"postgres://envagin:envagin@127.0.0.1:5432/{STACK_DATABASE}"
+    env["DATABASE_URL"] = STACK_DATABASE_URL
     if answers(OPENSEARCH_PORT):
         env["OPENSEARCH_URL"] = f"http://127.0.0.1:{OPENSEARCH_PORT}"
     return env
@@ -317,7 +319,7 @@ def run_stack() -> int:
     supervisor = Supervisor()
     env = stack_env()
     try:
-        env["DATABASE_URL"] = postgresql(supervisor)
+        postgresql(supervisor)
         # As production's Redis is configured: page entries (with a lifetime) are evicted first,
         # never the tokens and rate-limit counters (README, "Production: caching, health and HTTP").
         redis = ["redis-server", "--bind", "127.0.0.1", "--port", str(REDIS_PORT), "--save", ""]

@@ -13,10 +13,6 @@ from django.conf import settings as django_settings
 from tests.conftest import search_engine_required
 
 PREFIX = f"envagin-test-{uuid.uuid4().hex[:8]}"
-# The site gives up on the node after 2 s (0.5 s for a suggestion) and opens the breaker: right for
-# residents, but on a loaded 2-core machine one pause of the node's JVM would turn the rest of a
-# test into a test of the database fallback. Tests of timeouts and of a frozen node set their own.
-PATIENT = {"OPENSEARCH_TIMEOUT": 30, "OPENSEARCH_SUGGEST_TIMEOUT": 10, "OPENSEARCH_INDEX_TIMEOUT": 60}
 
 
 def _engine_url() -> str:
@@ -35,10 +31,7 @@ def indexed_demo(django_db_setup, django_db_blocker):
 
     from search.indexing import rebuild
 
-    with (
-        override_settings(OPENSEARCH_URL=url, OPENSEARCH_INDEX_PREFIX=PREFIX, **PATIENT),
-        django_db_blocker.unblock(),
-    ):
+    with override_settings(OPENSEARCH_URL=url, OPENSEARCH_INDEX_PREFIX=PREFIX), django_db_blocker.unblock():
         rebuild()
     yield url
     from opensearchpy import OpenSearch
@@ -56,8 +49,6 @@ def engine(indexed_demo, settings, demo, django_capture_on_commit_callbacks):
 
     settings.OPENSEARCH_URL = indexed_demo
     settings.OPENSEARCH_INDEX_PREFIX = PREFIX
-    for name, value in PATIENT.items():
-        setattr(settings, name, value)
     highest = Page.objects.order_by("-pk").values_list("pk", flat=True).first()
     yield django_capture_on_commit_callbacks
     es = client()
