@@ -15,6 +15,8 @@ RESIDENT_QUERIES = QUERY_DATA / "resident_queries.tsv"
 HELD_OUT_QUERIES = QUERY_DATA / "resident_queries_holdout.tsv"
 # A second held-out set, written before the changes measured against it and never edited since.
 SECOND_HELD_OUT_QUERIES = QUERY_DATA / "resident_queries_holdout2.tsv"
+# A third, written on 5 December 2026 by someone who had not read the search code or the other sets.
+THIRD_HELD_OUT_QUERIES = QUERY_DATA / "resident_queries_holdout3.tsv"
 
 
 def load_queries(path: Path = PUBLIC_QUERIES) -> list[dict]:

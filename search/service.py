@@ -10,6 +10,7 @@ does not slow every request, searches and suggestions alike.
 
 import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -35,6 +36,11 @@ log = logging.getLogger(__name__)
 MAX_QUERY_LENGTH = 200
 # NUL and other control characters cannot be stored or searched; they become spaces.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# Dropped from what a visitor types: invisible format characters (Cf: soft hyphens, zero-width
+# joiners, the direction marks that come along with pasted Arabic text) and the combining marks left
+# once the text is composed (Mn, Me: Arabic vowel signs and shadda). Inside a word they split it
+# ("دَعْمُ" would be read as four one-letter words); the index's analysers drop them too.
+INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me"}
 WORDS_ONLY = re.compile(r"\w+", re.UNICODE)
 PAGE_SIZE = 10
 DATABASE_CANDIDATES = 200
@@ -57,8 +63,7 @@ class SearchRequest:
 
     @classmethod
     def from_params(cls, params, language: str | None = None) -> "SearchRequest":
-        raw = CONTROL_CHARACTERS.sub(" ", params.get("q", "") or "")
-        query = " ".join(raw.split())[:MAX_QUERY_LENGTH]
+        query = " ".join(clean_text(params.get("q", "") or "").split())[:MAX_QUERY_LENGTH]
         lang = params.get("lang") or language or settings.LANGUAGE_CODE
         if lang not in dict(settings.LANGUAGES):
             lang = settings.LANGUAGE_CODE
@@ -79,6 +84,16 @@ class SearchRequest:
     @property
     def filters(self) -> dict:
         return {"kommun": self.municipality, "typ": self.types, "amne": self.topics}
+
+
+def clean_text(raw: str) -> str:
+    """A visitor's text as the search reads it: control characters become spaces, the text is
+    composed in its compatibility form (NFKC: an "ö" typed as "o" and a combining diaeresis is one
+    letter; full-width "ｂａｎｋ", ligatures and the Arabic presentation forms of text copied from a
+    PDF become the plain letters) and what is invisible or only a mark on a letter is dropped
+    (`INVISIBLE_CATEGORIES`). Pure."""
+    composed = unicodedata.normalize("NFKC", CONTROL_CHARACTERS.sub(" ", raw))
+    return "".join(c for c in composed if unicodedata.category(c) not in INVISIBLE_CATEGORIES)
 
 
 # --- vocabulary: small data every search needs, cached -------------------------------------------------

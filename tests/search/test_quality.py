@@ -1,8 +1,7 @@
 """Search quality, scored as ../shared/eval/evaluate.py scores it, through the JSON API against
 the real node: the public query set (a copy of ../shared/eval/queries.tsv), and the residents'
-phrasings we wrote from the demo content (tests/search/data/resident_queries.tsv) with two held-out
-sets (resident_queries_holdout.tsv, resident_queries_holdout2.tsv), each written before the changes
-measured against it."""
+phrasings we wrote from the demo content (tests/search/data/resident_queries.tsv) with three held-out
+sets (resident_queries_holdout*.tsv), each written before the changes measured against it."""
 
 import pytest
 
@@ -10,6 +9,7 @@ from search.evaluation import (
     HELD_OUT_QUERIES,
     RESIDENT_QUERIES,
     SECOND_HELD_OUT_QUERIES,
+    THIRD_HELD_OUT_QUERIES,
     load_queries,
     matches,
     score,
@@ -46,7 +46,11 @@ def test_residents_phrasings_success_at_3_is_at_least_0_95_and_none_finds_nothin
     assert result.success_at_3 >= 0.95, "\n".join(result.misses)
 
 
-@pytest.mark.parametrize("path", [HELD_OUT_QUERIES, SECOND_HELD_OUT_QUERIES], ids=["holdout", "holdout2"])
+@pytest.mark.parametrize(
+    "path",
+    [HELD_OUT_QUERIES, SECOND_HELD_OUT_QUERIES, THIRD_HELD_OUT_QUERIES],
+    ids=["holdout", "holdout2", "holdout3"],
+)
 def test_held_out_phrasings_find_something_and_the_right_thing_first(engine, client, path):
     """Not written to the engine's strengths; the README gives the scores and what still misses."""
     rows = load_queries(path)

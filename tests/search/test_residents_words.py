@@ -2,10 +2,16 @@
 languages and registers kept as editable synonyms, English and Arabic analysis. Against the real
 node, except the pure functions at the top."""
 
+import unicodedata
+
 import pytest
+from django.http import QueryDict
+from hypothesis import given
+from hypothesis import strategies as st
 
 from search.analysis import stop_words
-from search.opensearch_query import find_concepts, meaningful_words, misspelt_place, normalise
+from search.opensearch_query import WORD, find_concepts, meaningful_words, misspelt_place, normalise
+from search.service import SearchRequest
 
 GROUPS = [
     ["ny adress", "adressändring", "flytt"],
@@ -59,6 +65,49 @@ def test_arabic_letter_forms_are_normalised_as_the_index_does():
     assert normalise("إلكترونيّة") == normalise("الكترونيه")
     assert normalise("أحصل") == normalise("احصل")
     assert normalise("مستشفى") == normalise("مستشفي")
+
+
+def typed(text: str) -> str:
+    data = QueryDict(mutable=True)
+    data["q"] = text
+    return SearchRequest.from_params(data).query
+
+
+# Letters as residents type them, and what can come between them without being a letter: a
+# combining mark (a decomposed "ö", Arabic vowel signs, shadda) or an invisible format character
+# (soft hyphen, zero-width joiners, the direction marks pasted with Arabic text).
+LETTERS = "abcdefghijklmnopqrstuvwxyzåäöéABCÅÄÖابتثجحخدذرسشصضطظعغفقكلمنهويءةى"
+MARKS = "\u0301\u0308\u030a\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u061c\u2060\ufeff"
+
+
+@given(
+    st.lists(
+        st.lists(st.tuples(st.sampled_from(LETTERS), st.text(MARKS + INVISIBLE, max_size=3)), min_size=1),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_marks_and_invisible_characters_never_split_a_word(words):
+    """Whatever marks or invisible characters come with the letters, the search reads the words the
+    letters make – the index's analysers drop those characters too."""
+    text = " ".join("".join(letter + extra for letter, extra in word) for word in words)
+    letters = ["".join(letter for letter, _extra in word) for word in words]
+    # A mark may also join its letter ("o" + diaeresis is "ö"): compared without marks.
+    assert [base(word) for word in WORD.findall(typed(text))] == [base(word) for word in letters]
+
+
+def base(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def test_a_decomposed_letter_is_the_letter_and_vowel_signs_are_dropped():
+    assert typed("bredbandsst" + "o\u0308" + "d") == "bredbandsstöd"
+    assert typed("دَعْمُ الإِنْتَرْنِتِ") == "دعم الإنترنت"
+    assert typed("bred\u00adband\u200f i sala") == "bredband i sala"
+    # Full-width letters, a ligature, Arabic presentation forms (text copied from a PDF).
+    assert typed("ｂａｎｋｉｄ ﬁber") == "bankid fiber"
+    assert typed("\ufe8d\ufedf\ufe8e\ufee7\ufe98\ufeae\ufee7\ufe96") == "الانترنت"
 
 
 def api(client, **params):
@@ -153,6 +202,7 @@ def test_an_editors_synonym_works_at_once(engine, client):
     [
         ("هويه الكترونيه", "BankID"),  # no hamza, taa marbuta written as haa
         ("الهُوِيَّة الإلكترونية", "BankID"),  # with diacritics and the article
+        ("دَعْمُ الإِنْتَرْنِتِ السَّرِيعِ", "دعم الإنترنت"),  # every word with its vowel signs
         ("١١٧٧", "1177"),  # Eastern Arabic digits
         ("الرعايه الصحيه", "1177"),
         ("bankid", "BankID"),  # the Swedish word, typed in the Arabic search
@@ -187,6 +237,8 @@ def test_swedish_questions_and_compounds_typed_without_a_ring(engine, client):
     assert data["partial"] is False
     assert any("fiber" in hit["title"].lower() for hit in data["hits"][:3])
     assert "Bredbandsstöd" in [hit["title"] for hit in api(client, q="bredbandstod")["hits"][:3]]
+    # Typed on a device that sends "ö" as "o" and a combining diaeresis.
+    assert "Bredbandsstöd" in [hit["title"] for hit in api(client, q="bredbandssto\u0308d")["hits"][:3]]
     # Text in a StreamField body is found (steps, questions and answers).
     assert any("förening" in hit["title"].lower() for hit in api(client, q="samla grannarna")["hits"][:3])
 
