@@ -12,13 +12,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
 from core.fields import choice_field, coordinate_field, optional_field
 from core.panels import field_panels
 from home.fields import MultipleChoiceListField
 from home.models import BasePage, IndexPage, MunicipalityPage, intro_field, localized_fields, rich_text_field
+from services.models.booking import Booking
 
 SESSION_LANGUAGES = [
     ("sv", _("svenska")),
@@ -133,6 +134,19 @@ class LibraryPage(SessionListingMixin, BasePage):
         return context
 
 
+class SessionPermissionTester(PagePermissionTester):
+    """Bookings are the library's where they were made: the form tells residents that its staff,
+    and only they, read names, contacts and needs. A session with bookings (in any language, any
+    state) therefore stays at its library – moved elsewhere, its bookings would go to the other
+    library's staff. Wagtail's move view, its bulk move and the admin API's move action all ask
+    `can_move_to`. A library that moves a series copies it to the new library instead."""
+
+    def can_move_to(self, destination):
+        if destination.pk != self.page.get_parent().pk and self.page.has_bookings():
+            return False
+        return super().can_move_to(destination)
+
+
 class HelpSessionPage(BasePage):
     """A series of digital-help sessions at one library."""
 
@@ -234,6 +248,13 @@ class HelpSessionPage(BasePage):
             errors["capacity"] = _("Ange hur många platser det finns när bokning krävs.")
         if errors:
             raise ValidationError(errors)
+
+    def permissions_for_user(self, user):
+        return SessionPermissionTester(user, self)
+
+    def has_bookings(self) -> bool:
+        """Whether anyone has booked any date of this series, in any of its languages."""
+        return Booking.objects.filter(occurrence__session__translation_key=self.translation_key).exists()
 
     def occurrence_dates(self, start: datetime.date, end: datetime.date) -> list[datetime.date]:
         from services.occurrences import recurrence_dates

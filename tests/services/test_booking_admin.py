@@ -107,3 +107,31 @@ def test_cancelling_one_date_tells_everyone_who_booked(
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED
     assert mail.outbox[-1].to == ["berit@example.se"] and "Sjukdom" in mail.outbox[-1].body
+
+
+def test_a_session_with_bookings_stays_at_its_library_by_every_way_of_moving_it(
+    client, demo, django_user_model
+):
+    """Moved to another library, a session's bookings (names, contacts, needs) would be read by that
+    library's staff: the move view, the bulk move and the admin API refuse it, even for a superuser."""
+    session, day = session_at("sala-stadsbibliotek", "Hjälp i Sala")
+    unbooked, _day = session_at("vasteras-stadsbibliotek", "Hjälp i Västerås")
+    book(session, day, "Eva Egen")
+    other = library("skultuna-bibliotek")
+    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.se", "x"))
+
+    assert client.post(f"/admin/pages/{session.pk}/move/{other.pk}/confirm/").status_code in (302, 403)
+    client.post(f"/admin/bulk/wagtailcore/page/move/?id={session.pk}", {"chooser": other.pk})
+    response = client.post(
+        f"/admin/api/main/pages/{session.pk}/action/move/",
+        {"destination_page_id": other.pk},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert Page.objects.get(pk=session.pk).get_parent().pk == library("sala-stadsbibliotek").pk
+    occurrence = Booking.objects.get(name="Eva Egen").occurrence
+    assert occurrence.session.get_parent().pk == library("sala-stadsbibliotek").pk
+
+    # A series nobody has booked moves as any page does.
+    client.post(f"/admin/pages/{unbooked.pk}/move/{other.pk}/confirm/")
+    assert Page.objects.get(pk=unbooked.pk).get_parent().pk == other.pk
