@@ -1,5 +1,6 @@
 """The region's start page, the municipalities and the standard pages."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -240,6 +241,24 @@ class MunicipalityPage(BasePage):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        """The kommunkod is the key of the municipality's reports, operators, e-service links and
+        search documents, and its name names its editors' group and file collection: another
+        municipality with either would be given this one's data."""
+        super().clean()
+        others = MunicipalityPage.objects.exclude(translation_key=self.translation_key)
+        errors = {}
+        if self.code and others.filter(code=self.code).exists():
+            errors["code"] = _("Kommunkoden används redan av en annan kommun.")
+        if (
+            self.name
+            and self.locale_id
+            and others.filter(locale_id=self.locale_id, name__iexact=self.name).exists()
+        ):
+            errors["name"] = _("Det finns redan en kommun med det namnet.")
+        if errors:
+            raise ValidationError(errors)
 
     def permissions_for_user(self, user):
         return MunicipalityPermissionTester(user, self)

@@ -62,6 +62,31 @@ def test_the_region_changes_a_municipalitys_code(org, client):
     assert MunicipalityPage.objects.get(pk=org.sala.pk).code == "1999"
 
 
+def test_no_two_municipalities_share_a_code_or_a_name(org, client):
+    """The code keys a municipality's reports, operators and links; the name its group and files.
+    A second page with Västerås's code (a new one, or Sala's changed) would be given Västerås's."""
+    client.force_login(org.users["region"])
+    parent = org.sala.get_parent()
+    new = municipality_form(org.sala, title="Nya kommunen", slug="nya", name="Nya", code="1980", **PUBLISH)
+    response = client.post(f"/admin/pages/add/home/municipalitypage/{parent.pk}/", new)
+    assert response.status_code == 200 and "Kommunkoden används redan" in response.content.decode()
+    response = client.post(
+        f"/admin/pages/{org.sala.pk}/edit/", municipality_form(org.sala, code="1980", **PUBLISH)
+    )
+    assert response.status_code == 200 and "Kommunkoden används redan" in response.content.decode()
+    response = client.post(
+        f"/admin/pages/{org.sala.pk}/edit/", municipality_form(org.sala, name="västerås", **PUBLISH)
+    )
+    assert (
+        response.status_code == 200
+        and "Det finns redan en kommun med det namnet" in response.content.decode()
+    )
+    keys = MunicipalityPage.objects.filter(code="1980").values_list("translation_key", flat=True)
+    assert len(set(keys)) == 1
+    assert not MunicipalityPage.objects.filter(slug="nya").exists()
+    assert MunicipalityPage.objects.get(pk=org.sala.pk).code == "1981"
+
+
 @pytest.mark.parametrize("action", ["delete", "unpublish", "privacy"])
 def test_a_municipal_editor_cannot_delete_unpublish_or_hide_their_municipality(org, client, action):
     client.force_login(org.users["municipal"])
