@@ -25,6 +25,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from editorial.models import EditorGroup
 from home.models import HomePage, MunicipalityIndexPage, MunicipalityPage
 
 REGION_EDITORS = "Region – redaktörer"
@@ -109,6 +110,44 @@ def _group(name: str, report: Report) -> Group:
     return group
 
 
+def _page_group(page, names: list[str], report: Report) -> Group:
+    """The group that stands for `page` (a municipality or a library), found by its link
+    (`EditorGroup`), named by the first of `names` no other group has (the page's title first; the
+    names follow the title). A group an earlier version made by name alone is taken over only when
+    it holds rights on this page or none at all – never another page's group that carries the same
+    name. Otherwise a new group is made."""
+    link = EditorGroup.objects.select_related("group").filter(page_id=page.pk).first()
+    if link is not None:
+        group = link.group
+    else:
+        group = Group.objects.filter(name__in=names, editor_page__isnull=True).order_by("pk").first()
+        pages = {p.pk for p in _translations(page)}
+        if (
+            group is not None
+            and not set(GroupPagePermission.objects.filter(group=group).values_list("page_id", flat=True))
+            <= pages
+        ):
+            group = None
+        if group is None:
+            group = Group.objects.create(name=_free_name(names))
+            report.note(f"grupp {group.name}")
+        EditorGroup.objects.create(group=group, page_id=page.pk)
+    wanted = _free_name(names, group)
+    if group.name != wanted:
+        report.note(f"grupp {group.name} heter nu {wanted}")
+        group.name = wanted
+        group.save(update_fields=["name"])
+    return group
+
+
+def _free_name(names: list[str], group: Group | None = None) -> str:
+    """The first of `names` that no other group holds (the last one names the page's id and is
+    unique)."""
+    others = Group.objects.exclude(pk=group.pk) if group is not None else Group.objects.all()
+    taken = set(others.filter(name__in=names).values_list("name", flat=True))
+    return next((name for name in names if name not in taken), names[-1])
+
+
 def _apply(group: Group, grant: Grant) -> None:
     """Make the group's page, collection and model permissions exactly the grant (idempotent):
     permissions an earlier version gave (publish on regional pages, "choose" on the whole region)
@@ -179,14 +218,23 @@ def setup_editors() -> Report:
         grant.on_pages(_translations(municipality), MUNICIPAL_PAGE_PERMISSIONS)
         grant.on_collection(collection, MEDIA_PERMISSIONS)
         grant.on_collection(shared, CHOOSE_ONLY)
-        _apply(_group(f"{municipality.name} – redaktörer", report), grant)
+        names = [
+            f"{municipality.name} – redaktörer",
+            f"{municipality.name} ({municipality.code}) – redaktörer",
+        ]
+        _apply(_page_group(municipality, names, report), grant)
         for model in staff_page_types():
             for library in model.objects.child_of(municipality):
                 staff = Grant(models={TRANSLATE})
                 staff.on_pages(_translations(library), LIBRARY_PAGE_PERMISSIONS)
                 staff.on_collection(collection, MEDIA_PERMISSIONS)
                 staff.on_collection(shared, CHOOSE_ONLY)
-                _apply(_group(f"{library.title} – personal", report), staff)
+                names = [
+                    f"{library.title} – personal",
+                    f"{library.title} ({municipality.name}) – personal",
+                    f"{library.title} ({municipality.name}, {library.pk}) – personal",
+                ]
+                _apply(_page_group(library, names, report), staff)
     _regional_workflow(homes, report)
     return report
 

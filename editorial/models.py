@@ -18,3 +18,16 @@ class FreshnessDigest(models.Model):
 
     def __str__(self):
         return f"{self.group} {self.week:%G-W%V}"
+
+
+class EditorGroup(models.Model):
+    """The page a group built by `setup_editors` stands for: a municipality or a library (its
+    Swedish page). `setup_editors` finds the group by this link, never by its name alone: the name
+    follows the page's title, which editors may change – a library renamed, or a new one given
+    another library's title, must not take over that library's group, its pages and its bookings."""
+
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="editor_page")
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self):
+        return f"{self.group} → {self.page_id}"

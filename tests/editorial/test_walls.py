@@ -242,6 +242,36 @@ def test_bookings_are_read_by_the_librarys_staff_only(org, client, admin_user):
     assert "bara personalen på biblioteket ser det du skriver" in notice
 
 
+def test_a_librarys_group_stays_with_its_library_whatever_another_library_is_called(org, client):
+    """Groups are linked to their pages, not found by name: a library given another library's
+    title, or renamed to it, does not take that library's group (its pages and bookings)."""
+    from services.models import LibraryPage
+
+    occurrence = org.sala_occurrence
+    vasteras = org.vasteras
+    copycat = vasteras.add_child(instance=LibraryPage(title="Sala stadsbibliotek", slug="kopia", summary="x"))
+    call_command("setup_editors", verbosity=0)
+    staff = Group.objects.get(name="Sala stadsbibliotek – personal")
+    assert set(GroupPagePermission.objects.filter(group=staff).values_list("page_id", flat=True)) >= {
+        org.sala_library.pk
+    }
+    assert copycat.pk not in GroupPagePermission.objects.filter(group=staff).values_list("page_id", flat=True)
+    assert GroupPagePermission.objects.filter(
+        group__name="Sala stadsbibliotek (Västerås) – personal", page_id=copycat.pk
+    ).exists()
+
+    # Sala's library renamed to Västerås's: each group keeps its own library, under a name of its own.
+    org.sala_library.title = org.vasteras_library.title
+    org.sala_library.save_revision().publish()
+    call_command("setup_editors", verbosity=0)
+    vasteras_staff = Group.objects.get(name=f"{org.vasteras_library.title} – personal")
+    pages = set(GroupPagePermission.objects.filter(group=vasteras_staff).values_list("page_id", flat=True))
+    assert org.vasteras_library.pk in pages and org.sala_library.pk not in pages
+    assert staff.pk in org.users["library"].groups.values_list("pk", flat=True)
+    client.force_login(org.users["library"])
+    assert "Bokare sala-boka" in client.get(f"/admin/bokningar/{occurrence.pk}/").content.decode()
+
+
 # 7. Translating one's own pages, and only those.
 
 
