@@ -91,6 +91,7 @@ class NetworkOperator(index.Indexed, models.Model):
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
         index.SearchField("description"),
+        index.FilterField("id"),  # a municipal editor's listing is narrowed by id (editorial.policies)
     ]
 
     class Meta:

@@ -60,7 +60,11 @@ class MunicipalSnippetPolicy(ModelPermissionPolicy):
             return queryset
         if action not in self.municipal_actions:
             return queryset.none()
-        return self.filter_by_codes(queryset, self._own_codes(user))
+        # By primary key only: a listing searches this queryset, and the search backend accepts
+        # filters on declared filter fields alone (the models declare `id`), not on the joins that
+        # find the user's objects.
+        own = self.filter_by_codes(queryset, self._own_codes(user)).values_list("pk", flat=True)
+        return queryset.filter(pk__in=list(own))
 
     def filter_by_codes(self, queryset, codes):
         """The objects that name at least one municipality and only municipalities in `codes`."""
