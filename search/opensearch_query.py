@@ -551,7 +551,7 @@ def run_autocomplete(language: str, text: str, size: int = 8) -> list[dict]:
     """Titles that start with what has been typed, best first: one small query per keystroke.
 
     Only the dedicated search-as-you-type field (`title_suggest`, with its 2- and 3-word shingles
-    and edge n-grams of the last word), only three stored fields back (and only they are parsed:
+    and edge n-grams of the last word), only four stored fields back (and only they are parsed:
     `filter_path`), no total count, no highlighting and no phrase suggester; it waits at most
     `OPENSEARCH_SUGGEST_TIMEOUT`.
     """
@@ -563,14 +563,20 @@ def run_autocomplete(language: str, text: str, size: int = 8) -> list[dict]:
                 "fields": ["title_suggest", "title_suggest._2gram", "title_suggest._3gram"],
             }
         },
-        "_source": ["title", "url", "type"],
+        "_source": ["title", "url", "type", "language"],
         "size": size,
         "track_total_hits": False,
     }
     response = client(settings.OPENSEARCH_SUGGEST_TIMEOUT).search(
-        index=alias_name(language), body=body, filter_path=["hits.hits._source"]
+        index=alias_name(language), body=body, filter_path=["hits.hits._source", "hits.hits._id"]
     )
     return [
-        {"title": hit["_source"]["title"], "url": hit["_source"]["url"], "type": hit["_source"]["type"]}
+        {
+            "title": hit["_source"]["title"],
+            "url": hit["_source"]["url"],
+            "type": hit["_source"]["type"],
+            "language": hit["_source"].get("language") or language,
+            "id": hit["_id"],
+        }
         for hit in response.get("hits", {}).get("hits", [])
     ]

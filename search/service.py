@@ -280,11 +280,33 @@ def engine_search(request: SearchRequest, words: Vocabulary | None = None) -> di
     breaker.succeeded(taken)
     return {
         "total": result.total,
-        "hits": result.hits,
+        "hits": in_reader_language(result.hits, request.language),
         "facets": result.facets,
         "suggestion": result.suggestion,
         "partial": result.partial,
     }
+
+
+def in_reader_language(hits: list[dict], language: str) -> list[dict]:
+    """Hits of Swedish pages not translated into the reader's language (the engine finds them through
+    the Swedish page's document) link to the page's copy in the reader's language – its alias, with
+    the reader's menus and links and the text marked Swedish – instead of the Swedish site. One
+    database query per answer; a page without a copy keeps its Swedish address."""
+    if language == settings.LANGUAGE_CODE:
+        return hits
+    sources = {}
+    for hit in hits:
+        kind, _, pk = str(hit.get("id", "")).partition("-")
+        if kind == "page" and pk.isdigit() and hit.get("language", language) != language:
+            sources[int(pk)] = hit
+    if not sources:
+        return hits
+    copies = Page.objects.live().filter(alias_of_id__in=sources, locale__language_code=language)
+    for copy in copies.select_related("locale"):
+        url = copy.get_url()
+        if url:
+            sources[copy.alias_of_id]["url"] = url
+    return hits
 
 
 def best_bets(request: SearchRequest, promoted: set[str] | None = None) -> list[dict]:
@@ -388,6 +410,12 @@ def suggestions(request: SearchRequest) -> dict:
         except ENGINE_ERRORS as exc:
             breaker.failed(exc)
         else:
+            found = in_reader_language(found, request.language)
+            for suggestion in found:  # said only when it is not the language asked for
+                language = suggestion.pop("language", request.language)
+                if language != request.language:
+                    suggestion["language"] = language
+                suggestion.pop("id", None)
             return {"engine": "opensearch", "suggestions": found}
     return {"engine": "database", "suggestions": database_suggestions(request.language, text)}
 

@@ -175,6 +175,24 @@ def test_autocomplete_suggests_titles(engine, client):
     assert client.get("/api/search/suggest/", {"q": "x" * 5000}).status_code == 200
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_readers_of_english_and_arabic_stay_in_their_language(engine, client, language):
+    """A Swedish page not translated yet is found in English and Arabic too, and leads to its copy
+    in the reader's language (their menus, the text marked Swedish), never to the Swedish site;
+    suggestions say which titles are Swedish."""
+    data = api(client, q="bankid", lang=language)
+    swedish = [hit for hit in data["hits"] if hit["language"] == "sv" and hit["type"] == "help_session"]
+    assert swedish, [(hit["language"], hit["url"]) for hit in data["hits"]]
+    for hit in data["hits"]:
+        if hit["url"].startswith("/"):
+            assert hit["url"].startswith(f"/{language}/"), hit
+    page = client.get(swedish[0]["url"]).content.decode()
+    assert f'<html lang="{language}"' in page and 'lang="sv"' in page
+    suggestions = client.get("/api/search/suggest/", {"q": "swish", "lang": language}).json()["suggestions"]
+    assert suggestions and all(s["url"].startswith(f"/{language}/") for s in suggestions)
+    assert {s.get("language") for s in suggestions if "Swish och" in s["title"]} == {"sv"}
+
+
 def test_best_bets_come_first(engine, client):
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
