@@ -299,6 +299,8 @@ def relevance_query(request, synonym_groups, places, minimum: str = STRICT, typo
         if joined:  # people split words that are written together: "bank id"
             readings.append(_words_query(joined, "1", FOLDED_FIELDS, boost=0.9))
         units.insert(0, {"dis_max": {"queries": readings, "tie_breaker": 0.1}})
+    if not units:  # nothing that can match (no words): no hits, never every document
+        units = [{"match_none": {}}]
     should = []
     if place_codes:
         should.append({"constant_score": {"filter": {"terms": {"municipalities": place_codes}}, "boost": 5}})

@@ -64,6 +64,8 @@ class SearchRequest:
     @classmethod
     def from_params(cls, params, language: str | None = None) -> "SearchRequest":
         query = " ".join(clean_text(params.get("q", "") or "").split())[:MAX_QUERY_LENGTH]
+        if not WORDS_ONLY.search(query):
+            query = ""  # punctuation alone ("?", "*", "-") asks for nothing, as an empty box does
         lang = params.get("lang") or language or settings.LANGUAGE_CODE
         if lang not in dict(settings.LANGUAGES):
             lang = settings.LANGUAGE_CODE

@@ -175,6 +175,12 @@ def test_autocomplete_suggests_titles(engine, client):
     assert client.get("/api/search/suggest/", {"q": "x" * 5000}).status_code == 200
 
 
+@pytest.mark.parametrize("q", ["?", "*", "-", '"', "\\", "…", "\u200f"])
+def test_punctuation_alone_finds_nothing_as_an_empty_box_does(engine, client, q):
+    assert api(client, q=q)["total"] == 0
+    assert api(client, q=q, lang="ar")["total"] == 0
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_readers_of_english_and_arabic_stay_in_their_language(engine, client, language):
     """A Swedish page not translated yet is found in English and Arabic too, and leads to its copy
