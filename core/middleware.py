@@ -81,18 +81,28 @@ class MalformedRequestMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        length = request.META.get("CONTENT_LENGTH") or ""
+        if length and not length.isdigit():  # Django's int() of it would raise: a 500
+            logger.warning("Malformed request to %s: Content-Length %r", request.path, length[:40])
+            return self.bad_request()
         try:
             request.GET  # noqa: B018 - parsed here so a malformed request fails before any view
             if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
                 request.POST  # noqa: B018
         except SuspiciousOperation as error:
             logger.warning("Malformed request to %s: %s", request.path, error)
-            return HttpResponseBadRequest(
-                "Förfrågan kunde inte läsas (för många eller för stora fält). / "
-                "The request could not be read (too many or too large fields).",
-                content_type="text/plain; charset=utf-8",
-            )
+            return self.bad_request()
         return self.get_response(request)
+
+    @staticmethod
+    def bad_request():
+        # Before any view: the reader's language is not known yet, so all three are said.
+        return HttpResponseBadRequest(
+            "Förfrågan kunde inte läsas (för många eller för stora fält). / "
+            "The request could not be read (too many or too large fields). / "
+            "تعذّرت قراءة الطلب (حقول كثيرة جدًا أو كبيرة جدًا).",
+            content_type="text/plain; charset=utf-8",
+        )
 
 
 class SiteLookupMiddleware:

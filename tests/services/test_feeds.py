@@ -91,6 +91,18 @@ def test_a_query_with_thousands_of_parameters_is_a_bad_request(client, demo, set
 
 
 @pytest.mark.parametrize("debug", [False, True], ids=["production", "debug"])
+@pytest.mark.parametrize("length", ["abc", "1.5", "0x10", "-1", " 12"])
+@pytest.mark.parametrize("path", ["/healthz", "/sok/", "/api/search/"])
+def test_a_content_length_that_is_no_number_is_a_bad_request(client, demo, settings, debug, length, path):
+    settings.DEBUG = debug
+    response = client.generic(
+        "POST", path, "a=1", content_type="application/x-www-form-urlencoded", CONTENT_LENGTH=length
+    )
+    assert response.status_code == 400
+    assert "request could not be read" in response.content.decode()
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["production", "debug"])
 def test_a_form_with_thousands_of_fields_is_a_bad_request(client, demo, settings, debug):
     settings.DEBUG = debug
     response = client.post("/sok/", "a=1&" * 2000, content_type="application/x-www-form-urlencoded")
