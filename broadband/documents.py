@@ -39,18 +39,25 @@ def operator_documents(operator, ctx):
         for page in MunicipalityBroadbandPage.objects.live().filter(municipality.subtree_filter()):
             local_pages[(page.locale.language_code, municipality.code)] = page
     documents = []
+    names = [m.name for m in municipalities]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             kind = str(operator.get_kind_display())
+            where = str(_("%(kind)s i %(places)s.") % {"kind": kind, "places": ", ".join(names)})
         page = local_pages.get((language, codes[0])) or local_pages.get((settings.LANGUAGE_CODE, codes[0]))
-        names = [m.name for m in municipalities]
+        # The description is the editors' Swedish: shown to Swedish readers, searchable in every
+        # language, and said in the reader's language elsewhere (a hit has one language).
+        if language == settings.LANGUAGE_CODE and operator.description:
+            summary = operator.description
+        else:
+            summary = where if names else kind
         documents.append(
             (
                 language,
                 {
                     "title": f"{operator.name} – {kind.lower()}",
-                    "summary": operator.description or kind,
-                    "body": f"{kind} {' '.join(names)}",
+                    "summary": summary,
+                    "body": f"{kind} {' '.join(names)} {operator.description}".strip(),
                     "url": operator.website or (page.get_url() if page else ""),
                     "type": OPERATOR.name,
                     "municipalities": codes,

@@ -199,6 +199,20 @@ def test_readers_of_english_and_arabic_stay_in_their_language(engine, client, la
     assert {s.get("language") for s in suggestions if "Swish och" in s["title"]} == {"sv"}
 
 
+def test_an_operators_hit_is_in_the_readers_language_and_its_description_still_found(engine, client):
+    from broadband.models import NetworkOperator
+
+    bastmora = NetworkOperator.objects.get(name="Bastmora fiber")
+    swedish = api(client, q="bastmora")["hits"][0]
+    assert swedish["summary"] == bastmora.description
+    english = api(client, q="bastmora", lang="en")["hits"][0]
+    assert english["language"] == "en" and english["summary"].startswith("Fibre association in ")
+    assert english["summary"] != bastmora.description
+    # The Swedish description is still searchable from English and Arabic.
+    word = max(bastmora.description.split(), key=len).strip(".,")
+    assert any(h["title"] == english["title"] for h in api(client, q=f"bastmora {word}", lang="en")["hits"])
+
+
 def test_best_bets_come_first(engine, client):
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
