@@ -1,4 +1,4 @@
-"""The site's own error pages (404, 500 and a refused form, CSRF) in the reader's language.
+"""The site's own error pages (400, 404, 500 and a refused form, CSRF) in the reader's language.
 
 The language comes from the URL prefix (/en/, /ar/), so a reader who followed a dead link on the
 Arabic site reads Arabic. Each page offers the search box and the start page's top tasks, so there
@@ -11,8 +11,9 @@ import logging
 import sys
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponseServerError
+from django.http import HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +54,14 @@ ERRORS = {
             "Vi hittar ingen sida på den adressen. Den kan ha flyttats, eller så är adressen felskriven."
         ),
     },
+    400: {
+        "title": _("Adressen kunde inte läsas"),
+        "description": _("Adressen kunde inte läsas. Sök eller välj något av de vanliga ärendena."),
+        "lead": _(
+            "Adressen eller det som skickades innehöll något som webbplatsen inte kan läsa. "
+            "Ingenting är sparat. Sök eller välj något av de vanliga ärendena."
+        ),
+    },
     403: {
         "title": _("Formuläret kunde inte skickas"),
         "description": _("Formuläret kunde inte skickas. Ladda om sidan och försök igen."),
@@ -71,6 +80,24 @@ def _render(request, template: str, status: int):
         home_url = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
         context = {"top_tasks": top_tasks(language), "home_url": home_url, "error": ERRORS.get(status)}
         return render(request, template, context, status=status)
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    if isinstance(exception, DisallowedHost):
+        # A host name the site does not answer to: the page is drawn for the site's own first host.
+        request.META.pop("HTTP_X_FORWARDED_HOST", None)
+        request.META["HTTP_HOST"] = next(
+            (h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"), "localhost"
+        )
+    try:
+        return _render(request, "error_page.html", 400)
+    except Exception:
+        logger.exception("The 400 page could not be rendered")
+        return HttpResponseBadRequest(
+            "Adressen kunde inte läsas. / The address could not be read. / تعذّرت قراءة العنوان.",
+            content_type="text/plain; charset=utf-8",
+        )
 
 
 @requires_csrf_token

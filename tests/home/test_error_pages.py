@@ -43,6 +43,39 @@ def test_404_is_in_the_language_of_the_url_with_search_and_top_tasks(
     assert not response.cookies
 
 
+@pytest.mark.parametrize(
+    ("prefix", "language", "heading"), [("", "sv", "Adressen kunde inte läsas"), ("/ar", "ar", None)]
+)
+def test_a_request_that_cannot_be_read_gets_the_sites_own_400_page(
+    client, demo, settings, prefix, language, heading
+):
+    settings.DEBUG = False
+    response = client.get(f"{prefix}/kommuner/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert html_lang(text)[0] == language and 'type="search"' in text
+    assert heading is None or f"<h1>{heading}</h1>" in text
+    assert "urlpatterns" not in text.lower() and "Traceback" not in text
+
+
+def test_make_run_serves_the_sites_error_pages_not_djangos_debug_pages():
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG")}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.dev")
+    script = (
+        "from django.conf import settings; from django.urls import get_resolver; r = get_resolver(); "
+        "print(settings.DEBUG, r.urlconf_module.handler400, r.urlconf_module.handler404)"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3:] == ["False", "home.errors.bad_request", "home.errors.page_not_found"]
+
+
 def test_500_is_in_the_language_of_the_url_and_needs_no_layout(demo):
     response = server_error(RequestFactory().get("/ar/kommuner/sala/"))
     assert response.status_code == 500
