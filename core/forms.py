@@ -3,13 +3,29 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+# Digits as Arabic (٠١٢…) and Persian (۰۱۲…) keyboards type them, and the Arabic decimal separator
+# (٫, read as a decimal comma): a phone number, a date or a coordinate typed on the Arabic site.
+EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789,")
+
+
+def western_digits(text: str) -> str:
+    return text.translate(EASTERN_DIGITS)
+
 
 class PublicForm(forms.Form):
+    """What a resident sends is read with Western digits (`western_digits`), whatever keyboard
+    typed it, so numbers, dates and coordinates typed in Arabic are understood and stored as staff
+    read them."""
+
     # Left empty by people; filled in by form-filling robots. Hidden with CSS and from screen readers.
     website = forms.CharField(required=False, label=_("Lämna tomt"))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and hasattr(data, "getlist"):
+            data = data.copy()
+            for key in list(data):
+                data.setlist(key, [western_digits(v) if isinstance(v, str) else v for v in data.getlist(key)])
+        super().__init__(data, *args, **kwargs)
         self.order_fields([name for name in self.fields if name != "website"] + ["website"])
 
     @property

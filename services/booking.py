@@ -93,6 +93,8 @@ def check_bookable(session: HelpSessionPage, day: datetime.date) -> None:
     if not session.booking_required or not session.capacity:
         raise BookingError(_("Det här tillfället är drop-in och behöver inte bokas."))
     first, last = horizon()
+    if day < timezone.localdate():
+        raise BookingError(_("Det datumet har redan varit."))
     if not first <= day <= last:
         raise BookingError(
             _("Det går att boka högst %(days)s dagar framåt.") % {"days": settings.BOOKING_HORIZON_DAYS}

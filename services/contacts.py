@@ -13,6 +13,8 @@ the same however the number or address was written, and whenever it was stored.
 
 import re
 
+from core.forms import western_digits
+
 PHONE_SEPARATORS = re.compile(r"[\s\-()./]")
 SWEDISH_NATIONAL_NUMBER = re.compile(r"[1-9][0-9]{6,8}")
 INTERNATIONAL_NUMBER = re.compile(r"[1-9][0-9]{6,14}")  # country code and number, E.164
@@ -24,7 +26,7 @@ def normalise_email(raw: str) -> str:
 
 def normalise_phone(raw: str) -> str | None:
     """A Swedish phone number as +46…, or None when it is not one (070-123 45 67, +46 70 123 45 67)."""
-    digits = PHONE_SEPARATORS.sub("", raw or "")
+    digits = PHONE_SEPARATORS.sub("", western_digits(raw or ""))
     for prefix in ("+46", "0046", "0"):
         if digits.startswith(prefix):
             national = digits[len(prefix) :]
@@ -41,7 +43,7 @@ def phone_key(raw: str) -> str:
     swedish = normalise_phone(raw)
     if swedish:
         return swedish
-    digits = PHONE_SEPARATORS.sub("", (raw or "").replace("(0)", ""))  # "+358 (0)40 …"
+    digits = PHONE_SEPARATORS.sub("", western_digits(raw or "").replace("(0)", ""))  # "+358 (0)40 …"
     for prefix in ("+", "00"):
         if digits.startswith(prefix):
             number = digits[len(prefix) :]

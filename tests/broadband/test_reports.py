@@ -50,6 +50,19 @@ def test_a_valid_report_is_stored_with_a_receipt(client, demo):
     assert not response.cookies
 
 
+def test_numbers_and_dates_typed_with_arabic_digits_are_understood(client, demo):
+    _page, post_url = form_url()
+    occurred = (datetime.date.today() - datetime.timedelta(days=2)).isoformat()
+    arabic = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    response = client.post(
+        post_url, valid(latitude="٥٩٫٨٥", longitude="١٥٫٧", occurred_on=occurred.translate(arabic))
+    )
+    assert response.status_code == 200, response.content.decode()[:500]
+    report = CoverageReport.objects.get()
+    assert float(report.latitude) == 59.85 and float(report.longitude) == 15.7
+    assert report.occurred_on.isoformat() == occurred
+
+
 def test_an_invalid_report_gets_field_errors_and_stores_nothing(client, demo):
     _page, post_url = form_url()
     future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()

@@ -106,10 +106,20 @@ def test_drop_in_past_and_cancelled_dates_cannot_be_booked(client, demo):
     assert post_booking(client, drop_in, timezone.localdate() + datetime.timedelta(days=7)).status_code == 400
     session, day = bookable_session()
     assert post_booking(client, session, day - datetime.timedelta(days=7)).status_code == 400
+    past = post_booking(client, session, day - datetime.timedelta(days=7 * 10))
+    assert past.status_code == 400 and "Det datumet har redan varit." in past.content.decode()
     assert post_booking(client, session, day + datetime.timedelta(days=1)).status_code == 400
     SessionCancellation.objects.create(session=session, date=day)
     assert "inställt" in post_booking(client, session, day).content.decode()
     assert not Booking.objects.exists()
+
+
+def test_a_phone_number_typed_with_arabic_digits_is_understood_and_stored_as_staff_read_it(client, demo):
+    session, day = bookable_session()
+    response = post_booking(client, session, day, email="", phone="٠٧٠-١٢٣ ٤٥ ٦٧")
+    assert response.status_code == 200, response.content.decode()[:500]
+    booking = Booking.objects.get()
+    assert booking.phone == "070-123 45 67" and booking.phone_key == "+46701234567"
 
 
 def test_honeypot_and_rate_limit(client, demo, settings):
