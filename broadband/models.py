@@ -441,6 +441,8 @@ class MobileCoverageReportPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", self.form())
+        # Said from the setting the purge follows, so the page cannot promise another period.
+        context["retention_days"] = settings.COVERAGE_REPORT_RETENTION_DAYS
         return context
 
     def submit(self, request):

@@ -57,9 +57,9 @@ class CoverageReportForm(PublicForm):
         help_text=_("Ungefärligt datum, till exempel 2026-11-20."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    description = optional_text(_("Berätta mer (frivilligt)"), 2000, rows=4)
+    description = optional_text(_("Berätta mer"), 2000, rows=4)
     contact = optional_text(
-        _("E-post eller telefon (frivilligt)"), 200, help_text=_("Bara om du vill att vi hör av oss.")
+        _("E-post eller telefon"), 200, help_text=_("Bara om du vill att vi hör av oss.")
     )
 
     def __init__(self, *args, municipalities=(), **kwargs):

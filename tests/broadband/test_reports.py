@@ -74,6 +74,23 @@ def test_an_invalid_report_gets_field_errors_and_stores_nothing(client, demo):
     assert "Fyll i både latitud och longitud" in html
     assert 'aria-describedby="id_place-error' in html
     assert not CoverageReport.objects.exists()
+    # Every error in the summary leads to its field, a group of radio buttons to the first of them.
+    response = client.post(post_url, valid(problem=""))
+    html = response.content.decode()
+    assert 'href="#id_problem_0"' in html and 'id="id_problem_0"' in html and 'href="#"' not in html
+
+
+def test_the_form_says_how_long_reports_are_kept_as_the_purge_keeps_them(client, demo, settings):
+    page_url, _post = form_url()
+    settings.COVERAGE_REPORT_RETENTION_DAYS = 200
+    html = client.get(page_url).content.decode()
+    assert "raderas efter 200 dagar" in html and "två år" not in html
+    # "(frivilligt)" once per optional field, from the template, not also in the label.
+    assert (
+        'Berätta mer <span class="hint">(frivilligt)</span>' in html
+        and "Berätta mer (frivilligt)" not in html
+    )
+    assert "telefon (frivilligt)" not in html
 
 
 def test_honeypot_stores_nothing_but_looks_fine(client, demo):
