@@ -101,8 +101,11 @@ def test_html_has_landmarks_skip_link_and_language(client, demo):
     assert code and all(" src=" in tag for tag in code), "no inline script"
 
 
-def test_sitemap_lists_pages_in_every_language(client, demo):
+def test_sitemap_lists_pages_in_every_language(client, demo, settings):
+    settings.PUBLIC_URL = "https://envagin.example.se"
     text = client.get("/sitemap.xml").content.decode()
+    locations = re.findall(r"<loc>(.*?)</loc>", text)
+    assert locations and all(loc.startswith("https://envagin.example.se/") for loc in locations)
     assert "/kommuner/sala/" in text and "/en/" in text and "/ar/e-tjanster/skaffa-bankid/" in text
     assert "Sitemap:" in client.get("/robots.txt").content.decode()
 
