@@ -5,7 +5,8 @@ from django.conf import settings
 from django.core import signing
 from django.db import OperationalError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -81,6 +82,9 @@ def _limits() -> dict:
 @require_http_methods(["GET", "HEAD", "POST"])
 def book(request, session_id: int, date: str):
     session, day = _session_and_day(session_id, date)
+    same_series = _in_reader_language(request, session)
+    if same_series is not None:
+        return redirect(reverse("booking", args=[same_series.pk, date]))
     library = session.get_parent().specific
     context = {"session": session, "library": library, "day": day, "page": None, "limits": _limits()}
     try:
@@ -115,6 +119,21 @@ def book(request, session_id: int, date: str):
         form.describe_errors()
     context.update(form=form, availability=bookings.availability(session, day))
     return render(request, "services/booking_form.html", context, status=400 if form.errors else 200)
+
+
+def _in_reader_language(request, session):
+    """The same series in the language of the URL when the id names another language's page
+    (a language switch keeps the id; a link shared between readers): read as a redirect, so the
+    page, its links and its language switch all follow the reader's language. Seats are shared by
+    every language, so nothing else changes. Only for reading (a sent form is handled as it is)."""
+    language = translation.get_language()
+    if request.method not in ("GET", "HEAD") or session.locale.language_code == language:
+        return None
+    return (
+        HelpSessionPage.objects.live()
+        .filter(translation_key=session.translation_key, locale__language_code=language)
+        .first()
+    )
 
 
 CODE_MAX_LENGTH = 200

@@ -128,3 +128,22 @@ def test_a_feed_parameter_it_cannot_use_is_explained_in_the_language_asked_for(
     dated = client.get("/api/sessions.json", {"date": "9999-12-01", "lang": language})
     assert dated.status_code == 400
     assert "9999" not in dated.content.decode()
+
+
+@pytest.mark.parametrize("translated", [True, False], ids=["translation", "alias"])
+def test_a_booking_address_with_another_languages_id_leads_to_the_readers_language(client, demo, translated):
+    """A language switch keeps the page id of the booking address: /en/boka/<the Swedish id>/ is
+    read as the English page of the same series, so its links and its language switch stay English."""
+    english = _session("en", translated=translated)
+    swedish = HelpSessionPage.objects.get(translation_key=english.translation_key, locale__language_code="sv")
+    day = next(
+        o.date
+        for o in upcoming_occurrences(session_key=english.translation_key)
+        if not o.cancelled and o.date > datetime.date.today()
+    )
+    response = client.get(f"/en/boka/{swedish.pk}/{day.isoformat()}/")
+    assert response.status_code == 302 and response["Location"] == f"/en/boka/{english.pk}/{day.isoformat()}/"
+    response = client.get(f"/boka/{english.pk}/{day.isoformat()}/")
+    assert response.status_code == 302 and response["Location"] == f"/boka/{swedish.pk}/{day.isoformat()}/"
+    page = client.get(f"/en/boka/{english.pk}/{day.isoformat()}/").content.decode()
+    assert f'href="{english.url}"' in page and f'href="/boka/{english.pk}/{day.isoformat()}/"' in page
