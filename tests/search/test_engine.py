@@ -314,3 +314,9 @@ def test_zero_results_page_helps(engine, client):
     assert "Vi hittade inget som passar." in html
     assert "Kontrollera stavningen." in html
     assert 'href="/bredband/"' in html
+
+
+def test_a_page_beyond_the_last_says_so_and_leads_back(engine, client):
+    html = client.get("/sok/", {"q": "bredband", "page": 99}).content.decode()
+    assert "Vi hittade inget som passar." not in html
+    assert "Sökningen har bara" in html and 'href="?q=bredband&amp;page=1"' in html
