@@ -58,9 +58,7 @@ class CoverageReportForm(PublicForm):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     description = optional_text(_("Berätta mer"), 2000, rows=4)
-    contact = optional_text(
-        _("E-post eller telefon"), 200, help_text=_("Bara om du vill att vi hör av oss.")
-    )
+    contact = optional_text(_("E-post eller telefon"), 200, help_text=_("Bara om du vill att vi hör av oss."))
 
     def __init__(self, *args, municipalities=(), **kwargs):
         from broadband.models import CoverageReport

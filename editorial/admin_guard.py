@@ -18,8 +18,10 @@ import tempfile
 from collections.abc import Callable
 
 import polib
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -129,6 +131,55 @@ def may_choose_from_every_collection(policy, user) -> bool:
     return policy.collections_user_has_any_permission_for(user, ["choose"]).filter(pk=root.pk).exists()
 
 
+def _visible(user, model):
+    """What of `model` a user sees in the admin's listings, or None where no rule is kept here."""
+    if issubclass(model, Page):
+        return page_permission_policy.explorable_instances(user)
+    if model is get_image_model():
+        return image_policy.instances_user_has_any_permission_for(user, ["change", "choose"])
+    if model is get_document_model():
+        return document_policy.instances_user_has_any_permission_for(user, ["change", "choose"])
+    viewset = getattr(model, "snippet_viewset", None)
+    if viewset is not None:
+        return viewset.permission_policy.instances_user_has_permission_for(user, "change")
+    return None
+
+
+def _ids(request) -> set[int]:
+    try:
+        return {int(value) for value in request.GET.getlist("id") if value != "all"}
+    except ValueError:
+        raise Http404 from None
+
+
+def may_bulk_act(user, kwargs, request) -> bool:
+    """Wagtail's bulk-action pages list every object named by an `id` – with the title of those
+    the user may not touch – and ids are sequential: only objects the user sees in the listings."""
+    if user.is_superuser:
+        return True
+    try:
+        model = apps.get_model(kwargs.get("app_label"), kwargs.get("model_name"))
+    except (LookupError, ValueError):
+        raise Http404 from None
+    visible, wanted = _visible(user, model), _ids(request)
+    return visible is None or visible.filter(pk__in=wanted).count() == len(wanted)
+
+
+def may_see_chosen_pages(user, kwargs, request) -> bool:
+    """The page chooser's answer for chosen ids: live pages, and drafts only of one's own pages."""
+    wanted = _ids(request)
+    return user.is_superuser or chooser_pages(user, Page.objects.filter(pk__in=wanted)).count() == len(wanted)
+
+
+def chooser_pages(user, pages):
+    """The pages a chooser offers: every live page (the public tree), drafts only where the user
+    has rights (the `construct_page_chooser_queryset` hook, and the chosen-pages answer)."""
+    if user.is_superuser:
+        return pages
+    own = page_permission_policy.explorable_instances(user).values("pk")
+    return pages.filter(Q(live=True) | Q(pk__in=own))
+
+
 def has_any(*perms) -> Callable:
     return lambda user, kwargs: any(user.has_perm(perm) for perm in perms)
 
@@ -168,6 +219,9 @@ GUARDS: dict[str, Callable] = {
     "wagtailadmin_api:documents:find": lambda user, kwargs: may_choose_from_every_collection(
         document_policy, user
     ),
+    # Bulk actions and the chosen-pages answer name (and title) any object whose id is sent.
+    "wagtail_bulk_action": may_bulk_act,
+    "wagtailadmin_choose_page_chosen_multiple": may_see_chosen_pages,
     # What residents searched for (Wagtail's query log behind the best bets).
     "wagtailsearchpromotions:chooser": has_any(
         "wagtailsearchpromotions.add_searchpromotion", "wagtailsearchpromotions.change_searchpromotion"
@@ -182,7 +236,7 @@ GUARDS: dict[str, Callable] = {
     },
 }
 
-NEEDS_REQUEST = {may_sync_translations}
+NEEDS_REQUEST = {may_sync_translations, may_bulk_act, may_see_chosen_pages}
 
 PO_TRANSLATION_HEADER = "X-WagtailLocalize-TranslationID"
 

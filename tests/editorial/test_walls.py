@@ -166,6 +166,40 @@ def test_every_listing_and_chooser_can_be_searched_by_every_role(org, client, ro
     assert failed == []
 
 
+def test_bulk_action_pages_and_the_page_chooser_name_no_other_organisations_objects(org, client):
+    """Bulk-action pages list every object whose id is sent (ids are sequential), the page chooser
+    every page: other organisations' files and drafts are not named to a municipal editor."""
+    from home.models import StandardPage
+
+    draft = org.vasteras.add_child(
+        instance=StandardPage(title="Hemligt utkast i Västerås", slug="utkast", live=False)
+    )
+    own_draft = org.sala.add_child(
+        instance=StandardPage(title="Eget utkast i Sala", slug="utkast", live=False)
+    )
+    client.force_login(org.users["municipal"])
+    others = org.images["Västerås"]
+    for url in (
+        f"/admin/bulk/wagtailimages/image/delete/?id={others.pk}",
+        f"/admin/bulk/wagtailimages/image/add_tags/?id={org.images['Sala'].pk}&id={others.pk}",
+        f"/admin/bulk/wagtaildocs/document/delete/?id={org.documents['Västerås'].pk}",
+        f"/admin/bulk/wagtailcore/page/delete/?id={draft.pk}",
+        f"/admin/choose-page/chosen-multiple/?id={draft.pk}",
+    ):
+        response = client.get(url)
+        text = response.content.decode()
+        assert response.status_code in (302, 403, 404), url
+        assert "bild-vasteras" not in text and "dokument-vasteras" not in text and "Hemligt" not in text
+    assert (
+        client.get(f"/admin/bulk/wagtailimages/image/delete/?id={org.images['Sala'].pk}").status_code == 200
+    )
+    chooser = client.get("/admin/choose-page/search/", {"q": "utkast"}).content.decode()
+    assert "Eget utkast i Sala" in chooser and "Hemligt utkast" not in chooser
+    listing = client.get(f"/admin/choose-page/{org.vasteras.pk}/").json()["html"]
+    assert "Hemligt utkast" not in listing and org.vasteras_library.title in listing  # the public tree stays
+    assert client.get(f"/admin/choose-page/chosen-multiple/?id={own_draft.pk}").status_code == 200
+
+
 # 3. Collections: each municipality its own files and the shared ones.
 
 
