@@ -1,10 +1,11 @@
 """Open data: all coverage figures as CSV (in the import layout) and JSON."""
 
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from broadband.coverage import SHARE_FIELDS, export_csv
 from broadband.models import CoverageStatistic
@@ -42,7 +43,7 @@ def coverage_json(request):
 
 
 @csrf_exempt  # so that the form page sets no cookie; a honeypot and a rate limit stop abuse instead
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def submit_coverage_report(request, page_id: int):
     from django.utils import translation
 
@@ -53,6 +54,9 @@ def submit_coverage_report(request, page_id: int):
     page = MobileCoverageReportPage.objects.live().filter(pk=page_id).select_related("locale").first()
     if page is None:
         raise Http404
+    if request.method != "POST":
+        # The receipt's address, opened again (history, a bookmark, a reload): the form itself.
+        return redirect(page.url)
     with translation.override(page.locale.language_code):
         request.LANGUAGE_CODE = page.locale.language_code
         response = page.submit(request)

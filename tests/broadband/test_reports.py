@@ -50,6 +50,15 @@ def test_a_valid_report_is_stored_with_a_receipt(client, demo):
     assert not response.cookies
 
 
+def test_the_receipts_address_opened_again_leads_to_the_form(client, demo):
+    page_url, post_url = form_url()
+    for method in (client.get, client.head):
+        response = method(post_url)
+        assert response.status_code == 302 and response["Location"] == page_url
+    assert client.put(post_url).status_code == 405
+    assert not CoverageReport.objects.exists()
+
+
 def test_numbers_and_dates_typed_with_arabic_digits_are_understood(client, demo):
     _page, post_url = form_url()
     occurred = (datetime.date.today() - datetime.timedelta(days=2)).isoformat()

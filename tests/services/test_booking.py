@@ -120,6 +120,7 @@ def test_a_phone_number_typed_with_arabic_digits_is_understood_and_stored_as_sta
     assert response.status_code == 200, response.content.decode()[:500]
     booking = Booking.objects.get()
     assert booking.phone == "070-123 45 67" and booking.phone_key == "+46701234567"
+    assert '<code dir="ltr">' in response.content.decode()  # the code reads left to right in Arabic text too
 
 
 def test_honeypot_and_rate_limit(client, demo, settings):
