@@ -25,7 +25,7 @@ class Synonym(index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("terms"), FieldPanel("language")]
-    search_fields = [index.SearchField("terms")]
+    search_fields = [index.SearchField("terms"), index.AutocompleteField("terms")]
 
     class Meta:
         verbose_name = _("synonym")

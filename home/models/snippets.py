@@ -58,7 +58,7 @@ class LifeEvent(NamedSnippet):
         _("kortnamn"), max_length=80, help_text=_("Används i webbadresser. Samma i alla språk.")
     )
 
-    search_fields = [index.SearchField("name")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(NamedSnippet.Meta):
         verbose_name = _("livshändelse")
