@@ -49,8 +49,34 @@ class SessionListingMixin:
         return super().serve(request, *args, **kwargs)
 
 
+def bookings_ahead(page) -> bool:
+    """Whether anyone holds a seat or a waiting-list place on a date ahead in a series that is
+    `page` or below it (in any of its languages)."""
+    from django.utils import timezone
+
+    keys = HelpSessionPage.objects.filter(path__startswith=page.path).values("translation_key")
+    return Booking.objects.filter(
+        occurrence__session__translation_key__in=keys,
+        occurrence__date__gte=timezone.localdate(),
+        status__in=[Booking.Status.CONFIRMED, Booking.Status.WAITLISTED],
+    ).exists()
+
+
+class BookingsStayTester(PagePermissionTester):
+    """A page with bookings ahead below it (a series, or the library that holds it) is not deleted:
+    the residents who booked would never be told, and their bookings would go with it. Staff cancel
+    the dates first (`Bokningar` → cancel a date tells everyone), then delete. Wagtail's delete view,
+    its bulk delete and the admin API's delete action all ask `can_delete`."""
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk=ignore_bulk) and not bookings_ahead(self.page)
+
+
 class LibraryPage(SessionListingMixin, BasePage):
     """A library (main or branch) and the root of its staff's sessions."""
+
+    def permissions_for_user(self, user):
+        return BookingsStayTester(user, self)
 
     street_address = models.CharField(
         _("gatuadress"), max_length=120, blank=True, help_text=_("Gatuadress, till exempel Biskopsgatan 2.")
@@ -134,7 +160,7 @@ class LibraryPage(SessionListingMixin, BasePage):
         return context
 
 
-class SessionPermissionTester(PagePermissionTester):
+class SessionPermissionTester(BookingsStayTester):
     """Bookings are the library's where they were made: the form tells residents that its staff,
     and only they, read names, contacts and needs. A session with bookings (in any language, any
     state) therefore stays at its library – moved elsewhere, its bookings would go to the other

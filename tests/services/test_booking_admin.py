@@ -135,3 +135,23 @@ def test_a_session_with_bookings_stays_at_its_library_by_every_way_of_moving_it(
     # A series nobody has booked moves as any page does.
     client.post(f"/admin/pages/{unbooked.pk}/move/{other.pk}/confirm/")
     assert Page.objects.get(pk=unbooked.pk).get_parent().pk == other.pk
+
+
+def test_a_series_or_library_with_bookings_ahead_is_not_deleted_until_the_dates_are_cancelled(
+    client, demo, django_user_model
+):
+    """Deleting would take the bookings with it and tell nobody: refused by the delete view and
+    the bulk delete, for the series and for the library that holds it, superusers included."""
+    session, day = session_at("sala-stadsbibliotek", "Hjälp i Sala")
+    booking = book(session, day, "Eva Egen")
+    sala = library("sala-stadsbibliotek")
+    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.se", "x"))
+    for page in (session, sala):
+        client.post(f"/admin/pages/{page.pk}/delete/")
+        client.post(f"/admin/bulk/wagtailcore/page/delete/?id={page.pk}")
+        assert Page.objects.filter(pk=page.pk).exists()
+    assert Booking.objects.filter(pk=booking.pk).exists()
+
+    bookings.staff_cancel(booking)  # the person is told
+    client.post(f"/admin/pages/{session.pk}/delete/")
+    assert not Page.objects.filter(pk=session.pk).exists()
