@@ -453,11 +453,12 @@ class MobileCoverageReportPage(BasePage):
         from django.template.response import TemplateResponse
 
         from broadband.reports import too_many_reports
+        from core.forms import unchecked
 
         form = self.form(request.POST)
         context = self.get_context(request)
         if too_many_reports(request):
-            context.update(form=form, rate_limited=True)
+            context.update(form=unchecked(self.form(), request.POST), rate_limited=True)
             return TemplateResponse(request, self.get_template(request), context, status=429)
         if form.is_spam:
             # Looks like a robot: answer as if it went well, store nothing.

@@ -44,6 +44,13 @@ class PublicForm(forms.Form):
                 self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
 
 
+def unchecked(form: forms.Form, data) -> forms.Form:
+    """`form` showing what was sent, without judging it: for an answer that refuses the sending as
+    such (too many in a short time), where field errors would say something else is wrong."""
+    form.initial = {key: western_digits(value) for key, value in data.items() if key != "website"}
+    return form
+
+
 def optional_text(label, max_length: int, rows: int = 0, help_text=""):
     """A text a resident may leave empty; with `rows`, a text area of that height."""
     widget = forms.Textarea(attrs={"rows": rows}) if rows else None

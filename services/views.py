@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from core.forms import PublicForm, optional_text
+from core.forms import PublicForm, optional_text, unchecked
 from core.ratelimit import rate_limited
 from services import booking as bookings
 from services.contacts import normalise_phone
@@ -95,7 +95,11 @@ def book(request, session_id: int, date: str):
     form = BookingForm(request.POST or None)
     if request.method == "POST":
         if rate_limited(request, "booking", settings.BOOKING_RATE_LIMIT):
-            context.update(form=form, rate_limited=True, availability=bookings.availability(session, day))
+            context.update(
+                form=unchecked(BookingForm(), request.POST),
+                rate_limited=True,
+                availability=bookings.availability(session, day),
+            )
             return render(request, "services/booking_form.html", context, status=429)
         if form.is_spam:
             return render(request, "services/booking_done.html", {**context, "booking": None})

@@ -115,6 +115,9 @@ def test_a_flood_from_one_address_is_rate_limited(client, demo):
     assert statuses[:5] == [200] * 5
     assert statuses[5:] == [429] * 3
     assert CoverageReport.objects.count() == 5
+    # Refused for the flood alone: what was written is kept, and no field is said to be wrong.
+    html = client.post(post_url, valid(place="Vid kyrkan", municipality="")).content.decode()
+    assert 'value="Vid kyrkan"' in html and "Något behöver rättas" not in html and 'role="alert"' in html
     other = client.post(post_url, valid(place="Annan"), REMOTE_ADDR="127.0.0.2")
     assert other.status_code == 200
 
