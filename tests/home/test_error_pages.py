@@ -58,22 +58,31 @@ def test_a_request_that_cannot_be_read_gets_the_sites_own_400_page(
     assert "urlpatterns" not in text.lower() and "Traceback" not in text
 
 
-def test_make_run_serves_the_sites_error_pages_not_djangos_debug_pages():
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG")}
-    env.update(DJANGO_SETTINGS_MODULE="config.settings.dev")
+def settings_printed(module: str, names: str, **env) -> list[str]:
+    """`names` (settings.X or r.urlconf_module.Y, comma-separated) as a fresh process with the
+    settings `module` and `env` prints them, split on white space."""
+    environment = {k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG")}
+    environment.update(DJANGO_SETTINGS_MODULE=module, **env)
     script = (
         "from django.conf import settings; from django.urls import get_resolver; r = get_resolver(); "
-        "print(settings.DEBUG, r.urlconf_module.handler400, r.urlconf_module.handler404)"
+        f"print({names})"
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script],
         cwd=ROOT,
-        env=env,
+        env=environment,
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[-3:] == ["False", "home.errors.bad_request", "home.errors.page_not_found"]
+    return result.stdout.split()
+
+
+def test_make_run_serves_the_sites_error_pages_not_djangos_debug_pages():
+    printed = settings_printed(
+        "config.settings.dev", "settings.DEBUG, r.urlconf_module.handler400, r.urlconf_module.handler404"
+    )
+    assert printed[-3:] == ["False", "home.errors.bad_request", "home.errors.page_not_found"]
 
 
 def test_500_is_in_the_language_of_the_url_and_needs_no_layout(demo):
@@ -98,27 +107,15 @@ def test_refused_form_gets_the_sites_own_page_in_the_readers_language(demo, sett
 
 
 def test_production_settings_use_the_sites_error_pages():
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
+    printed = settings_printed(
+        "config.settings.production",
+        "settings.DEBUG, settings.CSRF_FAILURE_VIEW, "
+        "r.urlconf_module.handler404, r.urlconf_module.handler500",
         SECRET_KEY="k" * 20 + "-production-check-" + "Zq8#vW2!pL5@xR9$" * 3,
         EMAIL_HOST="127.0.0.1",  # production insists on a relay; nothing is mailed here
         ALLOWED_HOSTS="envagin.example.se",
     )
-    script = (
-        "from django.conf import settings; from django.urls import get_resolver; r = get_resolver(); "
-        "print(settings.DEBUG, settings.CSRF_FAILURE_VIEW, r.urlconf_module.handler404, "
-        "r.urlconf_module.handler500)"
-    )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[-4:] == [
+    assert printed[-4:] == [
         "False",
         "home.errors.csrf_failure",
         "home.errors.page_not_found",
