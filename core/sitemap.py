@@ -1,12 +1,13 @@
 """sitemap.xml for every language: Wagtail's own sitemap lists only the active locale's tree.
 
-Addresses are the site's public address (`PUBLIC_URL`, as robots.txt, the feeds and the JSON-LD
-give it), not the host name stored in Wagtail's Site record, which an installation may never have
-set ("localhost" on port 80 answers nobody)."""
+Addresses are on the site's public address (`core.links.public_url`, as robots.txt, the feeds and
+the hreflang alternates give them), not the host name stored in Wagtail's Site record, which an
+installation may never have set ("localhost" on port 80 answers nobody)."""
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from core.links import public_url
 
 
 class AllLocalesSitemap(Sitemap):
@@ -25,9 +26,7 @@ class AllLocalesSitemap(Sitemap):
     def get_urls(self, page=1, site=None, protocol=None):
         urls = []
         for item in self.paginator.page(page).object_list:
-            url = item.get_url(request=self.request)
-            if url and url.startswith("/"):
-                url = settings.PUBLIC_URL + url
+            url = public_url(item.get_url(request=self.request) or "")
             if url:
                 urls.append({"item": item, "location": url, "lastmod": item.last_published_at})
         return urls

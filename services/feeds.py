@@ -22,6 +22,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from core.links import public_url
 from core.opendata import open_file, open_json, open_to_all, requested_language
 from home.localization import prefer_active_locale, written_in
 from services.models import HelpSessionPage, LibraryPage
@@ -146,7 +147,7 @@ def occurrence_feed(view):
 @occurrence_feed
 def sessions_ics(request, occurrences):
     return open_file(
-        calendar_for(occurrences, request.build_absolute_uri),
+        calendar_for(occurrences, public_url),
         "text/calendar; charset=utf-8",
         "digital-hjalp.ics",
         attachment=False,
@@ -159,7 +160,7 @@ def sessions_json(request, occurrences):
         {
             "id": occ.uid,
             "title": occ.session.title,
-            "url": request.build_absolute_uri(occ.session.url),
+            "url": public_url(occ.session.url),
             "start": occ.start.isoformat(),
             "end": occ.end.isoformat(),
             "cancelled": occ.cancelled,
@@ -188,7 +189,7 @@ def libraries_geojson(request):
             "geometry": {"type": "Point", "coordinates": [float(lib.longitude), float(lib.latitude)]},
             "properties": {
                 "name": lib.title,
-                "url": request.build_absolute_uri(lib.url),
+                "url": public_url(lib.url),
                 "address": lib.street_address,
                 "town": lib.town,
                 "example": lib.is_example,
@@ -227,12 +228,12 @@ def session_json_ld(request, session, occurrences) -> str:
                 "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
                 "isAccessibleForFree": True,
                 "inLanguage": list(session.languages or []),
-                "url": request.build_absolute_uri(session.url),
+                "url": public_url(session.url),
                 "location": {"@type": "Library", "name": library.title, "address": _address(library)},
                 "organizer": {
                     "@type": "Library",
                     "name": library.title,
-                    "url": request.build_absolute_uri(library.url),
+                    "url": public_url(library.url),
                 },
             }
         )
@@ -244,7 +245,7 @@ def library_json_ld(request, library) -> str:
         "@context": "https://schema.org",
         "@type": "Library",
         "name": library.title,
-        "url": request.build_absolute_uri(library.url),
+        "url": public_url(library.url),
         "address": _address(library),
         "openingHours": library.opening_hours_lines,
     }

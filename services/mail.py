@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 
+from core.links import public_url
 from services.models import BookingMessage, HelpSessionPage
 
 log = logging.getLogger(__name__)
@@ -28,12 +29,6 @@ Kind = BookingMessage.Kind
 # The messages about a seat in the calendar carry the event (the same UID as the feed's), so that a
 # calendar that imported it updates it; a cancelled date carries it with STATUS:CANCELLED.
 WITH_CALENDAR = {Kind.BOOKED, Kind.PROMOTED, Kind.REMINDER, Kind.DATE_CANCELLED}
-
-
-def _absolute(path: str) -> str:
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.PUBLIC_URL.rstrip("/") + path
 
 
 def _session_in(session: HelpSessionPage, language: str) -> HelpSessionPage:
@@ -66,8 +61,8 @@ def build_message(message: BookingMessage) -> EmailMessage:
             "start": f"{session.start_time:%H:%M}",
             "end": f"{session.end_time:%H:%M}",
             "reason": message.reason,
-            "cancel_url": _absolute(cancel_url(booking)),
-            "session_url": _absolute(session.url or ""),
+            "cancel_url": public_url(cancel_url(booking)),
+            "session_url": public_url(session.url or ""),
         }
         text = render_to_string(f"services/email/{message.kind}.txt", context).strip()
         subject, _blank, body = text.partition("\n")
@@ -76,7 +71,7 @@ def build_message(message: BookingMessage) -> EmailMessage:
         )
         email.extra_headers["Content-Language"] = language
         if message.kind in WITH_CALENDAR:
-            ics = calendar_for([occurrence_on(session, occurrence.date)], _absolute)
+            ics = calendar_for([occurrence_on(session, occurrence.date)], public_url)
             email.attach("digital-hjalp.ics", ics.decode("utf-8"), "text/calendar")
     return email
 

@@ -86,7 +86,14 @@ def book(request, session_id: int, date: str):
     if same_series is not None:
         return redirect(reverse("booking", args=[same_series.pk, date]))
     library = session.get_parent().specific
-    context = {"session": session, "library": library, "day": day, "page": None, "limits": _limits()}
+    context = {
+        "session": session,
+        "library": library,
+        "day": day,
+        "page": None,
+        "limits": _limits(),
+        "language_urls": _booking_urls(session, date),
+    }
     try:
         bookings.check_bookable(bookings.source_session(session), day)
     except bookings.BookingError as exc:
@@ -123,6 +130,16 @@ def book(request, session_id: int, date: str):
         form.describe_errors()
     context.update(form=form, availability=bookings.availability(session, day))
     return render(request, "services/booking_form.html", context, status=400 if form.errors else 200)
+
+
+def _booking_urls(session, date: str) -> dict[str, str]:
+    """The booking address of the same series and date in each language (the language switch)."""
+    urls = {}
+    series = HelpSessionPage.objects.live().filter(translation_key=session.translation_key)
+    for pk, code in series.values_list("pk", "locale__language_code"):
+        with translation.override(code):
+            urls[code] = reverse("booking", args=[pk, date])
+    return urls
 
 
 def _in_reader_language(request, session):

@@ -10,11 +10,18 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from core.cache import remembered
+from core.links import public_url as _public_url
 from home.localization import format_percent, is_rtl, locale_codes, locale_homes, written_in
 
 register = template.Library()
 
 FOOTER_SLUGS = ("om-webbplatsen", "tillganglighetsredogorelse", "personuppgifter", "kontakt")
+
+
+@register.filter
+def public_url(path):
+    """An address on the public site (core.links), never on the Host header a visitor sent."""
+    return _public_url(str(path or ""))
 
 
 @register.simple_tag(takes_context=True)
@@ -49,12 +56,14 @@ def site_chrome(context):
                     }
                 )
     elif request is not None:
+        # A view whose address names a page of one language (a booking) gives its own addresses.
+        own = context.get("language_urls") or {}
         for code, name in settings.LANGUAGES:
             languages.append(
                 {
                     "code": code,
                     "name": name,
-                    "url": translate_url(request.get_full_path(), code),
+                    "url": own.get(code) or translate_url(request.get_full_path(), code),
                     "current": code == language,
                     "exists": True,
                 }

@@ -110,6 +110,16 @@ def test_sitemap_lists_pages_in_every_language(client, demo, settings):
     assert "Sitemap:" in client.get("/robots.txt").content.decode()
 
 
+def test_no_address_a_page_gives_comes_from_the_host_header_a_visitor_sent(client, demo, settings):
+    """Any port on an allowed host name passes Django's check; a page remembered in the shared cache
+    would hand that address on to every later visitor. Every absolute address is PUBLIC_URL's."""
+    settings.PUBLIC_URL = "https://envagin.example.se"
+    for path in ("/en/", "/robots.txt", "/api/sessions.json", "/api/libraries.geojson", "/sitemap.xml"):
+        text = client.get(path, HTTP_HOST="localhost:99999").content.decode()
+        assert "99999" not in text, path
+        assert "https://envagin.example.se/" in text, path
+
+
 def test_interface_text_is_translated(client, demo):
     assert "Skip to content" in client.get("/en/").content.decode()
     assert "Choose your municipality" in client.get("/en/").content.decode()

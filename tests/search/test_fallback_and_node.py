@@ -51,11 +51,12 @@ def test_the_local_search_node_answers():
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def search_node(command: str, node_port: int) -> str:
+def search_node(command: str, node_port: int, *args: str) -> str:
+    environment = {k: v for k, v in os.environ.items() if k != "OPENSEARCH_URL"}
     done = subprocess.run(
-        [sys.executable, "tools/search_node", command],
+        [sys.executable, "tools/search_node", command, *args],
         cwd=ROOT,
-        env=dict(os.environ, OPENSEARCH_PORT=str(node_port)),
+        env=dict(environment, OPENSEARCH_PORT=str(node_port)),
         capture_output=True,
         text=True,
         timeout=120,
@@ -77,6 +78,13 @@ def test_each_port_has_its_own_node_files_and_stop_ends_only_its_own_node():
 
     # `make run`'s node and `make test`'s are on different ports: stopping one leaves the other.
     assert "no node of ours" in search_node("stop", other_port)
+    assert int(pid_file.read_text()) == node
+    with urllib.request.urlopen(f"{url}/_cluster/health", timeout=10) as response:
+        assert json.load(response)["status"] in ("green", "yellow")
+
+    # Tests run against a node already answering there (`make run`'s) leave it running.
+    output = search_node("run-tests", node_port, "--", sys.executable, "-c", "pass")
+    assert "already answering" in output and "stopped" not in output
     assert int(pid_file.read_text()) == node
     with urllib.request.urlopen(f"{url}/_cluster/health", timeout=10) as response:
         assert json.load(response)["status"] in ("green", "yellow")

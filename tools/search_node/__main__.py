@@ -130,17 +130,19 @@ def running_pid() -> int | None:
     return pid if is_node_of(pid, data_dir()) else None
 
 
-def start(wait_seconds: int = 180) -> None:
+def start(wait_seconds: int = 180) -> bool:
+    """Start the node for `port()`, or use the one answering there. True when this call started it
+    (only then may the caller stop it: a node `make run` started serves that site)."""
     if health() and health().get("status") in ("green", "yellow"):
         print(f"search-node: already answering on {url()}")
-        return
+        return False
     starting = running_pid()
     if starting is not None:  # started by another command and not answering yet: wait, never restart it
         deadline = time.monotonic() + wait_seconds
         while time.monotonic() < deadline and running_pid() == starting:
             if (health() or {}).get("status") in ("green", "yellow"):
                 print(f"search-node: already answering on {url()}")
-                return
+                return False
             time.sleep(0.5)
         sys.exit(
             f"search-node: the node for port {port()} (pid {starting}) does not answer; see {log_file()}"
@@ -180,7 +182,7 @@ def start(wait_seconds: int = 180) -> None:
             print(
                 f"search-node: OpenSearch answering on {url()} (status {state['status']}), pid {process.pid}"
             )
-            return
+            return True
         time.sleep(0.5)
     stop()
     sys.exit(f"search-node: no answer within {wait_seconds}s; see {log_file()}")
@@ -210,8 +212,7 @@ def run_tests(command: list[str]) -> int:
     env = dict(os.environ)
     if not env.get("OPENSEARCH_URL"):
         try:
-            start()
-            started = True
+            started = start()  # a node already answering (`make run`'s) is used and left running
             env["OPENSEARCH_URL"] = url()
         except (SystemExit, subprocess.CalledProcessError, OSError) as exc:
             print(
