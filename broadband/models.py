@@ -457,17 +457,17 @@ class MobileCoverageReportPage(BasePage):
 
         form = self.form(request.POST)
         context = self.get_context(request)
-        if too_many_reports(request):
-            context.update(form=unchecked(self.form(), request.POST), rate_limited=True)
-            return TemplateResponse(request, self.get_template(request), context, status=429)
         if form.is_spam:
             # Looks like a robot: answer as if it went well, store nothing.
             context.update(submitted=True, reference="")
             return TemplateResponse(request, self.get_template(request), context)
-        if not form.is_valid():
+        if not form.is_valid():  # corrections do not count toward the limit: only reports stored do
             form.describe_errors()
             context.update(form=form)
             return TemplateResponse(request, self.get_template(request), context, status=400)
+        if too_many_reports(request):
+            context.update(form=unchecked(self.form(), request.POST), rate_limited=True)
+            return TemplateResponse(request, self.get_template(request), context, status=429)
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("website", "municipality")}
         report = None
         for _attempt in range(5):  # 48 random bits: a collision is rare, and then a new one is drawn

@@ -42,6 +42,7 @@ def coordinate(label, limit: int, help_text):
 
 
 class CoverageReportForm(PublicForm):
+    digit_fields = ("latitude", "longitude", "occurred_on")
     municipality = forms.ChoiceField(label=_("Kommun"))
     place = forms.CharField(
         label=_("Plats"),

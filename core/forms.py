@@ -13,18 +13,20 @@ def western_digits(text: str) -> str:
 
 
 class PublicForm(forms.Form):
-    """What a resident sends is read with Western digits (`western_digits`), whatever keyboard
-    typed it, so numbers, dates and coordinates typed in Arabic are understood and stored as staff
-    read them."""
+    """The fields in `digit_fields` (numbers, dates, coordinates) are read with Western digits
+    (`western_digits`), whatever keyboard typed them, and stored as staff read them; what residents
+    write in words is kept as they wrote it."""
 
+    digit_fields: tuple[str, ...] = ()
     # Left empty by people; filled in by form-filling robots. Hidden with CSS and from screen readers.
     website = forms.CharField(required=False, label=_("Lämna tomt"))
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and hasattr(data, "getlist"):
             data = data.copy()
-            for key in list(data):
-                data.setlist(key, [western_digits(v) if isinstance(v, str) else v for v in data.getlist(key)])
+            for key in self.digit_fields:
+                if key in data:
+                    data.setlist(key, [western_digits(str(v)) for v in data.getlist(key)])
         super().__init__(data, *args, **kwargs)
         self.order_fields([name for name in self.fields if name != "website"] + ["website"])
 
@@ -47,7 +49,11 @@ class PublicForm(forms.Form):
 def unchecked(form: forms.Form, data) -> forms.Form:
     """`form` showing what was sent, without judging it: for an answer that refuses the sending as
     such (too many in a short time), where field errors would say something else is wrong."""
-    form.initial = {key: western_digits(value) for key, value in data.items() if key != "website"}
+    form.initial = {
+        key: western_digits(value) if key in getattr(form, "digit_fields", ()) else value
+        for key, value in data.items()
+        if key != "website"
+    }
     return form
 
 

@@ -21,6 +21,7 @@ from services.occurrences import parse_date
 
 
 class BookingForm(PublicForm):
+    digit_fields = ("phone",)
     name = forms.CharField(label=_("Ditt namn"), max_length=120)
     email = forms.EmailField(
         label=_("E-post"),

@@ -116,10 +116,11 @@ def test_drop_in_past_and_cancelled_dates_cannot_be_booked(client, demo):
 
 def test_a_phone_number_typed_with_arabic_digits_is_understood_and_stored_as_staff_read_it(client, demo):
     session, day = bookable_session()
-    response = post_booking(client, session, day, email="", phone="٠٧٠-١٢٣ ٤٥ ٦٧")
+    response = post_booking(client, session, day, email="", phone="٠٧٠-١٢٣ ٤٥ ٦٧", needs="سويش ٢ مرات")
     assert response.status_code == 200, response.content.decode()[:500]
     booking = Booking.objects.get()
     assert booking.phone == "070-123 45 67" and booking.phone_key == "+46701234567"
+    assert booking.needs == "سويش ٢ مرات"  # words are kept as written
     assert '<code dir="ltr">' in response.content.decode()  # the code reads left to right in Arabic text too
 
 
