@@ -8,7 +8,7 @@ from core.opendata import open_json
 from home.models import Topic, municipalities_for_reader
 from search import breaker
 from search.indexes import client, engine_configured
-from search.indexing import ENGINE_ERRORS
+from search.indexing import ENGINE_ERRORS, missing_languages
 from search.models import IndexOutbox
 from search.registry import type_labels
 from search.service import SearchRequest, run_search, suggestions
@@ -30,17 +30,23 @@ def suggest_api(request):
 
 
 def search_health():
-    """For /healthz (core/health.py): the engine's cluster status, or why it does not answer. While
-    the breaker is open the engine is not asked."""
+    """For /healthz (core/health.py): the engine's cluster status, that an index is missing, or why
+    the engine does not answer. While the breaker is open the engine is not asked."""
     if not engine_configured():
         return "not configured"
     if breaker.state() == breaker.OPEN:
         return "unavailable: breaker open"
     try:
-        return client().cluster.health(request_timeout=2)["status"]
+        status = client().cluster.health(request_timeout=2)["status"]
+        missing = missing_languages(timeout=2)
     except ENGINE_ERRORS as exc:
         breaker.failed(exc)
         return f"unavailable: {type(exc).__name__}"
+    if missing:
+        # A node restarted empty, a cluster restored without its indexes: searches in these
+        # languages answer from the database until `search_sync` has rebuilt them.
+        return f"degraded: no index for {', '.join(missing)} (search_sync rebuilds it)"
+    return status
 
 
 def breaker_state():

@@ -394,6 +394,8 @@ def test_a_node_that_lost_its_indexes_is_rebuilt_from_the_database_not_left_with
     assert f"page:{page.pk}" in pending_keys()
     data = api(client, q="bredband")
     assert data["engine"] == "database" and data["total"] > 0
+    health = client.get("/healthz").json()  # an operator sees why searches come from the database
+    assert health["search"].startswith("degraded: no index for sv, en, ar"), health
 
     call_command("search_sync", stdout=open(os.devnull, "w"))
     refresh()
@@ -401,4 +403,5 @@ def test_a_node_that_lost_its_indexes_is_rebuilt_from_the_database_not_left_with
     assert not pending_keys()
     data = api(client, q="bredband")
     assert data["engine"] == "opensearch" and data["total"] == before
+    assert client.get("/healthz").json()["search"] in ("green", "yellow")
     assert urls(api(client, q="vattentornets visning"))[0] == page.url
