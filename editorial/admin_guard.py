@@ -168,7 +168,7 @@ def may_bulk_act(user, kwargs, request) -> bool:
 def may_see_chosen_pages(user, kwargs, request) -> bool:
     """The page chooser's answer for chosen ids: live pages, and drafts only of one's own pages."""
     wanted = _ids(request)
-    return user.is_superuser or chooser_pages(user, Page.objects.filter(pk__in=wanted)).count() == len(wanted)
+    return chooser_pages(user, Page.objects.filter(pk__in=wanted)).count() == len(wanted)
 
 
 def chooser_pages(user, pages):

@@ -83,9 +83,14 @@ def _limits() -> dict:
 @require_http_methods(["GET", "HEAD", "POST"])
 def book(request, session_id: int, date: str):
     session, day = _session_and_day(session_id, date)
-    same_series = _in_reader_language(request, session)
-    if same_series is not None:
-        return redirect(reverse("booking", args=[same_series.pk, date]))
+    language_urls = _booking_urls(session, date)
+    language = translation.get_language()
+    # The id names another language's page of the series (a link shared between readers): read as
+    # the reader's own, so the page, its links and its language switch follow the reader's language.
+    # Seats are shared by every language; a sent form is handled as it is.
+    if request.method in ("GET", "HEAD") and session.locale.language_code != language:
+        if language in language_urls:
+            return redirect(language_urls[language])
     library = session.get_parent().specific
     context = {
         "session": session,
@@ -93,7 +98,7 @@ def book(request, session_id: int, date: str):
         "day": day,
         "page": None,
         "limits": _limits(),
-        "language_urls": _booking_urls(session, date),
+        "language_urls": language_urls,
     }
     try:
         bookings.check_bookable(bookings.source_session(session), day)
@@ -134,28 +139,14 @@ def book(request, session_id: int, date: str):
 
 
 def _booking_urls(session, date: str) -> dict[str, str]:
-    """The booking address of the same series and date in each language (the language switch)."""
+    """The booking address of the same series and date in each language: the language switch, and
+    where an address with another language's page id leads."""
     urls = {}
     series = HelpSessionPage.objects.live().filter(translation_key=session.translation_key)
     for pk, code in series.values_list("pk", "locale__language_code"):
         with translation.override(code):
             urls[code] = reverse("booking", args=[pk, date])
     return urls
-
-
-def _in_reader_language(request, session):
-    """The same series in the language of the URL when the id names another language's page
-    (a language switch keeps the id; a link shared between readers): read as a redirect, so the
-    page, its links and its language switch all follow the reader's language. Seats are shared by
-    every language, so nothing else changes. Only for reading (a sent form is handled as it is)."""
-    language = translation.get_language()
-    if request.method not in ("GET", "HEAD") or session.locale.language_code == language:
-        return None
-    return (
-        HelpSessionPage.objects.live()
-        .filter(translation_key=session.translation_key, locale__language_code=language)
-        .first()
-    )
 
 
 CODE_MAX_LENGTH = 200

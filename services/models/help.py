@@ -9,6 +9,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -52,8 +53,6 @@ class SessionListingMixin:
 def bookings_ahead(page) -> bool:
     """Whether anyone holds a seat or a waiting-list place on a date ahead in a series that is
     `page` or below it (in any of its languages)."""
-    from django.utils import timezone
-
     keys = HelpSessionPage.objects.filter(path__startswith=page.path).values("translation_key")
     return Booking.objects.filter(
         occurrence__session__translation_key__in=keys,
