@@ -29,6 +29,7 @@ without an active filter are plain terms aggregations; only the shown fields com
 import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,7 +79,13 @@ RESCORE_WINDOW = 100
 # than any text score, so they come first.
 PREFERRED = 1000.0
 # Endings a synonym may carry in the query and still be recognised ("pensionärer" → "pensionär").
-ENDINGS = r"(?:s|n|en|et|na|er|ar|or|erna|arna|orna|ns|es|ed|ing|ies|ة|ات|ين|ون)?"
+ENDING_LIST = (
+    *("s", "n", "en", "et", "na", "er", "ar", "or", "erna", "arna", "orna", "ns"),  # Swedish
+    *("s", "es", "ed", "ing", "ies"),  # English
+    *("ة", "ات", "ين", "ون"),  # Arabic
+)
+ENDINGS = "(?:" + "|".join(dict.fromkeys(ENDING_LIST)) + ")?"
+LONGEST_ENDING = max(map(len, ENDING_LIST))
 
 
 @dataclass
@@ -90,11 +97,13 @@ class EngineResult:
     partial: bool = False
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case without diacritics: "Bredbandsstöd" → "bredbandsstod"."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Folded, with Arabic letter forms unified (as the index's arabic_normalization does):
     alef with hamza or madda → alef, taa marbuta → haa, alef maqsura → yaa, tatweel removed."""
@@ -110,16 +119,31 @@ def _synonym_pattern(term: str) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=16)
-def _patterns(groups: tuple[tuple[str, ...], ...]) -> list[tuple[int, str, re.Pattern]]:
+def _patterns(groups: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[int, str, re.Pattern]]]:
     """Each term's pattern, compiled once per set of synonym groups (they change when editors
-    save one, and are cached per language by the service)."""
-    compiled = []
+    save one, and are cached per language by the service), filed under the term's first word: a
+    term can only be found where a word of the query is that word (or, for a term of one word,
+    that word and an ending)."""
+    compiled: dict[str, list[tuple[int, str, re.Pattern]]] = {}
     for number, group in enumerate(groups):
         for term in group:
             pattern = _synonym_pattern(term)
             if pattern is not None:
-                compiled.append((number, term, pattern))
+                first = WORD.findall(normalise(term))[0]
+                compiled.setdefault(first, []).append((number, term, pattern))
     return compiled
+
+
+def _candidate_patterns(joined: str, groups: list[list[str]]) -> list[tuple[int, str, re.Pattern]]:
+    """The patterns worth trying on the (normalised) query: those whose first word is a word of
+    the query, or the start of one that ends in one of `ENDINGS`."""
+    by_first = _patterns(tuple(tuple(group) for group in groups))
+    found: dict[int, tuple[int, str, re.Pattern]] = {}
+    for word in set(WORD.findall(joined)):
+        for cut in range(max(1, len(word) - LONGEST_ENDING), len(word) + 1):
+            for entry in by_first.get(word[:cut], ()):
+                found[id(entry)] = entry
+    return list(found.values())
 
 
 def find_concepts(text: str, groups: list[list[str]]) -> tuple[str, list[tuple[str, list[str]]]]:
@@ -139,7 +163,7 @@ def find_concepts(text: str, groups: list[list[str]]) -> tuple[str, list[tuple[s
             word_at[position + offset] = index
         position += len(word) + 1
     candidates = []
-    for number, term, pattern in _patterns(tuple(tuple(group) for group in groups)):
+    for number, term, pattern in _candidate_patterns(joined, groups):
         for found in pattern.finditer(joined):
             first, last = word_at[found.start()], word_at[found.end() - 1]
             # Found as written, not only with an ending ("pensionär" is a word of its own, not
@@ -222,7 +246,7 @@ def _text_query(text: str, minimum: str, typos: bool = False) -> dict:
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
-def _concept_query(typed: str, others: list[str]) -> dict:
+def _concept_query(typed: str, others: Sequence[str]) -> dict:
     """A concept: the words as typed, or any other term of its synonym group (a little lower)."""
 
     def term(words, fields, boost):
@@ -282,18 +306,43 @@ def meaningful_words(text: str, language: str) -> list[str]:
     return [w for w in WORD.findall(text) if w.lower() not in dropped]
 
 
-def relevance_query(request, synonym_groups, places, minimum: str = STRICT, typos: bool = False) -> dict:
+@dataclass(frozen=True)
+class ReadQuery:
+    """What a query says, read once per search (both rounds use it): the place names taken out,
+    their kommunkoder, the concepts synonym groups name and the other words."""
+
+    text: str
+    language: str
+    place_words: tuple[str, ...]
+    place_codes: tuple[str, ...]
+    rest: str
+    concepts: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def read_query(request, synonym_groups, places) -> ReadQuery:
+    text, place_words, place_codes = split_places(request.query, places or {})
+    rest, concepts = find_concepts(text, synonym_groups)
+    return ReadQuery(
+        text=request.query,
+        language=request.language,
+        place_words=tuple(place_words),
+        place_codes=tuple(place_codes),
+        rest=rest,
+        concepts=tuple((typed, tuple(others)) for typed, others in concepts),
+    )
+
+
+def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False) -> dict:
     """What must match, and the cheap preferences that decide which documents reach the rescore
     window: the words and their synonyms (each concept and the other words as units), and a place
     named in the query. Type weights, freshness and phrases are applied to the top of the list
     only (`rescore`)."""
-    text, place_words, place_codes = split_places(request.query, places or {})
-    rest, concepts = find_concepts(text, synonym_groups)
+    rest = read.rest
     # Each concept and the other words (as one unit) must match, or most of them for long queries.
     # Words the analysers drop (stop and question words: "på", "hur", "how do i") are no unit: a
     # unit that matched every document would lower the bar for the real ones.
-    units = [_concept_query(typed, others) for typed, others in concepts]
-    if rest and (meaningful_words(rest, request.language) or not units):
+    units = [_concept_query(typed, others) for typed, others in read.concepts]
+    if rest and (meaningful_words(rest, read.language) or not units):
         readings = [_text_query(rest, minimum, typos=typos)]
         joined = joined_variant(rest)
         if joined:  # people split words that are written together: "bank id"
@@ -302,9 +351,13 @@ def relevance_query(request, synonym_groups, places, minimum: str = STRICT, typo
     if not units:  # nothing that can match (no words): no hits, never every document
         units = [{"match_none": {}}]
     should = []
-    if place_codes:
-        should.append({"constant_score": {"filter": {"terms": {"municipalities": place_codes}}, "boost": 5}})
-        should.append(_multi_match(" ".join(place_words), ["places^2", "places.folded^2", "title.folded"]))
+    if read.place_codes:
+        should.append(
+            {"constant_score": {"filter": {"terms": {"municipalities": read.place_codes}}, "boost": 5}}
+        )
+        should.append(
+            _multi_match(" ".join(read.place_words), ["places^2", "places.folded^2", "title.folded"])
+        )
     # Only sessions carry a last occurrence: a series that has ended is not offered any more.
     # Written as "not ended" rather than "no last occurrence, or one ahead": the same documents,
     # but the node checks the few sessions instead of walking every page without the field.
@@ -321,17 +374,16 @@ def relevance_query(request, synonym_groups, places, minimum: str = STRICT, typo
     return query
 
 
-def rescore(request, places, window: int, prefer: dict | None = None) -> list[dict]:
+def rescore(read: ReadQuery, window: int, prefer: dict | None = None) -> list[dict]:
     """The costly preferences, over the top `window` documents only (not every match): words
     found close together (a phrase) add to the score, which is then multiplied by the document's
     type weight (a guide above a plain page), by 3 for the municipality a place in the query
     names, and by a mild freshness decay."""
-    _text, _place_words, place_codes = split_places(request.query, places or {})
-    phrase = _multi_match(request.query, PHRASE_FIELDS, type="phrase", slop=3, boost=3)
+    phrase = _multi_match(read.text, PHRASE_FIELDS, type="phrase", slop=3, boost=3)
     functions = [{"field_value_factor": {"field": "type_weight", "missing": 1}}]
-    if place_codes:
+    if read.place_codes:
         # A place named in the query: that municipality's own content first, regional content next.
-        functions.append({"filter": {"terms": {"municipalities": place_codes}}, "weight": 3})
+        functions.append({"filter": {"terms": {"municipalities": read.place_codes}}, "weight": 3})
     functions.append(
         {
             "gauss": {
@@ -376,25 +428,16 @@ def rescore(request, places, window: int, prefer: dict | None = None) -> list[di
     ]
 
 
-def search_body(
-    request,
-    synonym_groups: list[list[str]],
-    places: dict[str, str] | None = None,
-    minimum: str = STRICT,
-    typos: bool = False,
-) -> dict:
+def search_body(request, read: ReadQuery, minimum: str = STRICT, typos: bool = False) -> dict:
     """The request body of one search: the query, filters, facets, highlights and the page."""
     start = (request.page - 1) * request.page_size
     body = {
-        "query": relevance_query(request, synonym_groups, places, minimum, typos),
+        "query": relevance_query(read, minimum, typos),
         "rescore": rescore(
-            request,
-            places,
+            read,
             max(RESCORE_WINDOW, start + request.page_size),
             # Any of the words: those with (nearly) every word, typos allowed, first.
-            prefer=relevance_query(request, synonym_groups, places, STRICT, typos)
-            if minimum != STRICT
-            else None,
+            prefer=relevance_query(read, STRICT, typos) if minimum != STRICT else None,
         ),
         "_source": SHOWN_FIELDS,
         "from": start,
@@ -505,13 +548,14 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
     response objects cost more than the rest of the parsing), with only the fields shown.
     """
     es, index = client(), alias_name(request.language)
-    response = es.search(index=index, body=search_body(request, synonym_groups, places))
+    read = read_query(request, synonym_groups, places)
+    response = es.search(index=index, body=search_body(request, read))
     partial = False
     total = response["hits"]["total"]["value"]
     if total <= SUGGEST_BELOW:
         # Few or no hits: one more round trip, any of the words with typo tolerance (which also
         # finds every word with a typo in it).
-        any_word = es.search(index=index, body=search_body(request, synonym_groups, places, "1", typos=True))
+        any_word = es.search(index=index, body=search_body(request, read, "1", typos=True))
         if any_word["hits"]["total"]["value"] > total:
             # The pages with (nearly) every word first, then the best of the others: never a
             # nearly empty page while other pages match some of the words (or match with a typo).

@@ -9,8 +9,16 @@ from django.http import QueryDict
 from hypothesis import given
 from hypothesis import strategies as st
 
+from search import opensearch_query
 from search.analysis import stop_words
-from search.opensearch_query import WORD, find_concepts, meaningful_words, misspelt_place, normalise
+from search.opensearch_query import (
+    ENDING_LIST,
+    WORD,
+    find_concepts,
+    meaningful_words,
+    misspelt_place,
+    normalise,
+)
 from search.service import SearchRequest
 
 GROUPS = [
@@ -44,6 +52,42 @@ def test_a_term_in_several_groups_stands_for_all_of_them_but_an_ending_does_not_
     # "pensionär" is a word of its own, not "pension" with an ending: only its own group.
     assert find_concepts("pensionär", groups) == ("", [("pensionär", ["äldre"])])
     assert find_concepts("pensioner", groups) == ("", [("pensioner", ["gå i pension"])])
+
+
+MORE_GROUPS = GROUPS + [
+    ["internet", "bredband"],
+    ["internet", "nätet", "wifi"],
+    ["pension", "gå i pension"],
+    ["e-legitimation", "bank id", "mobilt bankid"],
+]
+TERMS = [term for group in MORE_GROUPS for term in group]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(st.sampled_from(TERMS), st.sampled_from(("",) + ENDING_LIST)).map("".join),
+            st.sampled_from(["efter", "kurs", "i", "för", "Pension", "ÄLDRE", "-", "bank"]),
+            st.text("abcdefåäöنتر", min_size=1, max_size=6),
+        ),
+        max_size=6,
+    )
+)
+def test_looking_only_at_terms_that_start_like_a_word_of_the_query_finds_what_trying_all_would(words):
+    """`find_concepts` tries only the synonyms whose first word starts a word of the query; it
+    finds exactly what trying every synonym of every group finds."""
+    text = " ".join(words)
+    every = opensearch_query._candidate_patterns
+    try:
+        opensearch_query._candidate_patterns = lambda _joined, groups: [
+            entry
+            for entries in opensearch_query._patterns(tuple(map(tuple, groups))).values()
+            for entry in entries
+        ]
+        tried_all = find_concepts(text, MORE_GROUPS)
+    finally:
+        opensearch_query._candidate_patterns = every
+    assert find_concepts(text, MORE_GROUPS) == tried_all
 
 
 def test_long_place_names_typed_with_a_letter_wrong_are_places_short_words_never():
