@@ -11,10 +11,12 @@ from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.policies import FilteredIndexMixin, MunicipalSnippetPolicy, ObjectCheckedViewSetMixin
 from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT
 from home.localization import prefer_active_locale
+from home.models import PAGE_MUST_STAY
 from home.privacy import RETENTION_PERIODS, RetentionPeriod
 from services import admin_views
 from services.freshness import services_columns
 from services.models import EServiceMunicipalLink, LibraryPage
+from services.models.help import bookings_ahead
 from services.occurrences import upcoming_occurrences
 
 admin_urls(
@@ -66,6 +68,10 @@ def register_municipal_links():
 def staff_page_types():
     """Each library has staff of its own (a group with rights on its page and sessions)."""
     return [LibraryPage]
+
+
+# A series, library, municipality (or any page) with bookings ahead below it is not deleted.
+hooks.register(PAGE_MUST_STAY, bookings_ahead)
 
 
 @hooks.register(START_PAGE_CONTEXT)

@@ -1,13 +1,23 @@
-from .base import BasePage, IndexPage, intro_field, localized_fields, rich_text_field
+from .base import (
+    PAGE_MUST_STAY,
+    BasePage,
+    IndexPage,
+    KeepsDependentsTester,
+    intro_field,
+    localized_fields,
+    rich_text_field,
+)
 from .links import LinkCheck
 from .pages import HomePage, MunicipalityIndexPage, MunicipalityPage, StandardPage, municipalities_for_reader
 from .review import ReviewReminder
 from .snippets import LifeEvent, OrganisationSettings, Topic
 
 __all__ = [
+    "PAGE_MUST_STAY",
     "BasePage",
     "HomePage",
     "IndexPage",
+    "KeepsDependentsTester",
     "LifeEvent",
     "LinkCheck",
     "MunicipalityIndexPage",

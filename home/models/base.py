@@ -11,9 +11,10 @@ import datetime
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -22,6 +23,28 @@ from core.fields import optional_field
 from home.blocks import RICH_FEATURES
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
+# Filled by feature apps (`home` imports none of them): a function of a page that is True while
+# something below it must not be deleted with it – bookings ahead below a library (services).
+PAGE_MUST_STAY = "envagin_page_must_stay"
+
+
+def must_stay(page) -> bool:
+    return any(holds(page) for holds in hooks.get_hooks(PAGE_MUST_STAY))
+
+
+class KeepsDependentsTester(PagePermissionTester):
+    """Deleting a page deletes everything below it. While a feature app says something below must
+    stay (`PAGE_MUST_STAY`), the page is not deleted – whichever page is chosen: the series, its
+    library, the municipality or the list of municipalities, by anyone, superusers included.
+    Wagtail's delete view, its bulk delete and the admin API's delete action all ask `can_delete`."""
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk=ignore_bulk) and not must_stay(self.page)
+
+    def can_move(self):
+        # Wagtail's `can_move` asks `can_delete`; a move takes nothing away, so what must stay
+        # below a page does not hold it where it is (where it may go is `can_move_to`'s question).
+        return super().can_delete(ignore_bulk=True)
 
 
 def localized_fields(translated=(), synchronized=()) -> list:
@@ -66,6 +89,9 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return KeepsDependentsTester(user, self)
 
     def save(self, *args, **kwargs):
         if self.review_date is None:

@@ -19,7 +19,7 @@ from home.hub import MUNICIPALITY_PAGE_CONTEXT, START_PAGE_CONTEXT, add_contribu
 from home.localization import prefer_active_locale
 from home.tree import below_paths
 
-from .base import BasePage, IndexPage, intro_field, localized_fields, rich_text_field
+from .base import BasePage, IndexPage, KeepsDependentsTester, intro_field, localized_fields, rich_text_field
 
 
 class HomePage(BasePage):
@@ -115,7 +115,7 @@ def may_manage_municipality(user, page) -> bool:
     )
 
 
-class MunicipalityPermissionTester(PagePermissionTester):
+class MunicipalityPermissionTester(KeepsDependentsTester):
     """A municipality's own editors edit and publish its content, but may not delete, unpublish,
     move or restrict the page itself: every scope (reports, operators, links, groups) hangs on it.
 

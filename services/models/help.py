@@ -13,13 +13,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page, PagePermissionTester
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.fields import choice_field, coordinate_field, optional_field
 from core.panels import field_panels
 from home.fields import MultipleChoiceListField
-from home.models import BasePage, IndexPage, MunicipalityPage, intro_field, localized_fields, rich_text_field
+from home.models import (
+    BasePage,
+    IndexPage,
+    KeepsDependentsTester,
+    MunicipalityPage,
+    intro_field,
+    localized_fields,
+    rich_text_field,
+)
 from services.models.booking import Booking
 
 SESSION_LANGUAGES = [
@@ -52,7 +60,11 @@ class SessionListingMixin:
 
 def bookings_ahead(page) -> bool:
     """Whether anyone holds a seat or a waiting-list place on a date ahead in a series that is
-    `page` or below it (in any of its languages)."""
+    `page` or below it (in any of its languages). Deleting such a page would take the bookings
+    with it and tell nobody: staff cancel the dates first (`Bokningar` → cancel a date tells
+    everyone). Asked by every page's `can_delete` (`home.models.PAGE_MUST_STAY`)."""
+    if page.numchild == 0 and not issubclass(page.specific_class, HelpSessionPage):
+        return False  # nothing below it, and no series itself: no query
     keys = HelpSessionPage.objects.filter(path__startswith=page.path).values("translation_key")
     return Booking.objects.filter(
         occurrence__session__translation_key__in=keys,
@@ -61,21 +73,8 @@ def bookings_ahead(page) -> bool:
     ).exists()
 
 
-class BookingsStayTester(PagePermissionTester):
-    """A page with bookings ahead below it (a series, or the library that holds it) is not deleted:
-    the residents who booked would never be told, and their bookings would go with it. Staff cancel
-    the dates first (`Bokningar` → cancel a date tells everyone), then delete. Wagtail's delete view,
-    its bulk delete and the admin API's delete action all ask `can_delete`."""
-
-    def can_delete(self, ignore_bulk=False):
-        return super().can_delete(ignore_bulk=ignore_bulk) and not bookings_ahead(self.page)
-
-
 class LibraryPage(SessionListingMixin, BasePage):
     """A library (main or branch) and the root of its staff's sessions."""
-
-    def permissions_for_user(self, user):
-        return BookingsStayTester(user, self)
 
     street_address = models.CharField(
         _("gatuadress"), max_length=120, blank=True, help_text=_("Gatuadress, till exempel Biskopsgatan 2.")
@@ -159,7 +158,7 @@ class LibraryPage(SessionListingMixin, BasePage):
         return context
 
 
-class SessionPermissionTester(BookingsStayTester):
+class SessionPermissionTester(KeepsDependentsTester):
     """Bookings are the library's where they were made: the form tells residents that its staff,
     and only they, read names, contacts and needs. A session with bookings (in any language, any
     state) therefore stays at its library – moved elsewhere, its bookings would go to the other

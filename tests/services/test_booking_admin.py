@@ -9,6 +9,7 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
+from home.models import MunicipalityPage
 from services import booking as bookings
 from services.models import Booking, LibraryPage, SessionCancellation
 from tests.factories import add_session, library
@@ -137,21 +138,31 @@ def test_a_session_with_bookings_stays_at_its_library_by_every_way_of_moving_it(
     assert Page.objects.get(pk=unbooked.pk).get_parent().pk == other.pk
 
 
-def test_a_series_or_library_with_bookings_ahead_is_not_deleted_until_the_dates_are_cancelled(
+def test_no_page_with_bookings_ahead_below_it_is_deleted_until_the_dates_are_cancelled(
     client, demo, django_user_model
 ):
-    """Deleting would take the bookings with it and tell nobody: refused by the delete view and
-    the bulk delete, for the series and for the library that holds it, superusers included."""
+    """Deleting would take the bookings with it and tell nobody: refused by the delete view, the
+    bulk delete and the admin API, for the series and for every page above it (its library, the
+    municipality, the list of municipalities), superusers included."""
     session, day = session_at("sala-stadsbibliotek", "Hjälp i Sala")
     booking = book(session, day, "Eva Egen")
     sala = library("sala-stadsbibliotek")
-    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.se", "x"))
-    for page in (session, sala):
+    municipality = MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
+    above = (sala, municipality, municipality.get_parent())
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.se", "x")
+    client.force_login(admin)
+    for page in (session, *above):
         client.post(f"/admin/pages/{page.pk}/delete/")
         client.post(f"/admin/bulk/wagtailcore/page/delete/?id={page.pk}")
+        client.post(f"/admin/api/main/pages/{page.pk}/action/delete/", {}, content_type="application/json")
         assert Page.objects.filter(pk=page.pk).exists()
+        assert not page.specific.permissions_for_user(admin).can_delete()
     assert Booking.objects.filter(pk=booking.pk).exists()
+    # A page with nothing booked below it is deleted as before.
+    assert library("vasteras-stadsbibliotek").permissions_for_user(admin).can_delete()
 
     bookings.staff_cancel(booking)  # the person is told
     client.post(f"/admin/pages/{session.pk}/delete/")
     assert not Page.objects.filter(pk=session.pk).exists()
+    client.post(f"/admin/pages/{municipality.pk}/delete/")
+    assert not Page.objects.filter(pk=municipality.pk).exists()
