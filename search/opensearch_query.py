@@ -28,7 +28,6 @@ without an active filter are plain terms aggregations; only the shown fields com
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +37,7 @@ from django.utils import timezone
 from opensearchpy import ConnectionError as OpenSearchConnectionError
 from opensearchpy import TransportError
 
+from core import text as text_forms
 from search.analysis import stop_words
 from search.indexes import alias_name, client
 from search.registry import REGION
@@ -97,18 +97,9 @@ class EngineResult:
     partial: bool = False
 
 
-@lru_cache(maxsize=4096)
-def fold(text: str) -> str:
-    """Lower case without diacritics: "Bredbandsstöd" → "bredbandsstod"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=4096)
-def normalise(text: str) -> str:
-    """Folded, with Arabic letter forms unified (as the index's arabic_normalization does):
-    alef with hamza or madda → alef, taa marbuta → haa, alef maqsura → yaa, tatweel removed."""
-    text = fold(text).replace("\u0640", "")
-    return text.translate(str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"}))
+# A query's words repeat (and are folded several times per search): remembered.
+fold = lru_cache(maxsize=4096)(text_forms.fold)
+normalise = lru_cache(maxsize=4096)(text_forms.normalise)
 
 
 def _synonym_pattern(term: str) -> re.Pattern | None:

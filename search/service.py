@@ -28,7 +28,7 @@ from search.documents import PAGE
 from search.indexes import engine_configured
 from search.indexing import ENGINE_ERRORS
 from search.models import Synonym
-from search.opensearch_query import fold, run_autocomplete, run_query
+from search.opensearch_query import fold, normalise, run_autocomplete, run_query
 from search.registry import REGION, type_for_page
 
 log = logging.getLogger(__name__)
@@ -207,7 +207,10 @@ def database_search(request: SearchRequest) -> dict:
         pages = pages.filter(locale=locale)
     # The database backends parse their own query syntax (SQLite FTS, PostgreSQL tsquery): give them
     # words only, and treat any remaining syntax error as "nothing found", never as a server error.
-    words = " ".join(WORDS_ONLY.findall(request.query))
+    # Each word as typed and as a search compares it, which pages index too (`folded_text`):
+    # "vasteras" finds "Västerås", "الكترونية" finds "إلكترونية".
+    typed = WORDS_ONLY.findall(request.query)
+    words = " ".join(dict.fromkeys(typed + WORDS_ONLY.findall(normalise(" ".join(typed)))))
     if not words:
         results = []
     else:

@@ -202,6 +202,9 @@ def prepare(env: dict, *, engine: bool, production: bool) -> None:
         manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
     manage("load_demo", "--if-empty", env=env)
     manage("setup_editors", "--verbosity", "0", env=env)
+    # Wagtail's database index (the fallback search and the admin's search) as this version indexes
+    # pages: a database from an earlier version gets the fields added since (seconds on the demo).
+    manage("update_index", "--verbosity", "0", env=env)
     if engine and manage("search_rebuild", env=env, check=False) != 0:
         say("search: search_rebuild failed; search answers from the database until search_sync catches up")
     manage("ensure_superuser", env=env)

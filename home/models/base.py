@@ -10,6 +10,7 @@ import datetime
 
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -20,9 +21,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.cache import serve_cached
 from core.fields import optional_field
+from core.text import normalise
 from home.blocks import RICH_FEATURES
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
+# Searched text once more as a search compares it (`BasePage.folded_title`, `folded_text`).
+FOLDED_FIELDS = ("title", "folded_title", "folded_text")
 # Filled by feature apps (`home` imports none of them): a function of a page that is True while
 # something below it must not be deleted with it – bookings ahead below a library (services).
 PAGE_MUST_STAY = "envagin_page_must_stay"
@@ -78,6 +82,8 @@ class BasePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.AutocompleteField("summary"),
+        index.SearchField("folded_title", boost=2),  # as the title is boosted
+        index.SearchField("folded_text"),
     ]
     content_panels = Page.content_panels + [FieldPanel("summary")]
     settings_panels = Page.settings_panels + [
@@ -98,6 +104,22 @@ class BasePage(Page):
             start = (self.last_published_at or timezone.now()).date()
             self.review_date = start + REVIEW_INTERVAL
         return super().save(*args, **kwargs)
+
+    def folded_title(self) -> str:
+        """The title as a search compares it (`core.text.normalise`): see `folded_text`."""
+        return normalise(self.title)
+
+    def folded_text(self) -> str:
+        """The page's other searched text once more as a search compares it, for Wagtail's
+        database backend – the public search's fallback while the engine is away, and the admin's
+        search: "vasteras" finds "Västerås", "الانترنت" finds "الإنترنت", as they do in the engine,
+        whose analysers fold and unify in the index."""
+        texts = []
+        for field in self.get_search_fields():
+            if isinstance(field, index.SearchField) and field.field_name not in FOLDED_FIELDS:
+                value = field.get_value(self)
+                texts.extend(value if isinstance(value, list | tuple) else [value])
+        return normalise(strip_tags(" ".join(str(text) for text in texts if text)))
 
     @property
     def reviewed_on(self):
