@@ -1,4 +1,5 @@
 import logging
+import re
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost, SuspiciousOperation
@@ -29,6 +30,34 @@ class SecurityHeadersMiddleware:
         response.setdefault(
             "Permissions-Policy", "geolocation=(), camera=(), microphone=(), interest-cohort=()"
         )
+        return response
+
+
+class ContentLanguageMiddleware:
+    """`Content-Language` says the language a page is written in: the `lang` of its `<html>`.
+
+    Django's LocaleMiddleware names the language active when the answer leaves (the address's), but
+    some pages are made in another: a form's answer in its page's language (`/rapport/<id>/` for the
+    English form), an error page in the reader's. A view that names its language itself (the open
+    data and the APIs, `core.opendata.open_to_all`) keeps it.
+    """
+
+    HTML_LANG = re.compile(rb"<html\b[^>]*?\slang=\"([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\"")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.streaming
+            or response.has_header("Content-Language")
+            or not response.get("Content-Type", "").startswith("text/html")
+        ):
+            return response
+        found = self.HTML_LANG.search(response.content[:1024])
+        if found:
+            response["Content-Language"] = found.group(1).decode()
         return response
 
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+from django.utils import translation
 
 
 def requested_language(request) -> str:
@@ -11,7 +12,10 @@ def requested_language(request) -> str:
 
 
 def open_to_all(response: HttpResponse) -> HttpResponse:
+    """Open to other sites, and saying the language it was made in (the views make an answer in the
+    language asked for, `requested_language`, inside `translation.override`)."""
     response["Access-Control-Allow-Origin"] = "*"  # other municipal sites may embed and reuse it
+    response["Content-Language"] = translation.get_language() or settings.LANGUAGE_CODE
     return response
 
 

@@ -18,15 +18,15 @@ from search.service import SearchRequest, run_search, suggestions
 def search_api(request):
     search_request = SearchRequest.from_params(request.GET)
     with translation.override(search_request.language):
-        result = run_search(search_request)
-    return open_json(result)
+        return open_json(run_search(search_request))
 
 
 @require_safe
 def suggest_api(request):
     """Autocomplete: titles that start with what has been typed, in the chosen language."""
     search_request = SearchRequest.from_params(request.GET)
-    return open_json({"query": search_request.query, **suggestions(search_request)})
+    with translation.override(search_request.language):
+        return open_json({"query": search_request.query, **suggestions(search_request)})
 
 
 def search_health():

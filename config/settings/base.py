@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "core.middleware.CacheControlMiddleware",  # before sessions/CSRF: it sees the cookies they set
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.ContentLanguageMiddleware",  # after: its header is set before LocaleMiddleware's default
     "django.middleware.common.CommonMiddleware",
     "core.middleware.SiteLookupMiddleware",  # Wagtail's site per host name without a query each time
     "django.middleware.csrf.CsrfViewMiddleware",

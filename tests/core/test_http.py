@@ -2,6 +2,7 @@
 the site's own 404 and 500 pages."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -79,6 +80,32 @@ def test_every_public_url_answers_head_as_get(client, sample_urls):
             assert head.status_code != 405 or name == "coverage_report_submit", url
             assert head["Content-Type"] == get["Content-Type"], url
             assert not head.content, url
+
+
+@pytest.mark.django_db
+def test_content_language_names_the_language_each_answer_is_written_in(client, sample_urls):
+    """Every page says in `Content-Language` what its `<html lang>` says – also a form's answer in
+    its page's language and the site's own error pages – and the APIs the language asked for."""
+    from broadband.models import MobileCoverageReportPage
+
+    html_lang = re.compile(r'<html[^>]*\slang="([^"]+)"')
+    checked = 0
+    for urls in sample_urls.values():
+        for url in urls:
+            for response in (client.get(url), client.head(url)):
+                if response["Content-Type"].startswith("text/html"):
+                    written = html_lang.search(client.get(url).content.decode()).group(1)
+                    assert response["Content-Language"] == written, url
+                    checked += 1
+    assert checked > 20
+    for form in MobileCoverageReportPage.objects.live():
+        answer = client.post(f"/rapport/{form.pk}/", {"problem": "nonsense"})
+        language = form.locale.language_code
+        assert f'<html lang="{language}"' in answer.content.decode()
+        assert answer["Content-Language"] == language
+    for language in ("sv", "en", "ar"):
+        for url in ("/api/search/?q=fiber", "/api/search/suggest/?q=fib", "/api/sessions.json"):
+            assert client.get(url, {"lang": language})["Content-Language"] == language, url
 
 
 @pytest.mark.django_db
