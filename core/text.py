@@ -1,5 +1,5 @@
 """Text as a search compares it, the same for the engine's query builder and the database fallback's
-index: lower case, no diacritics ("Västerås" is "vasteras"), Arabic letter forms unified (as the
+index: lower case, no diacritics ("Bredbandsstöd" is "bredbandsstod"), Arabic letter forms unified (as the
 engine's `arabic_normalization` does in the index)."""
 
 import unicodedata

@@ -208,7 +208,7 @@ def database_search(request: SearchRequest) -> dict:
     # The database backends parse their own query syntax (SQLite FTS, PostgreSQL tsquery): give them
     # words only, and treat any remaining syntax error as "nothing found", never as a server error.
     # Each word as typed and as a search compares it, which pages index too (`folded_text`):
-    # "vasteras" finds "Västerås", "الكترونية" finds "إلكترونية".
+    # "forskola" finds "förskola", "الكترونية" finds "إلكترونية".
     typed = WORDS_ONLY.findall(request.query)
     words = " ".join(dict.fromkeys(typed + WORDS_ONLY.findall(normalise(" ".join(typed)))))
     if not words:

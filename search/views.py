@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from core.opendata import open_json
 from home.models import Topic, municipalities_for_reader
+from home.templatetags.site_tags import content_language
 from search import breaker
 from search.indexes import client, engine_configured
 from search.indexing import ENGINE_ERRORS, missing_languages
@@ -27,6 +28,10 @@ def suggest_api(request):
     search_request = SearchRequest.from_params(request.GET)
     with translation.override(search_request.language):
         return open_json({"query": search_request.query, **suggestions(search_request)})
+
+
+def names(objects: dict) -> dict:
+    return {key: obj.name for key, obj in objects.items()}
 
 
 def search_health():
@@ -76,30 +81,39 @@ def search_page(request):
     result = run_search(search_request)
     pages = max(1, -(-result["total"] // search_request.page_size))
     labels_by_type = type_labels()
-    municipalities = {m.code: m.name for m in municipalities_for_reader()}
-    topics = {
-        t.slug: t.name for t in Topic.objects.filter(locale__language_code=search_request.language)
-    } or {t.slug: t.name for t in Topic.objects.filter(locale__language_code=settings.LANGUAGE_CODE)}
+    # Names in the reader's language where translated; a Swedish one (an untranslated municipality,
+    # a topic without a translation) is marked as such (the fourth value: its language, or "").
+    municipalities = {m.code: m for m in municipalities_for_reader()}
+    topics = {t.slug: t for t in Topic.objects.filter(locale__language_code=search_request.language)} or {
+        t.slug: t for t in Topic.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    }
+
+    def by_count(name):
+        return sorted(result["facets"].get(name, {}).items(), key=lambda i: -i[1])
+
     facets = {
-        "typ": [
-            (key, labels_by_type.get(key, key), count)
-            for key, count in sorted(result["facets"].get("typ", {}).items(), key=lambda i: -i[1])
-        ],
+        "typ": [(key, labels_by_type.get(key, key), count, "") for key, count in by_count("typ")],
         "kommun": [
-            (key, municipalities.get(key, key), count)
-            for key, count in sorted(result["facets"].get("kommun", {}).items(), key=lambda i: -i[1])
+            (key, municipalities[key].name, count, content_language(None, municipalities[key]))
+            for key, count in by_count("kommun")
             if key in municipalities
         ],
         "amne": [
-            (key, topics.get(key, key), count)
-            for key, count in sorted(result["facets"].get("amne", {}).items(), key=lambda i: -i[1])
+            (key, topics[key].name, count, content_language(None, topics[key]))
+            if key in topics
+            else (key, key, count, "")
+            for key, count in by_count("amne")
         ],
     }
     active_filters = []
     for name, values, labels in (
-        ("typ", search_request.types, {k: label for k, label, _c in facets["typ"]} | labels_by_type),
-        ("kommun", [search_request.municipality] if search_request.municipality else [], municipalities),
-        ("amne", search_request.topics, topics),
+        ("typ", search_request.types, labels_by_type),
+        (
+            "kommun",
+            [search_request.municipality] if search_request.municipality else [],
+            names(municipalities),
+        ),
+        ("amne", search_request.topics, names(topics)),
     ):
         for value in values:
             query = request.GET.copy()

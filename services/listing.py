@@ -35,6 +35,9 @@ class MunicipalityChoice(NamedTuple):
     code: str
     translation_key: object
     locale_id: int
+    # An untranslated municipality (an alias) has the Swedish name: marked lang="sv" in the filter.
+    # A default, so a choice remembered by an earlier version still reads.
+    alias_of_id: int | None = None
 
 
 class TopicChoice(NamedTuple):

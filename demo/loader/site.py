@@ -129,17 +129,20 @@ class SiteContent:
         name, code = row["name"], row["code"]
         values = {"name": name, "population": f"{row['population']:,}".replace(",", " ")}
         texts = {lang: loader.fill(t, **values) for lang, t in self.texts["municipality_page"].items()}
+        names = {}
         for lang, text in loader.local(code).get("municipality", {}).items():
             texts[lang] = loader.fill(text, **values)
+            # A translation that gives the municipality a title of its own ("فيستروس") names it so
+            # everywhere in that language (lists, filters, "I …"), unless it gives a name.
+            names[lang] = texts[lang].pop("name", None) or (texts[lang]["title"] if "title" in text else name)
         localities = ", ".join([row.get("town", name)] + row.get("localities", []))
         pages = loader.translated_page(
             texts,  # title, summary and body
             loader.sections["municipalities"],
             MunicipalityPage,
             f"municipality/{code}",
-            lambda lang, t: t,
+            lambda lang, t: {**t, "name": names.get(lang, name)},
             slug=slugify(name),
-            name=name,
             code=code,
             website=loader.website(row),
             localities=localities,

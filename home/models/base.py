@@ -112,7 +112,7 @@ class BasePage(Page):
     def folded_text(self) -> str:
         """The page's other searched text once more as a search compares it, for Wagtail's
         database backend – the public search's fallback while the engine is away, and the admin's
-        search: "vasteras" finds "Västerås", "الانترنت" finds "الإنترنت", as they do in the engine,
+        search: "forskola" finds "förskola", "الانترنت" finds "الإنترنت", as they do in the engine,
         whose analysers fold and unify in the index."""
         texts = []
         for field in self.get_search_fields():

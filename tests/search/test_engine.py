@@ -320,3 +320,13 @@ def test_a_page_beyond_the_last_says_so_and_leads_back(engine, client):
     html = client.get("/sok/", {"q": "bredband", "page": 99}).content.decode()
     assert "Vi hittade inget som passar." not in html
     assert "Sökningen har bara" in html and 'href="?q=bredband&amp;page=1"' in html
+
+
+def test_the_search_pages_filters_name_places_and_topics_in_the_readers_language_or_mark_them(engine, client):
+    """An Arabic reader's municipality filter names Västerås as its Arabic page does, and marks the
+    names of municipalities not translated yet as Swedish (lang="sv"); English topics are English."""
+    arabic = client.get("/ar/sok/", {"q": "bredband"}).content.decode()
+    assert '<option value="1980">فيستروس (' in arabic
+    assert '<option value="1981" lang="sv">Sala (' in arabic
+    english = client.get("/en/sok/", {"q": "bankid"}).content.decode()
+    assert 'lang="sv">' not in english.split('id="facet-heading"')[1].split("</form>")[0]
