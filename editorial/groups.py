@@ -25,7 +25,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from editorial.models import EditorGroup
+from editorial.models import EditorCollection, EditorGroup
 from home.models import HomePage, MunicipalityIndexPage, MunicipalityPage
 
 REGION_EDITORS = "Region – redaktörer"
@@ -181,6 +181,52 @@ def _collection(parent: Collection, name: str, report: Report) -> Collection:
     return parent.add_child(instance=Collection(name=name))
 
 
+def _page_collection(page, parent: Collection, names: list[str], report: Report) -> Collection:
+    """The collection that stands for `page` (a municipality), found by its link
+    (`EditorCollection`), named by the first of `names` no sibling has (the names follow the
+    municipality's). A collection an earlier version made by name alone is taken over only when no
+    group outside this municipality holds rights on it – never another municipality's files that
+    carry the same name. Otherwise a new collection is made."""
+    link = EditorCollection.objects.select_related("collection").filter(page_id=page.pk).first()
+    if link is not None:
+        collection = link.collection
+    else:
+        collection = (
+            parent.get_children().filter(name__in=names, editor_page__isnull=True).order_by("path").first()
+        )
+        if collection is not None and not _only_theirs(collection, page):
+            collection = None
+        if collection is None:
+            collection = parent.add_child(instance=Collection(name=_free_collection_name(parent, names)))
+            report.note(f"samling {collection.name}")
+        EditorCollection.objects.create(collection=collection, page_id=page.pk)
+    wanted = _free_collection_name(parent, names, collection)
+    if collection.name != wanted:
+        report.note(f"samling {collection.name} heter nu {wanted}")
+        collection.name = wanted
+        collection.save(update_fields=["name"])
+    return collection
+
+
+def _only_theirs(collection: Collection, page) -> bool:
+    """Whether every group with rights on `collection` stands for `page` or a page below it (in any
+    language), or for no page at all."""
+    subtree = Page.objects.none()
+    for translation in _translations(page):
+        subtree |= Page.objects.descendant_of(translation, inclusive=True)
+    groups = GroupCollectionPermission.objects.filter(collection=collection).values("group")
+    return not EditorGroup.objects.filter(group__in=groups).exclude(page__in=subtree).exists()
+
+
+def _free_collection_name(parent: Collection, names: list[str], collection: Collection | None = None) -> str:
+    """The first of `names` no sibling collection holds (the last one names the kommunkod)."""
+    siblings = parent.get_children()
+    if collection is not None:
+        siblings = siblings.exclude(pk=collection.pk)
+    taken = set(siblings.filter(name__in=names).values_list("name", flat=True))
+    return next((name for name in names if name not in taken), names[-1])
+
+
 def _translations(page) -> list:
     return list(type(page).objects.filter(translation_key=page.translation_key))
 
@@ -213,7 +259,9 @@ def setup_editors() -> Report:
     _apply(_group(REGION_REVIEWERS, report), reviewers)
 
     for municipality in MunicipalityPage.objects.filter(locale__language_code="sv").order_by("title"):
-        collection = _collection(regional, municipality.name, report)
+        collection = _page_collection(
+            municipality, regional, [municipality.name, f"{municipality.name} ({municipality.code})"], report
+        )
         grant = Grant(models={TRANSLATE})
         grant.on_pages(_translations(municipality), MUNICIPAL_PAGE_PERMISSIONS)
         grant.on_collection(collection, MEDIA_PERMISSIONS)

@@ -31,3 +31,18 @@ class EditorGroup(models.Model):
 
     def __str__(self):
         return f"{self.group} → {self.page_id}"
+
+
+class EditorCollection(models.Model):
+    """The image and document collection a municipality's editors (and its libraries' staff) own,
+    linked to the municipality's Swedish page. `setup_editors` finds it by this link, never by its
+    name alone: the name follows the municipality's, which the region may change – a renamed
+    municipality keeps its files, and a new one given an old name does not take them over."""
+
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.CASCADE, related_name="editor_page"
+    )
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self):
+        return f"{self.collection} → {self.page_id}"

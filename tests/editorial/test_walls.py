@@ -320,6 +320,28 @@ def test_a_librarys_group_stays_with_its_library_whatever_another_library_is_cal
     assert "Bokare sala-boka" in client.get(f"/admin/bokningar/{occurrence.pk}/").content.decode()
 
 
+def test_a_municipalitys_files_stay_with_it_whatever_another_municipality_is_called(org):
+    """File collections are linked to their municipality, not found by name: a renamed municipality
+    keeps its images and documents, and a new municipality given the old name does not get them."""
+    sala_files = org.images["Sala"].collection
+    sala_group = Group.objects.get(name="Sala – redaktörer")
+    org.sala.name = "Sala kommun"
+    org.sala.save_revision().publish()
+    call_command("setup_editors", verbosity=0)
+    sala_files.refresh_from_db()
+    assert sala_files.name == "Sala kommun"
+    assert GroupCollectionPermission.objects.filter(group=sala_group, collection=sala_files).exists()
+    assert Collection.objects.filter(name="Sala").count() == 0
+
+    newcomer = MunicipalityPage(title="Sala", name="Sala", code="1999", slug="nya-sala", summary="x")
+    org.sala.get_parent().add_child(instance=newcomer)
+    newcomer.save_revision().publish()
+    call_command("setup_editors", verbosity=0)
+    theirs = GroupCollectionPermission.objects.filter(group__editor_page__page=newcomer)
+    assert theirs.exists() and not theirs.filter(collection=sala_files).exists()
+    assert GroupCollectionPermission.objects.filter(group=sala_group, collection=sala_files).exists()
+
+
 # 7. Translating one's own pages, and only those.
 
 
