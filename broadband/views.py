@@ -5,10 +5,11 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
 from broadband.coverage import SHARE_FIELDS, export_csv
 from broadband.models import CoverageStatistic
+from core.http import read_only
 from core.opendata import open_file, open_json, requested_language
 
 LICENCE = _(
@@ -16,12 +17,12 @@ LICENCE = _(
 )
 
 
-@require_safe
+@read_only
 def coverage_csv(request):
     return open_file(export_csv(), "text/csv; charset=utf-8", "tackning.csv")
 
 
-@require_safe
+@read_only
 def coverage_json(request):
     figures = [
         {

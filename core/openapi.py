@@ -9,8 +9,8 @@ and responses against it (tests/core/test_openapi.py).
 import copy
 
 from django.conf import settings
-from django.views.decorators.http import require_safe
 
+from core.http import read_only
 from core.opendata import open_json
 
 PATHS: dict[str, dict] = {}
@@ -132,6 +132,6 @@ def document() -> dict:
     }
 
 
-@require_safe
+@read_only
 def openapi_json(request):
     return open_json(document(), content_type="application/vnd.oai.openapi+json;version=3.1")

@@ -7,6 +7,7 @@ installation may never have set ("localhost" on port 80 answers nobody)."""
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core.http import read_only
 from core.links import public_url
 
 
@@ -32,6 +33,7 @@ class AllLocalesSitemap(Sitemap):
         return urls
 
 
+@read_only
 def sitemap(request):
     from django.contrib.sitemaps.views import sitemap as django_sitemap
 

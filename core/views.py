@@ -1,21 +1,21 @@
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
 
 from core.health import run_checks
+from core.http import read_only
 from core.links import public_url
 from core.opendata import open_json
 
 
 @never_cache
-@require_safe
+@read_only
 def healthz(request):
     """Each part's state as JSON; 503 only when the database is down (core/health.py)."""
     status, healthy = run_checks()
     return open_json(status, status=200 if healthy else 503)
 
 
-@require_safe
+@read_only
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.views.decorators.http import require_safe
 
+from core.http import read_only
 from core.opendata import open_json
 from home.models import Topic, municipalities_for_reader
 from home.templatetags.site_tags import content_language
@@ -15,14 +15,14 @@ from search.registry import type_labels
 from search.service import SearchRequest, run_search, suggestions
 
 
-@require_safe
+@read_only
 def search_api(request):
     search_request = SearchRequest.from_params(request.GET)
     with translation.override(search_request.language):
         return open_json(run_search(search_request))
 
 
-@require_safe
+@read_only
 def suggest_api(request):
     """Autocomplete: titles that start with what has been typed, in the chosen language."""
     search_request = SearchRequest.from_params(request.GET)
@@ -75,7 +75,7 @@ def outbox_length():
         return None
 
 
-@require_safe
+@read_only
 def search_page(request):
     search_request = SearchRequest.from_params(request.GET, language=translation.get_language())
     result = run_search(search_request)

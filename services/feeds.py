@@ -20,8 +20,8 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
-from django.views.decorators.http import require_safe
 
+from core.http import read_only
 from core.links import public_url
 from core.opendata import open_file, open_json, open_to_all, requested_language
 from home.localization import prefer_active_locale, written_in
@@ -131,7 +131,7 @@ def calendar_for(occurrences, absolute_url) -> bytes:
 def occurrence_feed(view):
     """A feed view: the filters read (a bad one answers 400 in words), in the language asked for."""
 
-    @require_safe
+    @read_only
     @functools.wraps(view)
     def feed(request):
         with translation.override(requested_language(request)):
@@ -178,7 +178,7 @@ def sessions_json(request, occurrences):
     return open_json({"sessions": items})
 
 
-@require_safe
+@read_only
 def libraries_geojson(request):
     libraries = prefer_active_locale(
         LibraryPage.objects.live().exclude(latitude=None).exclude(longitude=None).select_related("locale")

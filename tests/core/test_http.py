@@ -82,6 +82,36 @@ def test_every_public_url_answers_head_as_get(client, sample_urls):
             assert not head.content, url
 
 
+# The public addresses that take a POST (forms); every other one only reads.
+WRITABLE = {
+    "booking",
+    "booking_cancel",
+    "booking_cancel_form",
+    "coverage_report_submit",
+    "wagtailcore_login",
+    "wagtailcore_authenticate_with_password",
+    "wagtail_serve",
+}
+
+
+@pytest.mark.django_db
+def test_an_address_that_only_reads_answers_other_methods_with_405_not_a_csrf_page(sample_urls):
+    """A POST (or PUT, DELETE) to an API, a feed or any other reading address gets 405 and `Allow:
+    GET, HEAD` – not the HTML 403 page of a failed CSRF check, which a JSON client cannot read. A
+    new public address is reading unless it is listed above as taking a POST."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    for _route, name in public_patterns():
+        for url in sample_urls[name]:
+            for method in ("post", "put", "delete"):
+                response = getattr(browser, method)(url)
+                assert response.status_code < 500, (method, url)
+                if name not in WRITABLE:
+                    assert response.status_code == 405, (method, url, response.status_code)
+                    assert response["Allow"] == "GET, HEAD", url
+
+
 @pytest.mark.django_db
 def test_content_language_names_the_language_each_answer_is_written_in(client, sample_urls):
     """Every page says in `Content-Language` what its `<html lang>` says – also a form's answer in
