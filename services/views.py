@@ -27,7 +27,10 @@ class BookingForm(PublicForm):
         label=_("E-post"),
         required=False,
         max_length=254,
-        help_text=_("Då får du en bekräftelse och en länk för att avboka."),
+        help_text=_(
+            "Skriv din e-post eller ditt telefonnummer (eller båda), så att biblioteket kan nå dig. "
+            "Med e-post får du en bekräftelse och en länk för att avboka."
+        ),
     )
     phone = forms.CharField(
         label=_("Telefon"),

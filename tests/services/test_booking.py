@@ -184,3 +184,22 @@ def test_the_cancellation_code_travels_in_post_bodies_not_in_urls(client, demo):
     client.post("/avboka/", {"kod": token, "bekrafta": "1"})
     booking.refresh_from_db()
     assert booking.status == "cancelled"
+
+
+def test_the_form_says_before_any_error_that_email_or_phone_will_do_and_a_phone_booking_is_not_told_of_mail(
+    client, demo
+):
+    """Someone without e-mail reads before sending that a phone number is enough; their receipt then
+    tells them to write the code down, not to keep a mail they will never get."""
+    session, day = bookable_session(capacity=3)
+    form = client.get(f"/boka/{session.pk}/{day.isoformat()}/").content.decode()
+    assert "Skriv din e-post eller ditt telefonnummer (eller båda)" in form
+    by_phone = post_booking(
+        client, session, day, name="Per", email="", phone="070-123 45 67"
+    ).content.decode()
+    assert "Din plats är bokad" in by_phone and "Skriv upp den" in by_phone
+    assert (
+        "mejlet" not in by_phone and "e-post" not in by_phone.split('class="receipt"')[1].split("</div>")[0]
+    )
+    by_mail = post_booking(client, session, day, name="Eva", email="eva@example.se").content.decode()
+    assert "Spara den (eller mejlet)" in by_mail
