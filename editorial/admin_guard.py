@@ -49,6 +49,16 @@ def may_edit_page(user, kwargs, key="page_id") -> bool:
     return _page(kwargs, key).permissions_for_user(user).can_edit()
 
 
+def may_move(user, kwargs) -> bool:
+    """Wagtail's move views ask the generic page's tester (the destination chooser) or nothing at
+    all (the confirmation, until its POST): ask the page type's own, and where to."""
+    page = _page(kwargs, "page_to_move_id")
+    perms = page.permissions_for_user(user)
+    if "destination_id" not in kwargs:
+        return perms.can_move()
+    return perms.can_move_to(_page(kwargs, "destination_id"))
+
+
 def may_explore(user, kwargs) -> bool:
     """The explorer shows a page's children to those whose rights reach it or lie below it."""
     if user.is_superuser:
@@ -75,6 +85,17 @@ def may_translate_snippet(user, kwargs) -> bool:
     except (model.DoesNotExist, ValueError):
         raise Http404 from None
     return _may_edit_instance(user, instance)
+
+
+def may_read_snippets(user, kwargs) -> bool:
+    """wagtail-localize's snippet API (behind its snippet choosers) lists a snippet model's records
+    to anyone in the admin: only to those with a right on that model (as its own policy says)."""
+    models = {(m._meta.app_label, m._meta.model_name): m for m in get_snippet_models()}
+    model = models.get((kwargs.get("app_label"), kwargs.get("model_name")))
+    if model is None:
+        raise Http404
+    policy = model.snippet_viewset.permission_policy
+    return policy.user_has_any_permission(user, ["add", "change", "delete", "view"])
 
 
 def may_sync_translations(user, kwargs, request=None) -> bool:
@@ -190,6 +211,8 @@ GUARDS: dict[str, Callable] = {
     "wagtail_localize:submit_snippet_translation": may_translate_snippet,
     "wagtail_localize:update_translations": may_sync_translations,
     "wagtail_localize:upload_pofile": may_edit_translation,
+    "wagtail_localize:snippets_api_listing": may_read_snippets,
+    "wagtail_localize:snippets_api_detail": may_read_snippets,
     "wagtail_localize:translations_report": lambda user, kwargs: is_regional(user),
     "wagtail_localize:translations_report_results": lambda user, kwargs: is_regional(user),
     # Wagtail's page-types report names the last edited page of each type, whoever's it is.
@@ -199,6 +222,9 @@ GUARDS: dict[str, Callable] = {
     "wagtailadmin_explore": may_explore,
     "wagtailadmin_explore_results": may_explore,
     "wagtailadmin_pages:confirm_workflow_cancellation": may_edit_page,
+    # A move the page type refuses (a booked series to another library) is not offered for confirming.
+    "wagtailadmin_pages:move": may_move,
+    "wagtailadmin_pages:move_confirm": may_move,
     # Images and documents outside one's collections.
     "wagtailimages_chooser:select_format": lambda user, kwargs: _may_choose(
         image_policy, get_image_model(), user, kwargs.get("image_id")

@@ -63,7 +63,8 @@ def bookings_ahead(page) -> bool:
     `page` or below it (in any of its languages). Deleting such a page would take the bookings
     with it and tell nobody: staff cancel the dates first (`Bokningar` → cancel a date tells
     everyone). Asked by every page's `can_delete` (`home.models.PAGE_MUST_STAY`)."""
-    if page.numchild == 0 and not issubclass(page.specific_class, HelpSessionPage):
+    kind = page.specific_class  # None for a page type that no longer exists
+    if page.numchild == 0 and not (kind and issubclass(kind, HelpSessionPage)):
         return False  # nothing below it, and no series itself: no query
     keys = HelpSessionPage.objects.filter(path__startswith=page.path).values("translation_key")
     return Booking.objects.filter(

@@ -492,9 +492,26 @@ RULES = [
         why="every page's translations: the region's; others use Rapporter → Översättningar",
     ),
     Rule(
-        ("wagtail_localize:snippets_api_listing", "wagtail_localize:snippets_api_detail"),
-        lambda ctx, role: [],
-        why="the localize editor's list of snippets to pick (titles of public snippets)",
+        ("wagtail_localize:snippets_api_listing",),
+        lambda ctx, role: (
+            [Case({"app_label": "broadband", "model_name": "networkoperator"}, REFUSED)]
+            if role in ("reviewer", "library")
+            else []
+        ),
+        why="the localize editor's list of snippets to pick: for those with a right on the model",
+    ),
+    Rule(
+        ("wagtail_localize:snippets_api_detail",),
+        lambda ctx, role: (
+            [
+                Case(
+                    {"app_label": "broadband", "model_name": "networkoperator", "pk": str(ctx.fibra.pk)},
+                    REFUSED,
+                )
+            ]
+            if role in ("reviewer", "library")
+            else []
+        ),
     ),
     Rule(("wagtail_localize:javascript_catalog",), lambda ctx, role: [], why="translations of UI strings"),
     # Our own views.
