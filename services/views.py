@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from core.forms import PublicForm, optional_text, unchecked
@@ -110,15 +111,18 @@ def book(request, session_id: int, date: str):
         return render(request, "services/booking_form.html", context, status=400)
     form = BookingForm(request.POST or None)
     if request.method == "POST":
-        if rate_limited(request, "booking", settings.BOOKING_RATE_LIMIT):
+        if form.is_spam:
+            return render(request, "services/booking_done.html", {**context, "booking": None})
+        # Only a booking that would be stored counts toward the limit: corrections of a form sent
+        # with a mistake do not (an older resident may need a few tries; a library's shared
+        # computer has one address for everyone).
+        if form.is_valid() and rate_limited(request, "booking", settings.BOOKING_RATE_LIMIT):
             context.update(
                 form=unchecked(BookingForm(), request.POST),
                 rate_limited=True,
                 availability=bookings.availability(session, day),
             )
             return render(request, "services/booking_form.html", context, status=429)
-        if form.is_spam:
-            return render(request, "services/booking_done.html", {**context, "booking": None})
         if form.is_valid():
             details = {k: v for k, v in form.cleaned_data.items() if k != "website"}
             try:
@@ -155,11 +159,18 @@ def _booking_urls(session, date: str) -> dict[str, str]:
 CODE_MAX_LENGTH = 200
 
 
-def _cancel_with_code(request, code: str, confirmed: bool):
+def _cancel_with_code(request, code: str, confirmed: bool, typed: bool = True):
     try:
         booking = bookings.booking_for_token(code[:CODE_MAX_LENGTH])
     except signing.BadSignature:
-        return render(request, "services/booking_cancel.html", {"invalid": True}, status=400)
+        # A code typed wrong: the form again, with what was typed and what to do; an old link
+        # that no longer holds: say so.
+        context = (
+            {"ask_code": True, "code_error": True, "code": code[:CODE_MAX_LENGTH]}
+            if typed
+            else {"invalid": True}
+        )
+        return render(request, "services/booking_cancel.html", context, status=400)
     # The series in the reader's language when it is translated (its title is then marked by the template
     # when it is not: an alias or the Swedish page).
     context = {"booking": booking, "session": booking.occurrence.session.localized, "code": code}
@@ -171,6 +182,10 @@ def _cancel_with_code(request, code: str, confirmed: bool):
     return render(request, "services/booking_cancel.html", context)
 
 
+# Cancelling needs the booking's code, a secret only the booker has: a forged request from another
+# site would need it too, so the cancel pages do without a CSRF token – and set no cookie (the
+# booking form's is the only one a visitor gets).
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def cancel_by_code(request):
@@ -179,13 +194,16 @@ def cancel_by_code(request):
     POST with the code asks "do you want to cancel?", and POST with `bekrafta=1` cancels."""
     code = request.POST.get("kod", "").strip() if request.method == "POST" else ""
     if not code:
-        status = 400 if request.method == "POST" else 200
-        return render(request, "services/booking_cancel.html", {"ask_code": True}, status=status)
+        if request.method == "POST":
+            context = {"ask_code": True, "code_missing": True}
+            return render(request, "services/booking_cancel.html", context, status=400)
+        return render(request, "services/booking_cancel.html", {"ask_code": True})
     return _cancel_with_code(request, code, confirmed=request.POST.get("bekrafta") == "1")
 
 
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request, token: str):
     """Links of the older form /avboka/<code>/ (already in people's mailboxes) keep working."""
-    return _cancel_with_code(request, token, confirmed=request.method == "POST")
+    return _cancel_with_code(request, token, confirmed=request.method == "POST", typed=False)

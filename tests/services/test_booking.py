@@ -203,3 +203,46 @@ def test_the_form_says_before_any_error_that_email_or_phone_will_do_and_a_phone_
     )
     by_mail = post_booking(client, session, day, name="Eva", email="eva@example.se").content.decode()
     assert "Spara den (eller mejlet)" in by_mail
+
+
+def test_corrections_do_not_count_toward_the_booking_limit(client, demo, settings):
+    """Only a booking that would be stored counts: an older resident who needs five tries to get
+    the phone number right, or a library's shared computer, is not locked out by mistakes."""
+    session, day = bookable_session(capacity=50)
+    settings.BOOKING_RATE_LIMIT = 3
+    for _attempt in range(5):
+        assert post_booking(client, session, day, email="", phone="12").status_code == 400
+    assert post_booking(client, session, day, name="Rätt till slut").status_code == 200
+    assert Booking.objects.filter(name="Rätt till slut").exists()
+
+
+def test_the_cancel_pages_set_no_cookie_and_a_mistyped_code_can_be_typed_again(client, demo):
+    """The cancel pages need the booking's secret code, not a CSRF cookie: a visitor following the
+    mail's link gets no cookie. A code typed wrong, or none, gets the form again with what was typed
+    and what to do, in the reader's language; the status is said before asking to cancel."""
+    session, day = bookable_session(capacity=1)
+    first = bookings.book(
+        session, day, name="Bo", email="", phone="070-123 45 67", needs="", accessibility_needs=""
+    )
+    second = bookings.book(
+        session, day, name="Li", email="", phone="070-765 43 21", needs="", accessibility_needs=""
+    )
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    assert not browser.get("/avboka/").cookies and not browser.get("/en/avboka/").cookies
+    wrong = browser.post("/en/avboka/", {"kod": "8:nonsense"})
+    html = wrong.content.decode()
+    assert wrong.status_code == 400 and 'value="8:nonsense"' in html and 'aria-invalid="true"' in html
+    assert "The code does not match" in html and 'href="#id_kod"' in html
+    empty = browser.post("/avboka/", {"kod": ""}).content.decode()
+    assert "Skriv din avbokningskod." in empty and 'aria-invalid="true"' in empty
+    asked = browser.post("/avboka/", {"kod": bookings.cancellation_token(second)}).content.decode()
+    assert "Du står på väntelistan." in asked and "Vill du avboka" in asked
+    assert (
+        "Du har en plats."
+        in browser.post("/avboka/", {"kod": bookings.cancellation_token(first)}).content.decode()
+    )
+    browser.post("/avboka/", {"kod": bookings.cancellation_token(first), "bekrafta": "1"})
+    first.refresh_from_db()
+    assert first.status == Booking.Status.CANCELLED and not browser.cookies
