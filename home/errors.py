@@ -13,8 +13,9 @@ import sys
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponseBadRequest, HttpResponseServerError
+from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseServerError
 from django.shortcuts import render
+from django.urls import resolve
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
@@ -125,4 +126,12 @@ def server_error(request):
 
 
 def csrf_failure(request, reason=""):
+    """A form sent without its token. A page (Wagtail's serve view) takes no form at all: that is
+    405, as with the token (`BasePage.serve`), not "the form could not be sent"."""
+    try:
+        page_address = resolve(request.path_info).url_name == "wagtail_serve"
+    except Http404:
+        page_address = False
+    if page_address:
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     return _render(request, "error_page.html", 403)

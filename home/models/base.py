@@ -9,6 +9,7 @@ visitors are cached per page, language and query string until the next publish.
 import datetime
 
 from django.db import models
+from django.http import HttpResponseNotAllowed
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -155,6 +156,9 @@ class BasePage(Page):
         return super().get_workflow()
 
     def serve(self, request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            # A page only reads: its forms post to views of their own (/boka/, /rapport/, /avboka/).
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         return serve_cached(self, request, lambda: super(BasePage, self).serve(request, *args, **kwargs))
 
 
