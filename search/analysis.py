@@ -127,7 +127,12 @@ plain = analyzer(
     tokenizer="standard",
     filter=["lowercase", "decimal_digit", "arabic_normalization", "asciifolding"],
 )
-suggest_folded = analyzer("suggest_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+# Arabic letter forms unified as in the other fields: "الانترنت" suggests "الإنترنت" titles too.
+suggest_folded = analyzer(
+    "suggest_folded",
+    tokenizer="standard",
+    filter=["lowercase", "decimal_digit", "arabic_normalization", "asciifolding"],
+)
 trigram = analyzer(
     "trigram",
     tokenizer="standard",

@@ -175,6 +175,21 @@ def test_autocomplete_suggests_titles(engine, client):
     assert client.get("/api/search/suggest/", {"q": "x" * 5000}).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"), [("الانترنت", "الإنترنت"), ("الالياف", "الألياف"), ("احصل", "أحصل")]
+)
+def test_arabic_suggestions_do_not_depend_on_hamza(engine, client, typed, written):
+    """Suggestions read Arabic letter forms as the search does (alef with or without hamza)."""
+
+    def titles(q):
+        return [
+            s["title"]
+            for s in client.get("/api/search/suggest/", {"q": q, "lang": "ar"}).json()["suggestions"]
+        ]
+
+    assert titles(written) and titles(typed) == titles(written)
+
+
 @pytest.mark.parametrize("q", ["?", "*", "-", '"', "\\", "…", "\u200f"])
 def test_punctuation_alone_finds_nothing_as_an_empty_box_does(engine, client, q):
     assert api(client, q=q)["total"] == 0
