@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.cache import remembered
+from core.forms import western_digits
 from home.localization import prefer_active_locale
 from home.models import MunicipalityPage, Topic
 from services.models import SESSION_LANGUAGES, HelpSessionPage, LibraryPage
@@ -78,13 +79,21 @@ def _title(choice) -> str:
 MAX_PARAMETER_LENGTH = 100
 
 
-def date_problem(params) -> str | None:
-    """A plain message when `fran` or `till` lies outside the dates the listing covers, else None."""
+def date_problem(params) -> tuple[str, str] | None:
+    """(the field, a plain message) when `fran` or `till` is no date, or lies outside the dates the
+    listing covers; else None."""
     first, last = horizon()
     for name in ("fran", "till"):
-        day = parse_date(params.get(name, "").strip())
-        if day is not None and not first <= day <= last:
-            return _("Välj datum mellan %(first)s och %(last)s.") % {
+        text = western_digits(params.get(name, "").strip())
+        if not text:
+            continue
+        day = parse_date(text)
+        if day is None:
+            return name, _("Skriv datumet som år-månad-dag, till exempel %(example)s.") % {
+                "example": f"{first:%Y-%m-%d}"
+            }
+        if not first <= day <= last:
+            return name, _("Välj datum mellan %(first)s och %(last)s.") % {
                 "first": f"{first:%Y-%m-%d}",
                 "last": f"{last:%Y-%m-%d}",
             }
@@ -98,6 +107,8 @@ def session_listing_context(request, library=None) -> dict:
         name: params.get(name, "").strip()[:MAX_PARAMETER_LENGTH]
         for name in ("kommun", "bibliotek", "amne", "sprak", "malgrupp", "typ", "fran", "till")
     }
+    # Dates typed on an Arabic or Persian keyboard are read as the dates they are.
+    filters["fran"], filters["till"] = western_digits(filters["fran"]), western_digits(filters["till"])
     today = timezone.localdate()
     problem = date_problem(params)
     date_from = None if problem else parse_date(filters["fran"])
@@ -138,6 +149,7 @@ def session_listing_context(request, library=None) -> dict:
         "topics": topic_choices(),
         "languages": SESSION_LANGUAGES,
         "audiences": HelpSessionPage.Audience.choices,
-        "date_problem": problem,
+        "date_problem": problem[1] if problem else None,
+        "date_problem_field": problem[0] if problem else None,
         "active_filter_count": sum(1 for key, value in filters.items() if value),
     }
