@@ -57,6 +57,7 @@ def booking_index(request):
         .annotate(
             confirmed=Count("bookings", filter=Q(bookings__status=Booking.Status.CONFIRMED)),
             waitlisted=Count("bookings", filter=Q(bookings__status=Booking.Status.WAITLISTED)),
+            to_call=Count("bookings", filter=~Q(bookings__call_about="")),
         )
         .order_by("date", "session__title")
     )
@@ -125,6 +126,9 @@ def _act(request, occurrence: SessionOccurrence):
             bookings.staff_cancel(booking)
         elif action == "promote":
             bookings.move_up(booking)
+        elif action == "called":  # staff have phoned someone without e-mail about a change
+            booking.call_about = ""
+            booking.save(update_fields=["call_about"])
         else:
             return HttpResponseBadRequest("Okänd åtgärd.")
     except bookings.BookingError as exc:

@@ -181,9 +181,18 @@ def _lock_contacts(*keys: str) -> None:
     list(ContactLock.objects.select_for_update().filter(bucket__in=buckets).order_by("bucket"))
 
 
+# Changes someone without e-mail must hear of from staff, by phone (a booking or a waiting-list
+# place they saw on the receipt; a reminder is only a courtesy).
+CALL_KINDS = {Kind.PROMOTED, Kind.DEMOTED, Kind.CANCELLED, Kind.DATE_CANCELLED}
+
+
 def _tell(booking: Booking, kind: str, reason: str = "") -> None:
-    """Write the message in the current transaction; it is sent after the commit."""
+    """Write the message in the current transaction; it is sent after the commit. Someone who gave
+    no e-mail is marked for staff to phone instead (`Booking.call_about`)."""
     if not booking.email:
+        if kind in CALL_KINDS:
+            booking.call_about = kind
+            booking.save(update_fields=["call_about"])
         return
     message = BookingMessage.objects.create(booking=booking, kind=kind, reason=reason[:200])
     transaction.on_commit(lambda: _send_after_commit(message.pk))

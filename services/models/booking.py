@@ -78,6 +78,10 @@ class Booking(models.Model):
     created_at = models.DateTimeField(_("bokad"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("avbokad"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("påminnelse skickad"), null=True, blank=True, editable=False)
+    # A change the person would have been told of by e-mail but gave none: its kind (BookingMessage.Kind)
+    # until staff have phoned them (Bokningar → "Ringt"). Someone moved up from the waiting list
+    # learns of their seat this way.
+    call_about = models.CharField(_("att ringa om"), max_length=20, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("bokning")
@@ -95,6 +99,10 @@ class Booking(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.occurrence}"
+
+    @property
+    def call_about_display(self) -> str:
+        return str(dict(BookingMessage.Kind.choices).get(self.call_about, "")) if self.call_about else ""
 
 
 class BookingMessage(models.Model):

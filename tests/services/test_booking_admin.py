@@ -169,3 +169,28 @@ def test_no_page_with_bookings_ahead_below_it_is_deleted_until_the_dates_are_can
     assert not Page.objects.filter(pk=session.pk).exists()
     client.post(f"/admin/pages/{municipality.pk}/delete/")
     assert not Page.objects.filter(pk=municipality.pk).exists()
+
+
+def test_someone_without_e_mail_who_moves_up_is_on_the_staffs_list_to_phone(client, demo, django_user_model):
+    """No mail can tell a booker who gave only a phone number that a seat has become theirs: the
+    change is marked for the library's staff to phone them, and cleared when they have."""
+    session, day = session_at("sala-stadsbibliotek", "Hjälp i Sala")  # one seat
+    seated = book(session, day, "Eva Egen", email="eva@example.se")
+    waiting = book(session, day, "Per Telefon")
+    assert waiting.status == Booking.Status.WAITLISTED and not waiting.email
+    bookings.cancel(seated)
+    waiting.refresh_from_db()
+    assert waiting.status == Booking.Status.CONFIRMED and waiting.call_about == "promoted"
+
+    client.force_login(staff_of(django_user_model, "sala-stadsbibliotek"))
+    occurrence = waiting.occurrence
+    index = client.get("/admin/bokningar/").content.decode()
+    assert "Att ringa" in index and "<strong>1</strong>" in index
+    detail = client.get(f"/admin/bokningar/{occurrence.pk}/").content.decode()
+    assert "Ring och berätta: fått en plats" in detail and 'value="called"' in detail
+    client.post(f"/admin/bokningar/{occurrence.pk}/", {"booking": waiting.pk, "action": "called"})
+    waiting.refresh_from_db()
+    assert waiting.call_about == ""
+    assert "Ring och berätta" not in client.get(f"/admin/bokningar/{occurrence.pk}/").content.decode()
+    # Someone with e-mail is told by mail, not put on the list.
+    assert not Booking.objects.exclude(call_about="").exists()
