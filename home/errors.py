@@ -74,12 +74,17 @@ ERRORS = {
 }
 
 
-def _render(request, template: str, status: int):
+def _render(request, template: str, status: int, **extra):
     language = reader_language(request)
     with translation.override(language):
         request.LANGUAGE_CODE = language
         home_url = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
-        context = {"top_tasks": top_tasks(language), "home_url": home_url, "error": ERRORS.get(status)}
+        context = {
+            "top_tasks": top_tasks(language),
+            "home_url": home_url,
+            "error": ERRORS.get(status),
+            **extra,
+        }
         return render(request, template, context, status=status)
 
 
@@ -134,4 +139,5 @@ def csrf_failure(request, reason=""):
         page_address = False
     if page_address:
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    return _render(request, "error_page.html", 403)
+    # A way back to the form (opened again, with a fresh token), not only search and top tasks.
+    return _render(request, "error_page.html", 403, form_url=request.path)

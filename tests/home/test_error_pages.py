@@ -104,6 +104,8 @@ def test_refused_form_gets_the_sites_own_page_in_the_readers_language(demo, sett
     assert html_lang(text) == ("ar", "rtl")
     assert "<h1>تعذّر إرسال النموذج</h1>" in text
     assert 'action="/ar/sok/"' in text
+    # A way back to the form itself, not only search and top tasks.
+    assert f'href="/ar/boka/{session.pk}/{session.first_date.isoformat()}/">افتح النموذج مرة أخرى</a>' in text
 
 
 def test_production_settings_use_the_sites_error_pages():
