@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from core.forms import PublicForm, optional_text, unchecked
+from core.forms import PublicForm, optional_text, unchecked, western_digits
 from core.ratelimit import rate_limited
 from services import booking as bookings
 from services.contacts import normalise_phone
@@ -66,13 +66,12 @@ MAX_ID = 2**31 - 1  # page ids are 32-bit integers; a longer number in the URL f
 
 
 def _session_and_day(session_id: int, date: str):
+    """The series, and the date in the address (None when it is no date: 30 February, "2026-12-9";
+    Arabic digits are read)."""
     if session_id > MAX_ID:
         raise Http404
     session = get_object_or_404(HelpSessionPage.objects.live().select_related("locale"), pk=session_id)
-    day = parse_date(date)
-    if day is None:
-        raise Http404
-    return session, day
+    return session, parse_date(western_digits(date))
 
 
 def _limits() -> dict:
@@ -87,6 +86,13 @@ def _limits() -> dict:
 @require_http_methods(["GET", "HEAD", "POST"])
 def book(request, session_id: int, date: str):
     session, day = _session_and_day(session_id, date)
+    if day is None:
+        # A date that is no date: say so on the series' own terms, with the way to its dates.
+        context = {"session": session, "library": session.get_parent().specific, "day": None, "page": None}
+        context["problem"] = _(
+            "Datumet i adressen går inte att läsa. Välj ett datum på sidan om tillfällena."
+        )
+        return render(request, "services/booking_form.html", context, status=400)
     language_urls = _booking_urls(session, date)
     language = translation.get_language()
     # The id names another language's page of the series (a link shared between readers): read as

@@ -246,3 +246,20 @@ def test_the_cancel_pages_set_no_cookie_and_a_mistyped_code_can_be_typed_again(c
     browser.post("/avboka/", {"kod": bookings.cancellation_token(first), "bekrafta": "1"})
     first.refresh_from_db()
     assert first.status == Booking.Status.CANCELLED and not browser.cookies
+
+
+def test_a_booking_address_whose_date_is_no_date_says_so_and_leads_to_the_series(client, demo):
+    """30 February or a date typed short is no "page not found": the series is named and linked,
+    in the reader's language; a date in Arabic digits is read."""
+    session, day = bookable_session(capacity=3)
+    for date, language, words in (
+        ("2026-02-30", "sv", "Datumet i adressen går inte att läsa"),
+        ("2026-12-9", "en", "The date in the address cannot be read"),
+    ):
+        prefix = "" if language == "sv" else f"/{language}"
+        response = client.get(f"{prefix}/boka/{session.pk}/{date}/")
+        html = response.content.decode()
+        assert response.status_code == 400 and words in html, date
+        assert session.title in html and 'name="name"' not in html, date  # the series named, no form
+    arabic_digits = day.isoformat().translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert client.get(f"/boka/{session.pk}/{arabic_digits}/").status_code == 200
