@@ -58,12 +58,18 @@ def site_chrome(context):
     elif request is not None:
         # A view whose address names a page of one language (a booking) gives its own addresses.
         own = context.get("language_urls") or {}
+        here = request.get_full_path()
         for code, name in settings.LANGUAGES:
+            url = own.get(code) or translate_url(here, code)
+            if url == here and code != language:
+                # An address Django cannot translate (no such page: "/ar/e-tjanster//"): that
+                # language's start page, never the same page again under another name.
+                url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
             languages.append(
                 {
                     "code": code,
                     "name": name,
-                    "url": own.get(code) or translate_url(request.get_full_path(), code),
+                    "url": url,
                     "current": code == language,
                     "exists": True,
                 }

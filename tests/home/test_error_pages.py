@@ -43,6 +43,22 @@ def test_404_is_in_the_language_of_the_url_with_search_and_top_tasks(
     assert not response.cookies
 
 
+@pytest.mark.django_db
+def test_the_language_switch_of_a_404_leads_to_another_language(client, demo):
+    """An address no language has (a double slash) switches to that language's start page, never
+    to the same 404 under another name."""
+    for address in ("/ar/e-tjanster//", "/kommuner//vasteras/"):
+        text = client.get(address).content.decode()
+        switch = dict(re.findall(r'<a href="([^"]+)" lang="(\w+)" hreflang', text))
+        switch = {language: url for url, language in switch.items()}
+        assert set(switch) == {"sv", "en", "ar"}, switch
+        for language, url in switch.items():
+            here = address.startswith(f"/{language}/") or (
+                language == "sv" and not address.startswith(("/en/", "/ar/"))
+            )
+            assert here or url != address, (address, language, url)
+
+
 @pytest.mark.parametrize(
     ("prefix", "language", "heading"), [("", "sv", "Adressen kunde inte läsas"), ("/ar", "ar", None)]
 )
