@@ -28,7 +28,7 @@ from search.documents import PAGE
 from search.indexes import engine_configured
 from search.indexing import ENGINE_ERRORS
 from search.models import Synonym
-from search.opensearch_query import fold, normalise, run_autocomplete, run_query
+from search.opensearch_query import find_concepts, fold, normalise, run_autocomplete, run_query
 from search.registry import REGION, type_for_page
 
 log = logging.getLogger(__name__)
@@ -210,7 +210,11 @@ def database_search(request: SearchRequest) -> dict:
     # Each word as typed and as a search compares it, which pages index too (`folded_text`):
     # "forskola" finds "förskola", "الكترونية" finds "إلكترونية".
     typed = WORDS_ONLY.findall(request.query)
-    words = " ".join(dict.fromkeys(typed + WORDS_ONLY.findall(normalise(" ".join(typed)))))
+    # And the other terms of the concepts the query names (the editors' synonym groups, read from
+    # the database as for the engine): "grant" finds the pages that say "subsidy".
+    _rest, concepts = find_concepts(request.query, synonym_groups(request.language))
+    related = [word for _typed, others in concepts for term in others for word in WORDS_ONLY.findall(term)]
+    words = " ".join(dict.fromkeys(typed + WORDS_ONLY.findall(normalise(" ".join(typed))) + related))
     if not words:
         results = []
     else:

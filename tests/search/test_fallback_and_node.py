@@ -54,6 +54,15 @@ def test_the_database_fallback_reads_words_as_the_engine_does(client, demo, type
 
 
 @pytest.mark.django_db
+def test_the_database_fallback_knows_the_editors_synonyms(client, demo):
+    """While the engine is away, a concept's other words are asked for too: "grant" finds the page
+    about the broadband subsidy, as the engine does."""
+    data = client.get("/api/search/", {"q": "grant", "lang": "en"}).json()
+    assert data["engine"] == "database"
+    assert "Broadband subsidy" in [hit["title"] for hit in data["hits"][:3]]
+
+
+@pytest.mark.django_db
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(q=st.text(max_size=5000) | st.sampled_from(['"', "'", "a AND (b", "*", "fiber*", "-", "NEAR(", "^~:"]))
 def test_any_query_gets_an_answer_not_an_error(client, demo, q):
