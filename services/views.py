@@ -119,7 +119,7 @@ def book(request, session_id: int, date: str):
     if request.method == "POST":
         if form.is_spam:
             return render(request, "services/booking_done.html", {**context, "booking": None})
-        # Only a booking that would be stored counts toward the limit: corrections of a form sent
+        # Only a valid form counts toward the limit: corrections of a form sent
         # with a mistake do not (an older resident may need a few tries; a library's shared
         # computer has one address for everyone).
         if form.is_valid() and rate_limited(request, "booking", settings.BOOKING_RATE_LIMIT):
