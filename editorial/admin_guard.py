@@ -75,11 +75,17 @@ def _may_edit_instance(user, instance, *, publish=False) -> bool:
     return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
-def may_translate_snippet(user, kwargs) -> bool:
+def _snippet_model(kwargs):
+    """The snippet model an address names by app label and model name (404 for any other)."""
     models = {(m._meta.app_label, m._meta.model_name): m for m in get_snippet_models()}
     model = models.get((kwargs.get("app_label"), kwargs.get("model_name")))
     if model is None:
         raise Http404
+    return model
+
+
+def may_translate_snippet(user, kwargs) -> bool:
+    model = _snippet_model(kwargs)
     try:
         instance = model.objects.get(pk=kwargs.get("pk"))
     except (model.DoesNotExist, ValueError):
@@ -90,11 +96,7 @@ def may_translate_snippet(user, kwargs) -> bool:
 def may_read_snippets(user, kwargs) -> bool:
     """wagtail-localize's snippet API (behind its snippet choosers) lists a snippet model's records
     to anyone in the admin: only to those with a right on that model (as its own policy says)."""
-    models = {(m._meta.app_label, m._meta.model_name): m for m in get_snippet_models()}
-    model = models.get((kwargs.get("app_label"), kwargs.get("model_name")))
-    if model is None:
-        raise Http404
-    policy = model.snippet_viewset.permission_policy
+    policy = _snippet_model(kwargs).snippet_viewset.permission_policy
     return policy.user_has_any_permission(user, ["add", "change", "delete", "view"])
 
 

@@ -110,42 +110,67 @@ def _group(name: str, report: Report) -> Group:
     return group
 
 
-def _page_group(page, names: list[str], report: Report) -> Group:
-    """The group that stands for `page` (a municipality or a library), found by its link
-    (`EditorGroup`), named by the first of `names` no other group has (the page's title first; the
-    names follow the title). A group an earlier version made by name alone is taken over only when
-    it holds rights on this page or none at all – never another page's group that carries the same
-    name. Otherwise a new group is made."""
-    link = EditorGroup.objects.select_related("group").filter(page_id=page.pk).first()
+def _linked(
+    page,
+    names: list[str],
+    report: Report,
+    *,
+    link_model,
+    target: str,
+    kind: str,
+    namespace,
+    adoptable,
+    create,
+):
+    """The group or collection (`target` of `link_model`) that stands for `page`, found by its link
+    and named by the first of `names` that no other in `namespace` holds: the names follow the
+    page's, and the last is unique. One an earlier version made by name alone is taken over only
+    when `adoptable(it)` – never another page's that carries the same name; otherwise a new one is
+    made by `create(name)`."""
+    link = link_model.objects.select_related(target).filter(page_id=page.pk).first()
     if link is not None:
-        group = link.group
+        found = getattr(link, target)
     else:
-        group = Group.objects.filter(name__in=names, editor_page__isnull=True).order_by("pk").first()
-        pages = {p.pk for p in _translations(page)}
-        if (
-            group is not None
-            and not set(GroupPagePermission.objects.filter(group=group).values_list("page_id", flat=True))
-            <= pages
-        ):
-            group = None
-        if group is None:
-            group = Group.objects.create(name=_free_name(names))
-            report.note(f"grupp {group.name}")
-        EditorGroup.objects.create(group=group, page_id=page.pk)
-    wanted = _free_name(names, group)
-    if group.name != wanted:
-        report.note(f"grupp {group.name} heter nu {wanted}")
-        group.name = wanted
-        group.save(update_fields=["name"])
-    return group
+        found = namespace.filter(name__in=names, editor_page__isnull=True).first()
+        if found is not None and not adoptable(found):
+            found = None
+        if found is None:
+            found = create(_first_free(names, namespace))
+            report.note(f"{kind} {found.name}")
+        link_model.objects.create(**{target: found}, page_id=page.pk)
+    wanted = _first_free(names, namespace.exclude(pk=found.pk))
+    if found.name != wanted:
+        report.note(f"{kind} {found.name} heter nu {wanted}")
+        found.name = wanted
+        found.save(update_fields=["name"])
+    return found
 
 
-def _free_name(names: list[str], group: Group | None = None) -> str:
-    """The first of `names` that no other group holds (the last one names the page's id and is
-    unique)."""
-    others = Group.objects.exclude(pk=group.pk) if group is not None else Group.objects.all()
+def _first_free(names: list[str], others) -> str:
+    """The first of `names` that none of `others` holds (the last one is unique)."""
     taken = set(others.filter(name__in=names).values_list("name", flat=True))
     return next((name for name in names if name not in taken), names[-1])
+
+
+def _page_group(page, names: list[str], report: Report) -> Group:
+    """The group that stands for `page` (a municipality or a library), linked by `EditorGroup`. A
+    group made by name alone is taken over only when it holds rights on this page or none at all."""
+    pages = {p.pk for p in _translations(page)}
+
+    def adoptable(group):
+        return set(GroupPagePermission.objects.filter(group=group).values_list("page_id", flat=True)) <= pages
+
+    return _linked(
+        page,
+        names,
+        report,
+        link_model=EditorGroup,
+        target="group",
+        kind="grupp",
+        namespace=Group.objects.order_by("pk"),
+        adoptable=adoptable,
+        create=lambda name: Group.objects.create(name=name),
+    )
 
 
 def _apply(group: Group, grant: Grant) -> None:
@@ -182,30 +207,20 @@ def _collection(parent: Collection, name: str, report: Report) -> Collection:
 
 
 def _page_collection(page, parent: Collection, names: list[str], report: Report) -> Collection:
-    """The collection that stands for `page` (a municipality), found by its link
-    (`EditorCollection`), named by the first of `names` no sibling has (the names follow the
-    municipality's). A collection an earlier version made by name alone is taken over only when no
-    group outside this municipality holds rights on it – never another municipality's files that
-    carry the same name. Otherwise a new collection is made."""
-    link = EditorCollection.objects.select_related("collection").filter(page_id=page.pk).first()
-    if link is not None:
-        collection = link.collection
-    else:
-        collection = (
-            parent.get_children().filter(name__in=names, editor_page__isnull=True).order_by("path").first()
-        )
-        if collection is not None and not _only_theirs(collection, page):
-            collection = None
-        if collection is None:
-            collection = parent.add_child(instance=Collection(name=_free_collection_name(parent, names)))
-            report.note(f"samling {collection.name}")
-        EditorCollection.objects.create(collection=collection, page_id=page.pk)
-    wanted = _free_collection_name(parent, names, collection)
-    if collection.name != wanted:
-        report.note(f"samling {collection.name} heter nu {wanted}")
-        collection.name = wanted
-        collection.save(update_fields=["name"])
-    return collection
+    """The collection that stands for `page` (a municipality) below `parent`, linked by
+    `EditorCollection`. A collection made by name alone is taken over only when no group outside
+    this municipality holds rights on it – never another municipality's files."""
+    return _linked(
+        page,
+        names,
+        report,
+        link_model=EditorCollection,
+        target="collection",
+        kind="samling",
+        namespace=parent.get_children(),
+        adoptable=lambda collection: _only_theirs(collection, page),
+        create=lambda name: parent.add_child(instance=Collection(name=name)),
+    )
 
 
 def _only_theirs(collection: Collection, page) -> bool:
@@ -216,15 +231,6 @@ def _only_theirs(collection: Collection, page) -> bool:
         subtree |= Page.objects.descendant_of(translation, inclusive=True)
     groups = GroupCollectionPermission.objects.filter(collection=collection).values("group")
     return not EditorGroup.objects.filter(group__in=groups).exclude(page__in=subtree).exists()
-
-
-def _free_collection_name(parent: Collection, names: list[str], collection: Collection | None = None) -> str:
-    """The first of `names` no sibling collection holds (the last one names the kommunkod)."""
-    siblings = parent.get_children()
-    if collection is not None:
-        siblings = siblings.exclude(pk=collection.pk)
-    taken = set(siblings.filter(name__in=names).values_list("name", flat=True))
-    return next((name for name in names if name not in taken), names[-1])
 
 
 def _translations(page) -> list:
