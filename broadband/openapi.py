@@ -6,6 +6,7 @@ from core.openapi import (
     array_of,
     get_operation,
     json_response,
+    language_parameter,
     object_schema,
     ref,
     register_api,
@@ -17,6 +18,7 @@ PATHS = {
         "Broadband coverage per municipality and year",
         "coverageJson",
         {"200": json_response("All figures", ref("Coverage"))},
+        parameters=[language_parameter("Language of the licence note.")],
     ),
     "/api/coverage.csv": get_operation(
         "The same figures as CSV, in exactly the import layout",

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from broadband.coverage import SHARE_FIELDS, export_csv
 from broadband.models import CoverageStatistic
 from core.http import read_only
-from core.opendata import open_file, open_json, requested_language
+from core.opendata import in_requested_language, open_file, open_json
 
 LICENCE = _(
     "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.sv). Ange källan som står på varje rad."
@@ -23,6 +23,7 @@ def coverage_csv(request):
 
 
 @read_only
+@in_requested_language
 def coverage_json(request):
     figures = [
         {
@@ -39,15 +40,12 @@ def coverage_json(request):
         for stat in CoverageStatistic.objects.order_by("year", "area_code")
     ]
     # The licence note in the language asked for (?lang=en|ar), else the site's source language.
-    with translation.override(requested_language(request)):
-        return open_json({"licence": str(LICENCE), "unit": "procent", "figures": figures})
+    return open_json({"licence": str(LICENCE), "unit": "procent", "figures": figures})
 
 
 @csrf_exempt  # so that the form page sets no cookie; a honeypot and a rate limit stop abuse instead
 @require_http_methods(["GET", "HEAD", "POST"])
 def submit_coverage_report(request, page_id: int):
-    from django.utils import translation
-
     from broadband.models import MobileCoverageReportPage
 
     if page_id > 2**31 - 1:  # page ids are 32-bit integers; a longer number finds nothing

@@ -46,7 +46,7 @@ def repeatable_parameter(name: str, description: str, max_items: int = 10) -> di
     return query_parameter(name, description, items, style="form", explode=True)
 
 
-def language_parameter(description: str) -> dict:
+def language_parameter(description: str = "Language of the texts; none: Swedish.") -> dict:
     languages = {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]}
     return query_parameter("lang", description, languages, required=False)
 
@@ -63,12 +63,17 @@ def text_response(description: str, media_type: str, pattern: str) -> dict:
 def get_operation(
     summary: str, operation_id: str, responses: dict, description: str = "", parameters=None
 ) -> dict:
-    """A path answering GET (and HEAD) with `responses` keyed by status code."""
+    """A path answering GET (and HEAD) with `responses` keyed by status code. An operation that
+    takes parameters also answers 400, in words, for a value it cannot use (`core.opendata`)."""
     operation = {"summary": summary, "description": description, "operationId": operation_id}
     if not description:
         del operation["description"]
-    if parameters is not None:
+    if parameters:
         operation["parameters"] = parameters
+        responses = {
+            "400": text_response("A parameter it cannot use, and why", "text/plain", "."),
+            **responses,
+        }
     return {"get": {**operation, "responses": responses}}
 
 

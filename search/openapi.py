@@ -25,7 +25,8 @@ QUERY = query_parameter(
 )
 PAGE = query_parameter(
     "page",
-    "Result page, 10 hits each; values outside 1–100 are brought within.",
+    "Result page, 10 hits each; a value outside 1–100, or one that is no number, is brought within "
+    "(no number: 1).",
     {"type": "integer", "minimum": 1, "maximum": 100, "default": 1},
 )
 

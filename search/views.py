@@ -4,7 +4,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 
 from core.http import read_only
-from core.opendata import open_json
+from core.opendata import in_requested_language, open_json
 from home.models import Topic, municipalities_for_reader
 from home.templatetags.site_tags import content_language
 from search import breaker
@@ -16,18 +16,17 @@ from search.service import SearchRequest, run_search, suggestions
 
 
 @read_only
+@in_requested_language
 def search_api(request):
-    search_request = SearchRequest.from_params(request.GET)
-    with translation.override(search_request.language):
-        return open_json(run_search(search_request))
+    return open_json(run_search(SearchRequest.from_params(request.GET)))
 
 
 @read_only
+@in_requested_language
 def suggest_api(request):
     """Autocomplete: titles that start with what has been typed, in the chosen language."""
     search_request = SearchRequest.from_params(request.GET)
-    with translation.override(search_request.language):
-        return open_json({"query": search_request.query, **suggestions(search_request)})
+    return open_json({"query": search_request.query, **suggestions(search_request)})
 
 
 def names(objects: dict) -> dict:

@@ -16,14 +16,13 @@ import uuid
 
 import icalendar
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 
 from core.http import read_only
 from core.links import public_url
-from core.opendata import open_file, open_json, open_to_all, requested_language
+from core.opendata import bad_request, in_requested_language, open_file, open_json
 from home.localization import prefer_active_locale, written_in
 from services.models import HelpSessionPage, LibraryPage
 from services.occurrences import horizon, parse_date, upcoming_occurrences, within_horizon
@@ -41,8 +40,10 @@ def _strict_id(params, name: str) -> int | None:
     value = params.get(name, "").strip()
     if not value:
         return None
-    if not ASCII_ID.fullmatch(value):
-        raise BadFeedRequest(gettext("%(name)s ska vara ett id (siffror 0–9).") % {"name": name})
+    if not ASCII_ID.fullmatch(value) or int(value) < 1:
+        raise BadFeedRequest(
+            gettext("%(name)s ska vara ett id: ett heltal från 1 (siffror 0–9).") % {"name": name}
+        )
     return int(value)
 
 
@@ -81,10 +82,6 @@ def _occurrences(request):
             )
         filters.update(date_from=day, date_to=day)
     return upcoming_occurrences(**filters)
-
-
-def _bad_request(error: BadFeedRequest) -> HttpResponse:
-    return open_to_all(HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8"))
 
 
 def _place(occ) -> str:
@@ -132,14 +129,14 @@ def occurrence_feed(view):
     """A feed view: the filters read (a bad one answers 400 in words), in the language asked for."""
 
     @read_only
+    @in_requested_language
     @functools.wraps(view)
     def feed(request):
-        with translation.override(requested_language(request)):
-            try:
-                occurrences = _occurrences(request)
-            except BadFeedRequest as error:
-                return _bad_request(error)
-            return view(request, occurrences)
+        try:
+            occurrences = _occurrences(request)
+        except BadFeedRequest as error:
+            return bad_request(str(error))
+        return view(request, occurrences)
 
     return feed
 
@@ -179,6 +176,7 @@ def sessions_json(request, occurrences):
 
 
 @read_only
+@in_requested_language
 def libraries_geojson(request):
     libraries = prefer_active_locale(
         LibraryPage.objects.live().exclude(latitude=None).exclude(longitude=None).select_related("locale")

@@ -7,6 +7,7 @@ from core.openapi import (
     array_of,
     get_operation,
     json_response,
+    language_parameter,
     object_schema,
     query_parameter,
     ref,
@@ -24,6 +25,7 @@ FILTERS = [
         {"type": "integer", "minimum": 1},
     ),
     query_parameter("date", "YYYY-MM-DD.", {"type": "string", "format": "date"}),
+    language_parameter("The feed's name, and each series' translation where there is one."),
 ]
 WINDOW = "Occurrences from now to 180 days ahead; cancelled ones stay, marked as cancelled."
 
@@ -47,6 +49,7 @@ PATHS = {
         "Libraries as GeoJSON points",
         "librariesGeojson",
         {"200": json_response("A FeatureCollection (RFC 7946)", ref("Libraries"), "application/geo+json")},
+        parameters=[language_parameter("Each library's name in that language where it is translated.")],
     ),
 }
 

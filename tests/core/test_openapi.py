@@ -85,6 +85,77 @@ def test_real_requests_and_answers_match_the_description(client, spec):
     assert sessions and sessions[0]["seats_left"] == 4 and sessions[0]["start"].startswith(day.isoformat())
 
 
+# A parameter whose description says what is done with such values is lenient on purpose.
+LENIENT = ("brought within", "ignored")
+
+
+def refused_values(schema: dict) -> list[str]:
+    """Values that a parameter's schema refuses."""
+    if "enum" in schema:
+        return ["de", "SV", "sv-SE"]
+    if schema.get("type") == "integer":
+        values = ["abc", "1.5", "١"]  # an Arabic-Indic one: no integer for the schema
+        if "minimum" in schema:
+            values.append(str(schema["minimum"] - 1))
+        if "maximum" in schema:
+            values.append(str(schema["maximum"] + 1))
+        return values
+    if schema.get("format") == "date":
+        return ["2026-02-30", "imorgon"]
+    return []
+
+
+def test_every_value_the_description_refuses_is_answered_400_in_words(client, spec):
+    """For every parameter of every public API: a value its schema refuses is a 400 that says why (in
+    the description's own words: text, matching the 400 response described), never a quiet answer
+    to another question – unless the parameter's description says such values are brought within or
+    ignored. A new API or parameter is covered when it is described."""
+    document, api = spec
+    checked, languages = 0, 0
+    for path, operations in document["paths"].items():
+        for parameter in operations["get"].get("parameters", []):
+            if any(word in parameter["description"] for word in LENIENT):
+                continue
+            for value in refused_values(parameter["schema"]):
+                response = client.get(path, {parameter["name"]: value})
+                assert response.status_code == 400, (path, parameter["name"], value, response.status_code)
+                assert parameter["name"] in response.content.decode(), (path, value)
+                assert response["Content-Type"].startswith("text/plain")
+                request = DjangoOpenAPIRequest(response.wsgi_request)
+                api.validate_response(request, DjangoOpenAPIResponse(response))
+                checked += 1
+                languages += parameter["name"] == "lang"
+    assert checked >= 30
+    assert languages == 3 * 6  # search, suggestions, both feeds, libraries and coverage
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/search/?q=bibliotek", "/api/sessions.json", "/api/libraries.geojson", "/api/coverage.json"]
+)
+def test_an_answer_in_the_language_asked_for_says_so(client, demo, path):
+    for language in ("sv", "en", "ar"):
+        response = client.get(path, {"lang": language})
+        assert response.status_code == 200
+        assert response["Content-Language"] == language
+
+
+def test_libraries_are_named_in_the_language_asked_for(client, demo):
+    """The library map's names and addresses follow ?lang= like every other open-data answer: the
+    demo's Västerås city library is translated into English."""
+    english = {f["properties"]["name"]: f["properties"]["url"] for f in features(client, "?lang=en")}
+    swedish = {f["properties"]["name"]: f["properties"]["url"] for f in features(client, "")}
+    assert "Västerås City Library" in english and "Västerås stadsbibliotek" in swedish
+    assert "Västerås stadsbibliotek" not in english and "/en/" in english["Västerås City Library"]
+    assert "/en/" in english["Sala stadsbibliotek"]  # not translated: its English copy, in Swedish
+    assert len(english) == len(swedish)
+
+
+def features(client, query: str) -> list[dict]:
+    response = client.get(f"/api/libraries.geojson{query}")
+    assert response.status_code == 200
+    return response.json()["features"]
+
+
 def test_an_answer_that_breaks_the_description_is_caught(client, spec):
     """The check can fail: a response missing a required field does not validate."""
     from openapi_core.validation.response.exceptions import InvalidData

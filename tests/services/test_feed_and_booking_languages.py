@@ -89,9 +89,14 @@ def test_the_calendar_feed_is_in_the_language_asked_for(client, demo, code):
     assert any(e["summary"].params["LANGUAGE"] == code for e in events)
 
 
-def test_a_language_nobody_offers_gives_the_source_language_feed(client, demo):
-    calendar = icalendar.Calendar.from_ical(client.get("/api/sessions.ics", {"lang": "xx"}).content)
-    assert str(calendar["x-wr-calname"]) == CALENDAR_NAMES["sv"]
+def test_a_language_nobody_offers_is_a_bad_request_that_names_the_languages(client, demo):
+    """Not a quiet Swedish calendar that a subscriber would take for the language it asked for."""
+    response = client.get("/api/sessions.ics", {"lang": "xx"})
+    assert response.status_code == 400
+    assert "sv, en, ar" in response.content.decode()
+    assert str(icalendar.Calendar.from_ical(client.get("/api/sessions.ics").content)["x-wr-calname"]) == (
+        CALENDAR_NAMES["sv"]
+    )
 
 
 def test_listing_pages_link_to_the_feed_in_their_language(client, demo):
