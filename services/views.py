@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from core.forms import PublicForm, optional_text, unchecked, western_digits
+from core.http import csrf_refused
 from core.ratelimit import rate_limited
 from services import booking as bookings
 from services.contacts import normalise_phone
@@ -82,6 +83,7 @@ def _limits() -> dict:
     }
 
 
+@csrf_exempt  # checked below (`csrf_refused`), so that a refused form keeps what was typed
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def book(request, session_id: int, date: str):
@@ -115,6 +117,15 @@ def book(request, session_id: int, date: str):
     except bookings.BookingError as exc:
         context["problem"] = str(exc)
         return render(request, "services/booking_form.html", context, status=400)
+    if request.method == "POST" and csrf_refused(request):
+        # Sent without a valid token (a page left open for long, cookies stopped): nothing is booked,
+        # the form comes back with what was typed and a fresh token, and says what to do.
+        context.update(
+            form=unchecked(BookingForm(), request.POST),
+            csrf_refused=True,
+            availability=bookings.availability(session, day),
+        )
+        return render(request, "services/booking_form.html", context, status=403)
     form = BookingForm(request.POST or None)
     if request.method == "POST":
         if form.is_spam:

@@ -119,6 +119,30 @@ def test_an_address_that_only_reads_answers_other_methods_with_405_not_a_csrf_pa
 
 
 @pytest.mark.django_db
+def test_a_form_refused_by_the_csrf_check_keeps_what_was_typed(sample_urls):
+    """A resident's form sent without a valid token comes back with what was typed (or takes no
+    token at all), never the bare 403 page where the typing is lost. Wagtail's password and login
+    forms of view-restricted pages hold nothing but a name and a password. A new form is covered
+    once it is listed in WRITABLE."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    marker = "Märta Ödmark-Lindqvist"
+    typed = {"name": marker, "kod": marker, "comment": marker, "email": "marta@example.se"}
+    refused = 0
+    for _route, name in public_patterns():
+        if name not in WRITABLE or name.startswith("wagtailcore_"):
+            continue
+        for url in sample_urls[name]:
+            response = browser.post(url, typed)
+            assert response.status_code < 500, url
+            if response.status_code == 403:
+                assert marker in response.content.decode(), url
+                refused += 1
+    assert refused >= 1  # the booking form, which alone of them needs a token
+
+
+@pytest.mark.django_db
 def test_content_language_names_the_language_each_answer_is_written_in(client, sample_urls):
     """Every page says in `Content-Language` what its `<html lang>` says – also a form's answer in
     its page's language and the site's own error pages – and the APIs the language asked for."""

@@ -10,7 +10,6 @@ import pytest
 from django.test import Client, RequestFactory
 
 from home.errors import server_error
-from services.models import HelpSessionPage
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,17 +110,52 @@ def test_500_is_in_the_language_of_the_url_and_needs_no_layout(demo):
 
 
 def test_refused_form_gets_the_sites_own_page_in_the_readers_language(demo, settings):
+    """A form that does not answer a CSRF refusal itself (the booking form does: see
+    test_a_refused_booking_form_keeps_what_was_typed) gets the site's page in the reader's language,
+    with a way back to the form."""
+    from home.errors import csrf_failure
+
     settings.DEBUG = False
-    session = HelpSessionPage.objects.filter(locale__language_code="ar", booking_required=True).first()
-    client = Client(enforce_csrf_checks=True)
-    response = client.post(f"/ar/boka/{session.pk}/{session.first_date.isoformat()}/", {"name": "Test"})
+    response = csrf_failure(RequestFactory().post("/ar/avboka/", {"kod": "Test"}))
     assert response.status_code == 403
     text = response.content.decode()
     assert html_lang(text) == ("ar", "rtl")
     assert "<h1>تعذّر إرسال النموذج</h1>" in text
     assert 'action="/ar/sok/"' in text
     # A way back to the form itself, not only search and top tasks.
-    assert f'href="/ar/boka/{session.pk}/{session.first_date.isoformat()}/">افتح النموذج مرة أخرى</a>' in text
+    assert 'href="/ar/avboka/">افتح النموذج مرة أخرى</a>' in text
+
+
+def test_a_refused_booking_form_keeps_what_was_typed(demo, settings, django_capture_on_commit_callbacks):
+    """Sent without a valid token (a page left open, cookies stopped): nothing is booked, the form
+    comes back in the reader's language with everything typed and a fresh token, and sent again it
+    books."""
+    from services.models import Booking
+    from tests.services.test_booking import bookable_session
+
+    settings.DEBUG = False
+    session, day = bookable_session(capacity=3)
+    url = f"/ar/boka/{session.pk}/{day.isoformat()}/"
+    typed = {
+        "name": "مريم العلي",
+        "email": "maryam@example.se",
+        "phone": "",
+        "needs": "أريد مساعدة في BankID",
+    }
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(url, typed)
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert html_lang(text) == ("ar", "rtl")
+    assert 'value="مريم العلي"' in text and 'value="maryam@example.se"' in text
+    assert "أريد مساعدة في BankID</textarea>" in text
+    assert 'role="alert"' in text and "لم يُحجز شيء" in text
+    assert not Booking.objects.exists()
+    token = response.cookies["csrftoken"].value  # a fresh one
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(url, {**typed, "csrfmiddlewaretoken": token})
+    assert again.status_code == 200
+    assert Booking.objects.get().name == "مريم العلي"
 
 
 def test_production_settings_use_the_sites_error_pages():

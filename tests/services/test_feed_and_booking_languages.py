@@ -94,8 +94,9 @@ def test_a_language_nobody_offers_is_a_bad_request_that_names_the_languages(clie
     response = client.get("/api/sessions.ics", {"lang": "xx"})
     assert response.status_code == 400
     assert "sv, en, ar" in response.content.decode()
-    assert str(icalendar.Calendar.from_ical(client.get("/api/sessions.ics").content)["x-wr-calname"]) == (
-        CALENDAR_NAMES["sv"]
+    assert (
+        str(icalendar.Calendar.from_ical(client.get("/api/sessions.ics").content)["x-wr-calname"])
+        == (CALENDAR_NAMES["sv"])
     )
 
 
