@@ -85,13 +85,18 @@ def libraries_sessions_and_eservices(page, request, context):
     libraries = prefer_active_locale(
         LibraryPage.objects.live().filter(page.subtree_filter()).select_related("locale").order_by("path")
     )
+    # Each e-service once, in the reader's language where it is translated (every translation of
+    # an e-service carries its own copy of the municipal links).
+    links = list(
+        EServiceMunicipalLink.objects.filter(municipality__code=page.code).select_related("eservice")
+    )
+    shown = {eservice.pk for eservice in prefer_active_locale([link.eservice for link in links])}
     return {
         "libraries": libraries,
         "next_sessions": upcoming_occurrences(municipality_code=page.code, limit=6),
-        "eservice_links": (
-            EServiceMunicipalLink.objects.filter(municipality__code=page.code)
-            .select_related("eservice")
-            .order_by("eservice__name")
+        "eservice_links": sorted(
+            (link for link in links if link.eservice_id in shown),
+            key=lambda link: link.eservice.name.casefold(),
         ),
     }
 

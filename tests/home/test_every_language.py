@@ -15,6 +15,16 @@ from tests.languages import OTHERS, SOURCE, swedish_in, swedish_strings
 
 pytestmark = pytest.mark.django_db
 
+SWITCHER = re.compile(r'<nav class="language-switcher".*?</nav>', re.S)
+MARKED = re.compile(r'<(?!html)\w+[^>]*\slang="(\w+)')
+
+
+def third_languages(html: str, code: str) -> list[str]:
+    """Languages marked on a page other than its own and the source language, outside the language
+    switch: a reader of one language shown another language's copy (as each e-service stood on a
+    municipality page once per translation, every copy marked with its language)."""
+    return sorted(set(MARKED.findall(SWITCHER.sub("", html))) - {code, SOURCE})
+
 
 @pytest.fixture(scope="module")
 def swedish(django_db_setup, django_db_blocker):
@@ -59,19 +69,21 @@ def test_every_page_in_the_language_shows_no_unmarked_swedish(client, swedish, c
     for url in urls:
         response = client.get(url)
         assert response.status_code in (200, 400, 404), url
-        found = swedish_in(response.content.decode(), code, swedish)
+        html = response.content.decode()
+        found = swedish_in(html, code, swedish) + third_languages(html, code)
         if found:
             problems[url] = found
     assert not problems, problems
 
 
 def test_a_language_switch_from_every_swedish_page_lands_on_that_page(client):
-    switcher = re.compile(r'<nav class="language-switcher".*?</nav>', re.S)
     link = re.compile(r'<a href="([^"]+)" lang="(\w+)"')
-    checked = set()
+    checked, shown_in_other_languages = set(), {}
     for page in Page.objects.live().filter(locale__language_code=SOURCE, depth__gt=1):
         html = client.get(page.url).content.decode()
-        targets = dict((code, url) for url, code in link.findall(switcher.search(html).group(0)))
+        if found := third_languages(html, SOURCE):
+            shown_in_other_languages[page.url] = found
+        targets = dict((code, url) for url, code in link.findall(SWITCHER.search(html).group(0)))
         assert set(targets) == {code for code, _name in settings.LANGUAGES}, page.url
         for code in OTHERS:
             translation = page.get_translation(Locale.objects.get(language_code=code))
@@ -79,3 +91,4 @@ def test_a_language_switch_from_every_swedish_page_lands_on_that_page(client):
             if targets[code] not in checked:
                 assert client.get(targets[code]).status_code == 200, targets[code]
                 checked.add(targets[code])
+    assert not shown_in_other_languages, shown_in_other_languages

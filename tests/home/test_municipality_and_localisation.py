@@ -23,6 +23,24 @@ def test_english_municipality_page_lists_swedish_libraries_marked_as_swedish(cli
     assert re.search(r'<a href="/en/kommuner/sala/sala-stadsbibliotek/" lang="sv">', text)
 
 
+@pytest.mark.parametrize("language", ["sv", "en", "ar"])
+def test_a_municipality_page_lists_each_of_its_eservices_once_in_the_readers_language(client, demo, language):
+    """Found by probing the served site: each e-service stood three times, once per translation (every
+    translation carries its own copy of the municipal links)."""
+    from services.models import EService, EServiceMunicipalLink
+
+    prefix = "" if language == "sv" else f"/{language}"
+    html = client.get(f"{prefix}/kommuner/sala/").content.decode()
+    section = re.search(r'<section aria-labelledby="eservices">.*?</section>', html, re.S).group(0)
+    shown = re.findall(r"<li><a [^>]*>([^<]+)</a></li>", section)
+    sources = EServiceMunicipalLink.objects.filter(
+        municipality__code="1981", eservice__locale__language_code="sv"
+    ).values_list("eservice__translation_key", flat=True)
+    expected = EService.objects.filter(translation_key__in=sources, locale__language_code=language)
+    assert len(sources) == 3
+    assert sorted(shown) == sorted(e.name for e in expected)
+
+
 def test_translations_exist_and_the_switcher_links_to_them(client, demo):
     for path in [
         "/",
