@@ -36,6 +36,7 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import get_snippet_models
 
 from editorial.permissions import is_regional
+from home.models.base import ADMIN_VIEWER
 
 
 def _page(kwargs, key="page_id"):
@@ -250,6 +251,10 @@ GUARDS: dict[str, Callable] = {
     # Bulk actions and the chosen-pages answer name (and title) any object whose id is sent.
     "wagtail_bulk_action": may_bulk_act,
     "wagtailadmin_choose_page_chosen_multiple": may_see_chosen_pages,
+    # The chooser opened at a page shows that page's title and address: live, or one's own.
+    "wagtailadmin_choose_page_child": lambda user, kwargs: chooser_pages(
+        user, Page.objects.filter(pk=kwargs.get("parent_page_id"))
+    ).exists(),
     # What residents searched for (Wagtail's query log behind the best bets).
     "wagtailsearchpromotions:chooser": has_any(
         "wagtailsearchpromotions.add_searchpromotion", "wagtailsearchpromotions.change_searchpromotion"
@@ -312,7 +317,14 @@ class AdminGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return self.get_response(request)
+        viewer = ADMIN_VIEWER.set(user)  # page titles: see BasePage.get_admin_display_title
+        try:
+            return self.get_response(request)
+        finally:
+            ADMIN_VIEWER.reset(viewer)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = getattr(request, "resolver_match", None)

@@ -76,9 +76,31 @@ def staff_page_types() -> list[type]:
 @dataclass
 class Report:
     created: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def note(self, text: str) -> None:
         self.created.append(text)
+
+
+# Wagtail's own groups (its migrations make them) hold rights on the root page and the root
+# collection: anyone put in one could publish in every organisation's part of the tree, past the
+# region's review. Removed while nobody is in them; named when somebody is.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+
+
+def _retire_wagtail_default_groups(report: Report) -> None:
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).order_by("name"):
+        if group.user_set.exists():
+            report.warnings.append(
+                f"Wagtails grupp {group.name} har medlemmar och rättigheter i hela sidträdet: "
+                "flytta dem till sin organisations grupp"
+            )
+        else:
+            group.delete()
+            report.removed.append(
+                f"Wagtails grupp {group.name} (rättigheter i hela sidträdet, inga medlemmar)"
+            )
 
 
 @dataclass
@@ -290,6 +312,7 @@ def setup_editors() -> Report:
                 ]
                 _apply(_page_group(library, names, report), staff)
     _regional_workflow(homes, report)
+    _retire_wagtail_default_groups(report)
     return report
 
 

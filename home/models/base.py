@@ -6,6 +6,7 @@ broadband service), the same search fields and the same translation rules. Page 
 visitors are cached per page, language and query string until the next publish.
 """
 
+import contextvars
 import datetime
 
 from django.db import models
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PagePermissionTester
@@ -33,6 +35,24 @@ FOLDED_FIELDS = ("title", "folded_title", "folded_text")
 PAGE_MUST_STAY = "envagin_page_must_stay"
 
 
+# The admin user a request is made by (set by editorial's admin guard), for the page titles the admin
+# shows: another organisation's unpublished title is theirs until they publish it.
+ADMIN_VIEWER: contextvars.ContextVar = contextvars.ContextVar("admin_viewer", default=None)
+
+
+def shown_title(page, draft_title: str) -> str:
+    """The title the admin shows of a page (`Page.get_admin_display_title`, wrapped in HomeConfig):
+    the draft's title to those who may edit the page, the published title to everyone else – an
+    unpublished title is its organisation's until it is published (the page chooser, its search and
+    the pages' parents showed other organisations' drafts)."""
+    if draft_title == page.title or not page.live:
+        return draft_title  # nothing unpublished to hide; drafts are listed only to their editors
+    viewer = ADMIN_VIEWER.get()
+    if viewer is None or Page.permissions_for_user(page, viewer).can_edit():
+        return draft_title
+    return page.title
+
+
 def must_stay(page) -> bool:
     return any(holds(page) for holds in hooks.get_hooks(PAGE_MUST_STAY))
 
@@ -50,6 +70,20 @@ class KeepsDependentsTester(PagePermissionTester):
         # Wagtail's `can_move` asks `can_delete`; a move takes nothing away, so what must stay
         # below a page does not hold it where it is (where it may go is `can_move_to`'s question).
         return super().can_delete(ignore_bulk=True)
+
+
+class BasePageForm(WagtailAdminPageForm):
+    """The edit form shows the fields the user may not change (`BasePage.fields_fixed_for`) as
+    fixed, saying who may change them; `BasePage.save_revision` keeps their stored values whatever
+    is sent, by this form or any other way to a revision."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.for_user:
+            for name, reason in self.instance.fields_fixed_for(self.for_user).items():
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = reason
 
 
 def localized_fields(translated=(), synchronized=()) -> list:
@@ -97,8 +131,29 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    base_form_class = BasePageForm
+
     def permissions_for_user(self, user):
         return KeepsDependentsTester(user, self)
+
+    def fields_fixed_for(self, user) -> dict[str, str]:
+        """The fields `user` may not change on this page, each with the reason shown in the form. An
+        expiry date unpublishes the page when it comes: it is fixed for whoever may not unpublish
+        the live page (a municipality's own editors, on the municipality's page)."""
+        if self.live and not self.permissions_for_user(user).can_unpublish():
+            return {"expire_at": _("Bara den som får avpublicera sidan kan sätta ett slutdatum.")}
+        return {}
+
+    def save_revision(self, user=None, *args, **kwargs):
+        """Every change an editor makes becomes a revision here – the edit form, a revert (also the
+        admin API's), a translation published through wagtail-localize – so the fields the user may
+        not change (`fields_fixed_for`) keep their stored values here, whatever the route."""
+        if user is not None and self.pk:
+            fixed = list(self.fields_fixed_for(user))
+            stored = type(self).objects.filter(pk=self.pk).values(*fixed).first() if fixed else None
+            for name, value in (stored or {}).items():
+                setattr(self, name, value)
+        return super().save_revision(user, *args, **kwargs)
 
     def save(self, *args, **kwargs):
         if self.review_date is None:

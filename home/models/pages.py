@@ -6,7 +6,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PagePermissionTester
@@ -141,34 +140,6 @@ class MunicipalityPermissionTester(KeepsDependentsTester):
 IDENTITY_FIELDS = ("code", "slug")
 
 
-class MunicipalityPageForm(WagtailAdminPageForm):
-    """The kommunkod and the slug are the region's: shown, but fixed, to a municipality's editors.
-
-    A disabled field ignores what is posted; `clean` also puts back the stored values so that a
-    reverted revision cannot bring an old code back either.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.identity_locked = bool(
-            self.instance.pk and self.for_user and not may_manage_municipality(self.for_user, self.instance)
-        )
-        if self.identity_locked:
-            for name in IDENTITY_FIELDS:
-                if name in self.fields:
-                    self.fields[name].disabled = True
-                    self.fields[name].help_text = _("Bara regionen kan ändra detta.")
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.identity_locked:
-            stored = MunicipalityPage.objects.filter(pk=self.instance.pk).values(*IDENTITY_FIELDS).first()
-            for name in IDENTITY_FIELDS:
-                if name in self.fields and stored:
-                    cleaned_data[name] = stored[name]
-        return cleaned_data
-
-
 class MunicipalityPage(BasePage):
     """One municipality's start page and the root of everything it owns.
 
@@ -211,8 +182,6 @@ class MunicipalityPage(BasePage):
 
     parent_page_types = ["home.MunicipalityIndexPage"]
     subpage_types = ["broadband.MunicipalityBroadbandPage", "services.LibraryPage", "home.StandardPage"]
-    base_form_class = MunicipalityPageForm
-
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("code"), FieldPanel("localities")], heading=_("Kommunen")
@@ -262,6 +231,15 @@ class MunicipalityPage(BasePage):
 
     def permissions_for_user(self, user):
         return MunicipalityPermissionTester(user, self)
+
+    def fields_fixed_for(self, user) -> dict[str, str]:
+        """The kommunkod and the address are the region's: fixed for the municipality's own editors
+        (shown in the form, and kept by every revision they make: a revert – also the admin API's –
+        or a translation's slug set in wagtail-localize cannot bring another one)."""
+        fixed = super().fields_fixed_for(user)
+        if not may_manage_municipality(user, self):
+            fixed.update(dict.fromkeys(IDENTITY_FIELDS, _("Bara regionen kan ändra detta.")))
+        return fixed
 
     @property
     def locality_list(self) -> list[str]:

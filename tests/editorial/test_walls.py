@@ -2,6 +2,8 @@
 each, by the URLs a Sala editor, Sala library staff, a regional editor and a reviewer would use.
 The permission matrix (test_permission_matrix.py) tries every other admin URL."""
 
+import json
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -105,6 +107,89 @@ def test_bulk_actions_do_not_delete_or_move_a_municipality(org, client):
         client.post(f"/admin/bulk/wagtailcore/page/{action}/?id={org.sala.pk}", data)
     sala = Page.objects.get(pk=org.sala.pk)
     assert sala.live and sala.path == org.sala.path
+
+
+def test_no_route_to_a_revision_changes_a_municipalitys_identity_or_expiry_for_its_own_editors(org, client):
+    """Found by probing the served site: an expiry date sent with the edit form unpublished the
+    municipality at the scheduler's next run; the admin API's revert brought an old code and address
+    back (no form puts them back there); a slug set as a translation's override in wagtail-localize
+    moved the English page. Every route ends in `save_revision`, which keeps what the user may not
+    change."""
+    import datetime
+
+    from django.utils import timezone
+
+    region, editor = org.users["region"], org.users["municipal"]
+    client.force_login(editor)
+    expiry = (timezone.localtime() + datetime.timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M")
+    response = client.post(
+        f"/admin/pages/{org.sala.pk}/edit/", municipality_form(org.sala, expire_at=expiry, **PUBLISH)
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    sala = MunicipalityPage.objects.get(pk=org.sala.pk)
+    assert sala.expire_at is None and sala.live
+    assert (
+        "Bara den som får avpublicera sidan kan sätta ett slutdatum."
+        in client.get(f"/admin/pages/{org.sala.pk}/edit/").content.decode()
+    )
+
+    # An old revision with another code and address, made by the region, then put back by it.
+    sala.code, sala.slug = "1998", "sala-gamla"
+    old = sala.save_revision(user=region)
+    old.publish()
+    sala = MunicipalityPage.objects.get(pk=org.sala.pk)
+    sala.code, sala.slug = "1981", "sala"
+    sala.save_revision(user=region).publish()
+    api = f"/admin/api/main/pages/{org.sala.pk}/action/"
+    client.post(api + "revert_to_page_revision/", {"revision_id": old.pk}, content_type="application/json")
+    client.post(api + "publish/", {}, content_type="application/json")
+    sala = MunicipalityPage.objects.get(pk=org.sala.pk)
+    assert (sala.code, sala.slug, sala.url_path.rstrip("/").rsplit("/", 1)[-1]) == ("1981", "sala", "sala")
+    assert sala.get_latest_revision().user == editor  # the revert did happen, without the identity
+
+    english = sala.get_translation(Locale.objects.get(language_code="en")).specific
+    english.slug = "kapad"
+    english.save_revision(user=editor).publish()  # as wagtail-localize's publish of a translation
+    assert Page.objects.get(pk=english.pk).slug == "sala"
+
+    # The region may; library staff may set an expiry on the pages they may unpublish.
+    assert org.sala.fields_fixed_for(region) == {}
+    assert org.sala_library.fields_fixed_for(org.users["library"]) == {}
+    assert set(org.sala.fields_fixed_for(editor)) == {"code", "slug", "expire_at"}
+
+
+def test_the_page_chooser_shows_other_organisations_drafts_to_nobody_else(org, client):
+    """Found by probing the served site: the chooser opened at a draft page showed its title and
+    address (ids are sequential), and the chooser's lists, search and chosen-pages answer showed
+    another organisation's unpublished title of a live page."""
+    from home.models import StandardPage
+
+    draft = org.vasteras.add_child(instance=StandardPage(title="Hemligt utkast", slug="hemligt", live=False))
+    library = org.vasteras_library
+    live_title = library.title
+    library.title = "Opublicerad rubrik"
+    library.save_revision(user=org.users["region"])
+    client.force_login(org.users["municipal"])
+    assert client.get(f"/admin/choose-page/{draft.pk}/").status_code == 403
+    parent = library.get_parent().pk
+    for url in (
+        f"/admin/choose-page/{parent}/",
+        f"/admin/choose-page/search/?q={live_title.split()[0]}",
+        f"/admin/choose-page/chosen-multiple/?id={library.pk}",
+    ):
+        text = shown(client.get(url))
+        assert "Opublicerad rubrik" not in text and "Hemligt utkast" not in text, url
+        assert live_title in text, url
+    client.force_login(org.users["region"])  # who may edit it sees the draft's title
+    assert "Opublicerad rubrik" in shown(client.get(f"/admin/choose-page/{parent}/"))
+
+
+def shown(response) -> str:
+    """What an admin answer shows (the chooser answers JSON holding its HTML), as readable text."""
+    body = response.content.decode()
+    if response["Content-Type"].startswith("application/json"):
+        return json.dumps(json.loads(body), ensure_ascii=False)
+    return body
 
 
 def test_the_code_is_the_same_in_every_language_and_not_overridable_in_translation():
@@ -223,6 +308,25 @@ def test_choosers_list_own_and_shared_files_only_also_after_an_old_installation_
 
 
 # 4. Regional content goes through review.
+
+
+def test_wagtails_own_groups_with_rights_on_the_whole_tree_are_removed_or_named(org, django_user_model):
+    """Found by probing: Wagtail's Moderators and Editors groups (made by its migrations) could add,
+    change and publish on the root page; anyone put in one could publish in every organisation's part
+    of the tree, past the region's review."""
+    from editorial.groups import setup_editors
+
+    assert not Group.objects.filter(name__in=("Moderators", "Editors")).exists()  # the fixture ran it
+    moderators = Group.objects.create(name="Moderators")
+    GroupPagePermission.objects.create(
+        group=moderators, page=Page.get_first_root_node(), permission_type="publish"
+    )
+    editors = Group.objects.create(name="Editors")
+    django_user_model.objects.create_user("kvar", password="x").groups.add(editors)
+    report = setup_editors()
+    assert not Group.objects.filter(name="Moderators").exists()
+    assert report.removed == ["Wagtails grupp Moderators (rättigheter i hela sidträdet, inga medlemmar)"]
+    assert Group.objects.filter(name="Editors").exists() and "Editors" in report.warnings[0]
 
 
 def test_no_regional_group_may_publish_regional_content_and_approval_still_publishes(org):

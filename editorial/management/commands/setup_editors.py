@@ -12,7 +12,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = setup_editors()
-        if report.created:
-            for line in report.created:
-                self.stdout.write(f"  skapade {line}")
+        for line in report.created:
+            self.stdout.write(f"  skapade {line}")
+        for line in report.removed:
+            self.stdout.write(f"  tog bort {line}")
+        for line in report.warnings:
+            self.stdout.write(self.style.WARNING(f"  varning: {line}"))
         self.stdout.write(self.style.SUCCESS(f"Klart: {len(report.created)} nya grupper och samlingar."))
