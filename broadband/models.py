@@ -481,5 +481,12 @@ class MobileCoverageReportPage(BasePage):
                 break
             except IntegrityError:
                 continue
-        context.update(submitted=True, reference=report.reference, report=report)
+        # The municipality by its name in the reader's language where translated (marked when not).
+        named = {m.code: m for m in municipalities_for_reader()}
+        context.update(
+            submitted=True,
+            reference=report.reference,
+            report=report,
+            report_municipality=named.get(report.municipality_code),
+        )
         return TemplateResponse(request, self.get_template(request), context)

@@ -6,11 +6,21 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import PublicForm, optional_text
+from core.forms import MarkedSelect, PublicForm, optional_text
 from core.ratelimit import rate_limited
 
 RATE_LIMIT = 5  # reports per address …
 RATE_WINDOW = 600  # … per ten minutes
+
+
+def _foreign(page) -> str:
+    """The language of a page's own text when it is not the reader's, else ""."""
+    from django.utils import translation
+
+    from home.localization import written_in
+
+    language = written_in(page)
+    return language if language and language != translation.get_language() else ""
 
 
 class CommaDecimalField(forms.DecimalField):
@@ -68,6 +78,12 @@ class CoverageReportForm(PublicForm):
         self.fields["municipality"].choices = [("", _("Välj kommun"))] + [
             (m.code, m.name) for m in municipalities
         ]
+        # A name not translated yet is Swedish, and says so (home.localization.written_in).
+        self.fields["municipality"].widget = MarkedSelect(
+            choices=self.fields["municipality"].choices,
+            option_languages={m.code: language for m in municipalities if (language := _foreign(m))},
+        )
+        self.fields["municipality"].widget.is_required = True
         self.fields["operator"].choices = [("", _("Välj operatör"))] + list(CoverageReport.Operator.choices)
         self.fields["problem"].choices = CoverageReport.Problem.choices
 

@@ -12,6 +12,23 @@ def western_digits(text: str) -> str:
     return text.translate(EASTERN_DIGITS)
 
 
+class MarkedSelect(forms.Select):
+    """A select whose options may be written in another language than the page (a municipality's
+    Swedish name on the English form): `option_languages` maps an option's value to its language,
+    which the option then carries as `lang`."""
+
+    def __init__(self, *args, option_languages=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.option_languages = option_languages or {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        language = self.option_languages.get(str(value))
+        if language:
+            option["attrs"]["lang"] = language
+        return option
+
+
 class PublicForm(forms.Form):
     """The fields in `digit_fields` (numbers, dates, coordinates) are read with Western digits
     (`western_digits`), whatever keyboard typed them, and stored as staff read them; what residents

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost, SuspiciousOperation
 from django.http import HttpResponseBadRequest
 from django.http.request import split_domain_port
+from django.utils.translation import get_language_info
 
 from core.cache import remembered
 
@@ -57,8 +58,43 @@ class ContentLanguageMiddleware:
             return response
         found = self.HTML_LANG.search(response.content[:1024])
         if found:
-            response["Content-Language"] = found.group(1).decode()
+            language = found.group(1).decode()
+            response["Content-Language"] = language
+            if _right_to_left(language):
+                keep_numbers_together(response)
         return response
+
+
+def _right_to_left(language: str) -> bool:
+    try:
+        return get_language_info(language.split("-")[0])["bidi"]
+    except KeyError:
+        return False
+
+
+# In right-to-left text the bidirectional algorithm shows digit groups that a plain space separates
+# ("19 900 كرونة", "070-123 45 67") in reverse order: "900 19". A no-break space between two digits
+# is a number separator to it, so the groups stay one number, in order. Only in text, never in a
+# text area (what a resident typed goes back as typed), a script or a style.
+DIGIT_GROUP_SPACE = re.compile(r"(?<=[0-9]) (?=[0-9])")
+TEXT_NODE = re.compile(r">([^<]+)<")
+UNTOUCHED = re.compile(r"(<(textarea|script|style|pre)\b.*?</\2>)", re.S | re.I)
+
+
+def keep_numbers_together(response) -> None:
+    """Digit groups in the text of an HTML page in a right-to-left language joined by no-break spaces."""
+    charset = response.charset or "utf-8"
+    html = response.content.decode(charset, errors="surrogateescape")
+    parts = UNTOUCHED.split(html)
+    for index in range(0, len(parts), 3):  # split gives: text, untouched block, its tag name, text …
+        parts[index] = TEXT_NODE.sub(
+            lambda m: ">" + DIGIT_GROUP_SPACE.sub("\u00a0", m.group(1)) + "<", parts[index]
+        )
+    changed = "".join(part for index, part in enumerate(parts) if index % 3 != 2)
+    if changed != html:
+        response.content = changed.encode(charset, errors="surrogateescape")
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
 
 
 class CacheControlMiddleware:

@@ -2,7 +2,10 @@
 index: lower case, no diacritics ("Bredbandsstöd" is "bredbandsstod"), Arabic letter forms unified (as the
 engine's `arabic_normalization` does in the index)."""
 
+import re
 import unicodedata
+
+from django.utils.html import strip_tags
 
 # Alef with hamza or madda → alef, taa marbuta → haa, alef maqsura → yaa.
 ARABIC_LETTER_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
@@ -19,3 +22,16 @@ def normalise(text: str) -> str:
     with hamza or madda → alef, taa marbuta → haa, alef maqsura → yaa, tatweel and vowel signs
     removed."""
     return fold(text).replace(TATWEEL, "").translate(ARABIC_LETTER_FORMS)
+
+
+# The end of a block (a paragraph, a heading, a list item, a line break) separates words: stripped
+# of its tags without a space, "…biblioteket.</p><h2>Avboka" became one word, "biblioteket.Avboka",
+# and neither word was found.
+BLOCK_TAG = re.compile(
+    r"</?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|div|blockquote|pre|table|tr|td|th|br|hr|section)\b[^>]*>", re.I
+)
+
+
+def html_text(html: str) -> str:
+    """The words of an HTML fragment (rich text) as plain text, blocks apart, spaces collapsed."""
+    return " ".join(strip_tags(BLOCK_TAG.sub(" ", str(html))).split())

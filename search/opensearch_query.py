@@ -40,7 +40,7 @@ from opensearchpy import TransportError
 from core import text as text_forms
 from search.analysis import stop_words
 from search.indexes import alias_name, client
-from search.registry import REGION
+from search.registry import REGION, SNIPPET_TYPE_NAMES
 
 # One best-fields clause over whole words (`exact`: stemmed, not decompounded, weighted highest)
 # and decompounded, folded words (`folded`: "bredbandsstod" finds "bredbandsstöd"). The body, the
@@ -493,7 +493,10 @@ def _hits(response: dict, language: str) -> list[dict]:
     hits = []
     for hit in response["hits"]["hits"]:
         source, highlights = hit["_source"], hit.get("highlight", {})
-        fragments = next((highlights[f] for f in HIGHLIGHT_FIELDS if highlights.get(f)), [""])
+        # A snippet's body is only there to be found by (an operator's Swedish description in the
+        # English index): its hit shows its summary, never a fragment of that body.
+        shown = HIGHLIGHT_FIELDS[:1] if source.get("type") in SNIPPET_TYPE_NAMES else HIGHLIGHT_FIELDS
+        fragments = next((highlights[f] for f in shown if highlights.get(f)), [""])
         hits.append(
             {
                 "title": source.get("title", ""),

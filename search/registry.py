@@ -15,11 +15,11 @@ from functools import cache, cached_property
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
-from django.utils.html import strip_tags
 from django.utils.module_loading import autodiscover_modules
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, PageViewRestriction
 
+from core.text import html_text
 from home import tree
 from home.models import Topic
 
@@ -45,6 +45,9 @@ class DocumentType:
 DOCUMENT_TYPES: dict[str, DocumentType] = {}
 PAGE_TYPES: dict[type, tuple[DocumentType, Callable | None]] = {}
 SNIPPETS: dict[type, Callable] = {}
+# Types whose documents are built from snippets: their body is words to be found by (a kind, place
+# names, the Swedish description in every language), not prose to be shown.
+SNIPPET_TYPE_NAMES: set[str] = set()
 
 
 def _declare(doc_type: DocumentType) -> None:
@@ -72,6 +75,7 @@ def register_page(model: type, doc_type: DocumentType):
 def register_snippet(model: type, doc_type: DocumentType):
     """Decorator: `builder(obj, ctx) -> [(language, document), ...]` indexes `model` as `doc_type`."""
     _declare(doc_type)
+    SNIPPET_TYPE_NAMES.add(doc_type.name)
 
     def decorator(builder: Callable) -> Callable:
         SNIPPETS[model] = builder
@@ -125,12 +129,12 @@ def text_of(value) -> str:
         # raw_data is a RawDataView (a sequence, not a list): walk its items.
         _walk(list(value.raw_data), parts)
         return " ".join(parts)
-    return " ".join(strip_tags(str(value)).split())
+    return html_text(str(value))
 
 
 def _walk(data, parts: list[str]) -> None:
     if isinstance(data, str):
-        text = " ".join(strip_tags(data).split())
+        text = html_text(data)
         if text and not text.startswith(("http://", "https://")):
             parts.append(text)
     elif isinstance(data, dict):

@@ -15,6 +15,7 @@ since the form was shown, makes the change and then `_rebalance`s, all in one tr
 
 import datetime
 import hashlib
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -23,10 +24,12 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.cache import depends_on
+from core.forms import western_digits
 from services.contacts import normalise_email, phone_key
 from services.models import (
     Booking,
@@ -385,25 +388,52 @@ def apply_series(session: HelpSessionPage) -> int:
 # --- links ------------------------------------------------------------------------------------
 
 
-class _BookingSigner(signing.TimestampSigner):
-    """Stamps a code with the time the booking was made, not the time it is printed: a booking has
-    one code, the same on the receipt page and in every e-mail, however many seconds apart they are
-    written; its age (TOKEN_MAX_AGE) counts from the booking."""
+# A code people can read out, write down and type: the booking's number and twelve letters and
+# digits that cannot be mistaken for one another (no 0/O, 1/I/L), case and spacing free – e.g.
+# "4821-K7M4-Q2XP-9R3T" – from an HMAC of the booking and its time (59 bits; the code is only
+# worth trying for one booking, and it expires with TOKEN_MAX_AGE).
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LETTERS = 12
+SHORT_CODE = re.compile(rf"([0-9]{{1,18}})([{CODE_ALPHABET}]{{{CODE_LETTERS}}})")
 
-    def __init__(self, booking: Booking):
-        super().__init__(salt=TOKEN_SALT)
-        self.booked_at = booking.created_at
 
-    def timestamp(self):
-        return signing.b62_encode(int(self.booked_at.timestamp()))
+def _check_letters(booking: Booking) -> str:
+    digest = salted_hmac(TOKEN_SALT, f"{booking.pk}:{int(booking.created_at.timestamp())}").digest()
+    number, letters = int.from_bytes(digest[:10], "big"), []
+    for _position in range(CODE_LETTERS):
+        number, index = divmod(number, len(CODE_ALPHABET))
+        letters.append(CODE_ALPHABET[index])
+    return "".join(letters)
 
 
 def cancellation_token(booking: Booking) -> str:
-    return _BookingSigner(booking).sign(str(booking.pk))
+    """The booking's cancellation code, the same on the receipt and in every e-mail."""
+    letters = _check_letters(booking)
+    return f"{booking.pk}-{letters[:4]}-{letters[4:8]}-{letters[8:]}"
+
+
+def read_code(typed: str) -> str:
+    """A code as typed, copied or read out: Arabic digits read, case, spaces, dashes and trailing
+    punctuation (a full stop copied with it) ignored."""
+    text = western_digits(typed).upper()
+    return "".join(c for c in text if c.isalnum())
 
 
 def booking_for_token(token: str) -> Booking:
-    """The booking a link is for; raises signing.BadSignature for tampered or expired links."""
+    """The booking a code is for; raises signing.BadSignature for a wrong or expired one. Codes of the
+    older, long signed form (in mailboxes already) are still read."""
+    short = SHORT_CODE.fullmatch(read_code(token))
+    if short is None:
+        return _booking_for_signed_token(token.strip())
+    booking = Booking.objects.select_related("occurrence__session").filter(pk=int(short.group(1))).first()
+    if booking is None or not constant_time_compare(_check_letters(booking), short.group(2)):
+        raise signing.BadSignature("not this booking's code")
+    if (timezone.now() - booking.created_at).total_seconds() > TOKEN_MAX_AGE:
+        raise signing.SignatureExpired("the code has expired")
+    return booking
+
+
+def _booking_for_signed_token(token: str) -> Booking:
     pk = signing.TimestampSigner(salt=TOKEN_SALT).unsign(token, max_age=TOKEN_MAX_AGE)
     if not pk.isascii() or not pk.isdigit() or len(pk) > 18:
         raise signing.BadSignature("not a booking")

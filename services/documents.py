@@ -92,7 +92,10 @@ def eservice_documents(service, ctx):
                 "title": service.name,
                 "summary": service.description,
                 "body": f"{service.provider} {' '.join(e.name for e in service.life_events.all())}",
-                "url": service.national_url or (guide_index.get_url() if guide_index else ""),
+                # A municipal e-service has no one address: its section of the guide index, where
+                # each municipality's own link stands.
+                "url": service.national_url
+                or (f"{guide_index.get_url()}#e-tjanst-{service.translation_key}" if guide_index else ""),
                 "type": E_SERVICE.name,
                 "municipalities": ["region"],
                 "localities": [],

@@ -43,7 +43,7 @@ def _session_in(session: HelpSessionPage, language: str) -> HelpSessionPage:
 
 def build_message(message: BookingMessage) -> EmailMessage:
     """The e-mail for one outbox row (pure apart from reading the database)."""
-    from services.booking import cancel_url
+    from services.booking import cancel_url, cancellation_token
     from services.feeds import calendar_for
     from services.occurrences import occurrence_on
 
@@ -62,6 +62,9 @@ def build_message(message: BookingMessage) -> EmailMessage:
             "end": f"{session.end_time:%H:%M}",
             "reason": message.reason,
             "cancel_url": public_url(cancel_url(booking)),
+            # Printed too: the link fills in the form only with JavaScript, and a code can be read out.
+            "cancel_code": cancellation_token(booking),
+            "cancel_form_url": public_url(cancel_url(booking).partition("#")[0]),
             "session_url": public_url(session.url or ""),
         }
         text = render_to_string(f"services/email/{message.kind}.txt", context).strip()

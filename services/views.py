@@ -24,11 +24,16 @@ from services.occurrences import parse_date
 
 class BookingForm(PublicForm):
     digit_fields = ("phone",)
-    name = forms.CharField(label=_("Ditt namn"), max_length=120)
+    # What each field asks for, so that browsers can fill it in and phones show the right keyboard
+    # (WCAG 1.3.5); numbers and addresses read left to right on the Arabic pages too.
+    name = forms.CharField(
+        label=_("Ditt namn"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     email = forms.EmailField(
         label=_("E-post"),
         required=False,
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
         help_text=_(
             "Skriv din e-post eller ditt telefonnummer (eller båda), så att biblioteket kan nå dig. "
             "Med e-post får du en bekräftelse och en länk för att avboka."
@@ -38,6 +43,7 @@ class BookingForm(PublicForm):
         label=_("Telefon"),
         required=False,
         max_length=40,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "dir": "ltr"}),
         help_text=_("Ett svenskt nummer, till exempel 070-123 45 67."),
     )
     needs = optional_text(_("Vad vill du ha hjälp med? (frivilligt)"), 1000, rows=3)
@@ -56,7 +62,12 @@ class BookingForm(PublicForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("email") and not cleaned.get("phone") and "phone" not in self.errors:
+        # Only when neither was written: a mistyped e-mail is that field's error alone.
+        if (
+            not cleaned.get("email")
+            and not cleaned.get("phone")
+            and not {"email", "phone"} & set(self.errors)
+        ):
             self.add_error(
                 "phone", _("Skriv din e-post eller ditt telefonnummer, så att biblioteket kan nå dig.")
             )
@@ -89,8 +100,16 @@ def _limits() -> dict:
 def book(request, session_id: int, date: str):
     session, day = _session_and_day(session_id, date)
     if day is None:
-        # A date that is no date: say so on the series' own terms, with the way to its dates.
-        context = {"session": session, "library": session.get_parent().specific, "day": None, "page": None}
+        # A date that is no date: say so on the series' own terms, with the way to its dates – the
+        # series in the reader's language (the id may name another language's page of it).
+        shown = session.localized
+        context = {
+            "session": shown,
+            "library": shown.get_parent().specific,
+            "day": None,
+            "page": None,
+            "language_urls": _booking_urls(session, date),
+        }
         context["problem"] = _(
             "Datumet i adressen går inte att läsa. Välj ett datum på sidan om tillfällena."
         )

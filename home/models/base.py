@@ -12,7 +12,6 @@ import datetime
 from django.db import models
 from django.http import HttpResponseNotAllowed
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -24,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.cache import serve_cached
 from core.fields import optional_field
-from core.text import normalise
+from core.text import html_text, normalise
 from home.blocks import RICH_FEATURES
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -175,7 +174,7 @@ class BasePage(Page):
             if isinstance(field, index.SearchField) and field.field_name not in FOLDED_FIELDS:
                 value = field.get_value(self)
                 texts.extend(value if isinstance(value, list | tuple) else [value])
-        return normalise(strip_tags(" ".join(str(text) for text in texts if text)))
+        return normalise(html_text(" ".join(str(text) for text in texts if text)))
 
     @property
     def reviewed_on(self):

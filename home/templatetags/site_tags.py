@@ -45,6 +45,10 @@ def site_chrome(context):
                 if target
                 else (homes[code].get_url(request) if code in homes else None)
             )
+            if url and target and request is not None and request.GET:
+                # The same page in another language with the same choices (a municipality, a
+                # filter, a page of the list): its parameters are the same in every language.
+                url = f"{url}?{request.GET.urlencode()}"
             if url:
                 languages.append(
                     {
@@ -213,3 +217,17 @@ def percent(value):
     if value in (None, ""):
         return ""
     return format_percent(value)
+
+
+@register.simple_tag
+def phone_link(number):
+    """A phone number as a link that calls it on a phone (`tel:`, digits and + only), read left to
+    right also on the Arabic pages (`dir="ltr"`: "070-123 45 67" would otherwise show its groups in
+    reverse order there)."""
+    number = str(number or "").strip()
+    if not number:
+        return ""
+    dial = "".join(c for c in number if c.isdigit() or c == "+")
+    if not dial:
+        return format_html('<span dir="ltr">{}</span>', number)
+    return format_html('<a href="tel:{}" dir="ltr">{}</a>', dial, number)

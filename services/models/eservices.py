@@ -14,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from core.fields import optional_reference
 from core.panels import field_panels
 from home.blocks import ContentStreamBlock
-from home.localization import active_locale
+from home.localization import active_locale, prefer_active_locale
 from home.models import BasePage, IndexPage, intro_field, localized_fields, municipalities_for_reader
 from services.blocks import GuideStepBlock
 
@@ -120,6 +120,32 @@ class GuideIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("e-tjänster och livshändelser")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["municipal_eservices"] = municipal_eservices()
+        return context
+
+
+def municipal_eservices() -> list[tuple["EService", list]]:
+    """The e-services each municipality offers itself, in the reader's language where translated,
+    each with (the municipality, its own link) by municipality name – what a search hit for such an
+    e-service leads to (`#e-tjanst-<translation key>` on the guide index), since it has no one
+    address of its own."""
+    services = prefer_active_locale(
+        EService.objects.filter(national_url="").select_related("locale").prefetch_related("municipal_links")
+    )
+    names = {m.code: m for m in municipalities_for_reader()}
+    listed = []
+    for service in sorted(services, key=lambda s: s.name.casefold()):
+        links = [
+            (names[link.municipality.code], link.url)
+            for link in service.municipal_links.all()
+            if link.municipality.code in names
+        ]
+        if links:
+            listed.append((service, sorted(links, key=lambda pair: pair[0].name.casefold())))
+    return listed
 
 
 class LifeEventGuidePage(BasePage):

@@ -50,6 +50,20 @@ def test_a_valid_report_is_stored_with_a_receipt(client, demo):
     assert not response.cookies
 
 
+def test_municipalities_are_named_in_the_readers_language_or_marked_as_swedish(client, demo):
+    """The form's options and the receipt: a translated name (Västerås in Arabic) in the reader's
+    language, one not translated yet marked `lang="sv"` (found by probing: the Arabic receipt said
+    "Västerås")."""
+    arabic = MobileCoverageReportPage.objects.get(locale__language_code="ar")
+    form = client.get(arabic.url).content.decode()
+    assert '<option value="1980">فيستروس</option>' in form
+    assert '<option value="1981" lang="sv">Sala</option>' in form
+    receipt = client.post(f"/rapport/{arabic.pk}/", valid(municipality="1980")).content.decode()
+    assert "(<span>فيستروس</span>)" in receipt
+    receipt = client.post(f"/rapport/{arabic.pk}/", valid(municipality="1981")).content.decode()
+    assert '(<span lang="sv">Sala</span>)' in receipt
+
+
 def test_the_receipts_address_opened_again_leads_to_the_form(client, demo):
     page_url, post_url = form_url()
     for method in (client.get, client.head):

@@ -75,7 +75,7 @@ def test_publish_unpublish_move_delete_and_translate_follow_the_index(engine, cl
         publish(translation)
     refresh()
     assert english_parent  # the municipality exists in English
-    assert titles(api(client, q="mining day", lang="en")) == ["Mining day"]
+    assert titles(api(client, q="mining day", lang="en"))[0] == "Mining day"  # then pages with "day"
     assert "Gruvdagen i Sala" not in titles(api(client, q="gruvdagen", lang="en"))
     assert titles(api(client, q="mining day", lang="sv")) == []
 
@@ -226,6 +226,40 @@ def test_an_operators_hit_is_in_the_readers_language_and_its_description_still_f
     # The Swedish description is still searchable from English and Arabic.
     word = max(bastmora.description.split(), key=len).strip(".,")
     assert any(h["title"] == english["title"] for h in api(client, q=f"bastmora {word}", lang="en")["hits"])
+    # … but an English reader is not shown it as the hit's text (found by probing: a jumble of the
+    # document's index words, Swedish and unmarked); the hit shows its summary.
+    unshown = max(
+        (w.strip(".,") for w in bastmora.description.split() if w.strip(".,") not in english["summary"]),
+        key=len,
+    )
+    hits = api(client, q=f"bastmora {unshown}", lang="en")["hits"]
+    found = next(h for h in hits if h["title"] == english["title"])
+    assert unshown.lower() not in found["highlight"].lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [("sv", "avboka"), ("sv", "avboka min plats"), ("en", "cancel booking"), ("ar", "إلغاء الحجز")],
+)
+def test_how_to_cancel_a_booking_is_found(engine, client, language, query):
+    """Found by probing: "avboka" found nothing and suggested "arboga". The contact page says how."""
+    hits = api(client, q=query, lang=language)["hits"][:3]
+    assert any(h["url"].rstrip("/").endswith("kontakt") for h in hits), hits
+
+
+def test_a_municipal_eservice_leads_to_each_municipalitys_own_link(engine, client):
+    """Found by probing: a hit for an e-service that each municipality has itself led to the list of
+    guides, which did not mention it. It leads to its section there, with every municipality's link."""
+    from services.models import EServiceMunicipalLink
+
+    for language, query in (("sv", "bygglov"), ("en", "building permit"), ("ar", "رخصة بناء")):
+        hit = next(h for h in api(client, q=query, lang=language)["hits"] if h["type"] == "e_service")
+        path, _hash, anchor = hit["url"].partition("#")
+        assert anchor.startswith("e-tjanst-"), hit["url"]
+        html = client.get(path).content.decode()
+        section = html.split(f'id="{anchor}"', 1)[1].split("</ul>", 1)[0]
+        sala = EServiceMunicipalLink.objects.filter(municipality__code="1981").first()
+        assert f'href="{sala.url}"' in section and section.count("<li>") == 10, language
 
 
 def test_best_bets_come_first(engine, client):

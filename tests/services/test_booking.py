@@ -91,6 +91,34 @@ def test_a_booking_has_one_code_however_late_it_is_printed(demo, monkeypatch):
     assert bookings.booking_for_token(printed_now) == booking
 
 
+def test_a_cancellation_code_can_be_written_down_read_out_and_typed_back(client, demo):
+    """Found by probing the served site: the code was 52 case-sensitive characters, and a trailing
+    full stop, spaces or Arabic digits made it "does not match". Now the booking's number and twelve
+    letters and digits that cannot be mistaken for one another, read whatever the case and spacing;
+    codes of the older form still work."""
+    session, day = bookable_session(capacity=3)
+    booking = bookings.book(
+        session, day, name="Bo", email="", phone="070-123 45 67", needs="", accessibility_needs=""
+    )
+    code = bookings.cancellation_token(booking)
+    assert re.fullmatch(r"[0-9]+-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}", code)
+    arabic_digits = str(booking.pk).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    for typed in (
+        code,
+        code.lower() + ".",
+        code.replace("-", " "),
+        " " + arabic_digits + code[len(str(booking.pk)) :],
+    ):
+        asked = client.post("/avboka/", {"kod": typed}).content.decode()
+        assert "Vill du avboka" in asked, typed
+    wrong = code[:-1] + ("A" if code[-1] != "A" else "B")
+    assert client.post("/avboka/", {"kod": wrong}).status_code == 400
+    older = signing.TimestampSigner(salt=bookings.TOKEN_SALT).sign(str(booking.pk))
+    assert bookings.booking_for_token(older) == booking
+    invalid = client.get("/en/avboka/trasig/").content.decode()
+    assert 'href="/en/avboka/">Type your cancellation code</a>' in invalid
+
+
 def test_form_errors_are_shown_next_to_the_fields(client, demo):
     session, day = bookable_session()
     response = post_booking(client, session, day, name="", email="inte-en-adress", phone="")
@@ -205,6 +233,26 @@ def test_the_form_says_before_any_error_that_email_or_phone_will_do_and_a_phone_
     assert "Spara den (eller mejlet)" in by_mail
 
 
+def test_the_fields_say_what_they_ask_for_and_a_mistyped_email_is_that_fields_error_alone(client, demo):
+    """Found by probing the served site: no `autocomplete` (WCAG 1.3.5), a letter keyboard for the
+    phone number, a phone number shown in reverse groups on the Arabic page, and a mistyped e-mail
+    that also marked the phone field as wrong."""
+    session, day = bookable_session(capacity=3)
+    form = client.get(f"/ar/boka/{session.pk}/{day.isoformat()}/").content.decode()
+    assert re.search(r'<input type="text" name="name"[^>]*autocomplete="name"', form)
+    assert re.search(r'<input type="email" name="email"[^>]*autocomplete="email"[^>]*dir="ltr"', form)
+    assert re.search(r'<input type="tel" name="phone"[^>]*autocomplete="tel"[^>]*dir="ltr"', form)
+    assert "\u2066070-123\u00a045\u00a067\u2069" in form  # the example, isolated and in one piece
+    html = post_booking(client, session, day, email="anna@example", needs="rum 1 2").content.decode()
+    assert 'id="id_email-error"' in html and 'id="id_phone-error"' not in html
+    swedish = post_booking(client, session, day, email="x", needs="rum 1 2").content.decode()
+    assert re.search(r">\s*rum 1 2</textarea>", swedish)
+    arabic = client.post(
+        f"/ar/boka/{session.pk}/{day.isoformat()}/", {"name": "A", "email": "x", "needs": "غرفة 1 2"}
+    ).content.decode()
+    assert re.search(r">\s*غرفة 1 2</textarea>", arabic)  # what was typed goes back as typed, also in Arabic
+
+
 def test_corrections_do_not_count_toward_the_booking_limit(client, demo, settings):
     """Only a booking that would be stored counts: an older resident who needs five tries to get
     the phone number right, or a library's shared computer, is not locked out by mistakes."""
@@ -263,3 +311,11 @@ def test_a_booking_address_whose_date_is_no_date_says_so_and_leads_to_the_series
         assert session.title in html and 'name="name"' not in html, date  # the series named, no form
     arabic_digits = day.isoformat().translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
     assert client.get(f"/boka/{session.pk}/{arabic_digits}/").status_code == 200
+    # An Arabic page's id read by an English reader: the English series, and a language switch.
+    from wagtail.models import Locale
+
+    arabic = HelpSessionPage.objects.filter(locale__language_code="ar", alias_of__isnull=True).first()
+    english = arabic.get_translation(Locale.objects.get(language_code="en"))
+    html = client.get(f"/en/boka/{arabic.pk}/2026-02-30/").content.decode()
+    assert f'href="{english.url}"' in html and f'href="{arabic.url}"' not in html
+    assert f'href="/ar/boka/{arabic.pk}/2026-02-30/" lang="ar"' in html

@@ -96,6 +96,10 @@ def test_the_confirmation_carries_the_feeds_event_and_a_working_cancel_link(
     link = re.search(r"https?://\S+/avboka/#kod=\S+", body).group(0)
     parts = urllib.parse.urlsplit(link)
     code = urllib.parse.parse_qs(parts.fragment)["kod"][0]
+    # The code is printed too, with the form's address: the link fills the form in only with
+    # JavaScript (found by probing the served site: without it, the mail was a dead end).
+    printed = re.search(r"Din avbokningskod: (\S+)\s+.*kan du skriva koden på (\S+)", body)
+    assert printed.group(1) == code and printed.group(2).endswith("/avboka/")
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(parts.path, {"kod": code, "bekrafta": "1"}).status_code == 200
     assert Booking.objects.get().status == "cancelled"
