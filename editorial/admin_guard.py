@@ -320,7 +320,7 @@ class AdminGuardMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return self.get_response(request)
-        viewer = ADMIN_VIEWER.set(user)  # page titles: see BasePage.get_admin_display_title
+        viewer = ADMIN_VIEWER.set(user)  # for the page titles the admin shows: home.models.base.shown_title
         try:
             return self.get_response(request)
         finally:
