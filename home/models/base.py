@@ -65,6 +65,11 @@ class KeepsDependentsTester(PagePermissionTester):
     def can_delete(self, ignore_bulk=False):
         return super().can_delete(ignore_bulk=ignore_bulk) and not must_stay(self.page)
 
+    def can_unpublish(self):
+        # Unpublished, the page and everything below it would leave the same people uninformed:
+        # staff cancel the dates first (which tells everyone).
+        return super().can_unpublish() and not must_stay(self.page)
+
     def can_move(self):
         # Wagtail's `can_move` asks `can_delete`; a move takes nothing away, so what must stay
         # below a page does not hold it where it is (where it may go is `can_move_to`'s question).
@@ -136,11 +141,15 @@ class BasePage(Page):
         return KeepsDependentsTester(user, self)
 
     def fields_fixed_for(self, user) -> dict[str, str]:
-        """The fields `user` may not change on this page, each with the reason shown in the form. An
-        expiry date unpublishes the page when it comes: it is fixed for whoever may not unpublish
-        the live page (a municipality's own editors, on the municipality's page)."""
+        """The fields `user` may not change on this page, each with the reason shown in the form. The
+        publishing dates can take the page offline: they are fixed for whoever may not unpublish the
+        live page (a municipality's own editors on the municipality's page; anyone while bookings
+        ahead must stay, see `KeepsDependentsTester`)."""
         if self.live and not self.permissions_for_user(user).can_unpublish():
-            return {"expire_at": _("Bara den som får avpublicera sidan kan sätta ett slutdatum.")}
+            # A publish date takes a page without a live revision offline until then, and an
+            # expiry date does when it comes.
+            reason = _("Bara den som får avpublicera sidan kan ändra när den visas.")
+            return {"expire_at": reason, "go_live_at": reason}
         return {}
 
     def save_revision(self, user=None, *args, **kwargs):

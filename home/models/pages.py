@@ -197,10 +197,13 @@ class MunicipalityPage(BasePage):
         index.SearchField("body"),
         index.FilterField("code"),
     ]
-    translatable_fields = BasePage.translatable_fields + [
+    # A translation never has a code or an address of its own: both are the region's (an override of
+    # the slug in wagtail-localize is written to the page before any revision is made).
+    translatable_fields = [f for f in BasePage.translatable_fields if f.field_name != "slug"] + [
+        SynchronizedField("slug", overridable=False),
         TranslatableField("name"),
         TranslatableField("body"),
-        SynchronizedField("code", overridable=False),  # a translation never has a code of its own
+        SynchronizedField("code", overridable=False),
         *localized_fields(synchronized=["website", "phone", "email", "localities"]),
     ]
 

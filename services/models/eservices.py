@@ -133,7 +133,9 @@ def municipal_eservices() -> list[tuple["EService", list]]:
     e-service leads to (`#e-tjanst-<translation key>` on the guide index), since it has no one
     address of its own."""
     services = prefer_active_locale(
-        EService.objects.filter(national_url="").select_related("locale").prefetch_related("municipal_links")
+        EService.objects.filter(national_url="")
+        .select_related("locale")
+        .prefetch_related("municipal_links__municipality")
     )
     names = {m.code: m for m in municipalities_for_reader()}
     listed = []

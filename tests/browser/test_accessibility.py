@@ -76,8 +76,22 @@ def test_keyboard_user_can_skip_to_content_and_reach_search(live_server, demo_co
 @pytest.mark.browser
 def test_pages_reflow_at_320_css_pixels_without_sideways_scrolling(live_server, demo_committed):
     # 320 CSS pixels wide is what a 1280-pixel window shows at 400 %, and a phone at 200 %.
+    from broadband.models import MobileCoverageReportPage
+    from tests.factories import bookable_session
+
+    session, day = bookable_session(capacity=3)
+    report = MobileCoverageReportPage.objects.get(locale__language_code="ar")
+    # Found by probing: the Arabic forms scrolled 10,000 px sideways (their hidden spam trap was placed
+    # far to the left, where a right-to-left page can scroll), and long Swedish words in headings and
+    # tables widened the page.
+    paths = ["/", "/digital-hjalp/", "/kommuner/sala/bredband/", "/ar/", report.url]
+    paths += [
+        f"/ar/boka/{session.pk}/{day.isoformat()}/",
+        "/tillganglighetsredogorelse/",
+        "/personuppgifter/",
+    ]
     with chromium_page(viewport={"width": 320, "height": 640}) as page:
-        for path in ["/", "/digital-hjalp/", "/kommuner/sala/bredband/", "/ar/"]:
+        for path in paths:
             page.goto(live_server.url + path)
             overflow = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
