@@ -16,6 +16,7 @@ since the form was shown, makes the change and then `_rebalance`s, all in one tr
 import datetime
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -26,7 +27,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from core.cache import depends_on
 from core.forms import western_digits
@@ -358,16 +359,30 @@ def cancel_date(session: HelpSessionPage, day: datetime.date, reason: str = "") 
     return len(affected)
 
 
+# Stored as it stands (the Swedish msgid) and said in each booker's language by the mail (services.mail).
+DATE_GONE = gettext_noop(
+    "Tillfället har flyttats eller finns inte längre det datumet. Se sidan om tillfällena."
+)
+
+
 def apply_series(session: HelpSessionPage) -> int:
     """After the series was published: every upcoming booked date follows the page.
 
     A raised capacity moves people up from the waiting list, a lowered one moves the latest bookers
-    back to it, and a date the editor cancelled cancels its bookings; everyone affected is told.
-    Returns how many bookings changed.
+    back to it, and a date the editor cancelled – or that the series no longer has, its dates or
+    repetition changed – cancels its bookings; everyone affected is told. Returns how many bookings
+    changed.
     """
     session = source_session(session)
     changed = 0
     cancelled = {c.date: c.reason for c in SessionCancellation.objects.filter(session=session)}
+    for day in SessionOccurrence.objects.filter(session=session, date__gte=timezone.localdate()).values_list(
+        "date", flat=True
+    ):
+        if day not in cancelled and day not in recurrence_dates(
+            session.first_date, session.repeat, session.until, day, day
+        ):
+            cancelled[day] = DATE_GONE
     occurrence_ids = SessionOccurrence.objects.filter(
         session=session, date__gte=timezone.localdate()
     ).values_list("pk", flat=True)
@@ -412,10 +427,20 @@ def cancellation_token(booking: Booking) -> str:
     return f"{booking.pk}-{letters[:4]}-{letters[4:8]}-{letters[8:]}"
 
 
+# A code as printed (groups apart) within what was pasted: the whole e-mail link, "Kod: …".
+PRINTED_CODE = re.compile(
+    rf"(?<![0-9A-Z])([0-9]{{1,18}})(?:[^0-9A-Z]*([{CODE_ALPHABET}]{{4}})){{3}}(?![0-9A-Z])"
+)
+
+
 def read_code(typed: str) -> str:
-    """A code as typed, copied or read out: Arabic digits read, case, spaces, dashes and trailing
-    punctuation (a full stop copied with it) ignored."""
-    text = western_digits(typed).upper()
+    """A code as typed, copied or read out: Arabic digits and full-width characters read, case,
+    spaces, dashes and punctuation ignored; a printed code is found within what was pasted with it
+    (the whole e-mail link, "Kod: 12-…")."""
+    text = western_digits(unicodedata.normalize("NFKC", typed)).upper()
+    printed = PRINTED_CODE.search(text)
+    if printed:
+        text = re.sub(r"[^0-9A-Z]", "", printed.group(0))
     return "".join(c for c in text if c.isalnum())
 
 
@@ -423,14 +448,15 @@ def booking_for_token(token: str) -> Booking:
     """The booking a code is for; raises signing.BadSignature for a wrong or expired one. Codes of the
     older, long signed form (in mailboxes already) are still read."""
     short = SHORT_CODE.fullmatch(read_code(token))
-    if short is None:
+    if short is not None:
+        booking = Booking.objects.select_related("occurrence__session").filter(pk=int(short.group(1))).first()
+        if booking is not None and constant_time_compare(_check_letters(booking), short.group(2)):
+            if (timezone.now() - booking.created_at).total_seconds() > TOKEN_MAX_AGE:
+                raise signing.SignatureExpired("the code has expired")
+            return booking
+    if ":" in token:  # the long signed form ("<id>:<time>:<signature>")
         return _booking_for_signed_token(token.strip())
-    booking = Booking.objects.select_related("occurrence__session").filter(pk=int(short.group(1))).first()
-    if booking is None or not constant_time_compare(_check_letters(booking), short.group(2)):
-        raise signing.BadSignature("not this booking's code")
-    if (timezone.now() - booking.created_at).total_seconds() > TOKEN_MAX_AGE:
-        raise signing.SignatureExpired("the code has expired")
-    return booking
+    raise signing.BadSignature("not a booking's code")
 
 
 def _booking_for_signed_token(token: str) -> Booking:

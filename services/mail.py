@@ -17,6 +17,7 @@ from django.core.mail import EmailMessage
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 
 from core.links import public_url
 from services.models import BookingMessage, HelpSessionPage
@@ -60,7 +61,8 @@ def build_message(message: BookingMessage) -> EmailMessage:
             "day": formats.date_format(occurrence.date, "l j F Y"),
             "start": f"{session.start_time:%H:%M}",
             "end": f"{session.end_time:%H:%M}",
-            "reason": message.reason,
+            # An editor's reason stands as written; the site's own (`booking.DATE_GONE`) is translated.
+            "reason": gettext(message.reason) if message.reason else "",
             "cancel_url": public_url(cancel_url(booking)),
             # Printed too: the link fills in the form only with JavaScript, and a code can be read out.
             "cancel_code": cancellation_token(booking),

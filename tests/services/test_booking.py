@@ -108,6 +108,14 @@ def test_a_cancellation_code_can_be_written_down_read_out_and_typed_back(client,
         code.lower() + ".",
         code.replace("-", " "),
         " " + arabic_digits + code[len(str(booking.pk)) :],
+        code.translate(
+            str.maketrans(
+                "0123456789ABCDEFGHJKMNPQRSTUVWXYZ-",
+                "０１２３４５６７８９ＡＢＣＤＥＦＧＨＪＫＭＮＰＱＲＳＴＵＶＷＸＹＺ－",
+            )
+        ),
+        f"http://127.0.0.1:8000/avboka/#kod={code}",  # the whole link pasted
+        f"Kod: {code}",
     ):
         asked = client.post("/avboka/", {"kod": typed}).content.decode()
         assert "Vill du avboka" in asked, typed

@@ -179,6 +179,35 @@ def test_no_page_with_bookings_ahead_below_it_is_deleted_or_unpublished_until_th
     assert not Page.objects.filter(pk=municipality.pk).exists()
 
 
+def test_a_booked_date_the_series_no_longer_has_is_cancelled_and_its_bookers_told(
+    demo, django_capture_on_commit_callbacks
+):
+    """Found by probing: moving a booked series' first date (or changing its repetition) left the
+    bookings of a date that no longer exists confirmed, and nobody was told."""
+    from services.mail import build_message
+    from services.models import BookingMessage
+
+    session, day = session_at("sala-stadsbibliotek", "Hjälp i Sala")
+    booking = bookings.book(
+        session,
+        day,
+        name="Eva",
+        email="eva@example.se",
+        phone="",
+        needs="",
+        accessibility_needs="",
+        language="en",
+    )
+    session.first_date = day + datetime.timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save_revision().publish()
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CANCELLED
+    told = BookingMessage.objects.get(booking=booking, kind=BookingMessage.Kind.DATE_CANCELLED)
+    assert "finns inte längre det datumet" in told.reason
+    assert "no longer held on that date" in build_message(told).body  # in the booker's language
+
+
 def test_someone_without_e_mail_who_moves_up_is_on_the_staffs_list_to_phone(client, demo, django_user_model):
     """No mail can tell a booker who gave only a phone number that a seat has become theirs: the
     change is marked for the library's staff to phone them, and cleared when they have."""
