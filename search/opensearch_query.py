@@ -522,16 +522,17 @@ def _facets(response: dict) -> dict:
     return facets
 
 
-def _suggestion(response: dict, request, places) -> str | None:
+def _suggestion(response: dict, request, places, found: bool) -> str | None:
     spelling = response.get("suggest", {}).get("spelling") or [{}]
     options = spelling[0].get("options") or []
     if not options:
         return None
     candidate = options[0]["text"]
-    if candidate.lower() == request.query.lower() or touches_place_name(
-        request.query, candidate, set(places)
-    ):
+    names = set(places)
+    if candidate.lower() == request.query.lower() or touches_place_name(request.query, candidate, names):
         return None
+    if found and brings_a_place_name(request.query, candidate, names):
+        return None  # a query that found something is no misspelt place ("avboka" is not "arboga")
     return candidate
 
 
@@ -565,7 +566,8 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
         # Still few: the spelling suggestion (a phrase suggester, the costliest part of a search),
         # only now, when it is shown; a failing suggester costs the suggestion, not the answer.
         try:
-            suggestion = _suggestion(es.search(index=index, body=spelling_body(request)), request, places)
+            spelling = es.search(index=index, body=spelling_body(request))
+            suggestion = _suggestion(spelling, request, places, found=total > 0)
         except OpenSearchConnectionError:
             raise  # the node is down or slow: the breaker must hear of it
         except TransportError:
@@ -585,6 +587,12 @@ def touches_place_name(original: str, suggestion: str, place_names: set[str]) ->
     after = WORD.findall(suggestion.lower())
     changed = set(before) - set(after)
     return any(word in place_names for word in changed)
+
+
+def brings_a_place_name(original: str, suggestion: str, place_names: set[str]) -> bool:
+    """True when the suggestion puts in a place name that was not typed."""
+    before = set(WORD.findall(original.lower()))
+    return any(word in place_names for word in set(WORD.findall(suggestion.lower())) - before)
 
 
 def run_autocomplete(language: str, text: str, size: int = 8) -> list[dict]:
