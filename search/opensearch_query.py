@@ -532,7 +532,7 @@ def _suggestion(response: dict, request, places, found: bool) -> str | None:
     if candidate.lower() == request.query.lower() or touches_place_name(request.query, candidate, names):
         return None
     if found and brings_a_place_name(request.query, candidate, names):
-        return None  # a query that found something is no misspelt place ("avboka" is not "arboga")
+        return None  # a query that found something is no misspelt place name
     return candidate
 
 
