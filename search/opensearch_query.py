@@ -24,10 +24,17 @@ orden"). Only when that too finds three or fewer is the spelling suggester asked
 trip, only for the few queries where a suggestion can be shown): the costly parts are paid for only when they
 are shown. Highlights use a small query of their own over two fields whose offsets are indexed; facets
 without an active filter are plain terms aggregations; only the shown fields come back.
+
+On a large index (SEARCH_SPLIT_FROM documents or more) a round trip is one `_msearch` of two bodies:
+the hits, first scored by each field group's best field so the node can skip what cannot reach the
+rescore window and then scored in full there (`best_field_only`), and the exact count and facets as
+a filter that scores nothing (`search_bodies`). On a small index one body does both. The answers
+are the same.
 """
 
 import difflib
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +43,7 @@ from django.conf import settings
 from django.utils import timezone
 from opensearchpy import ConnectionError as OpenSearchConnectionError
 from opensearchpy import TransportError
+from opensearchpy.exceptions import HTTP_EXCEPTIONS
 
 from core import text as text_forms
 from search.analysis import stop_words
@@ -74,7 +82,7 @@ SUGGEST_BELOW = 3
 MAX_ALTERNATIVES = 6
 # Type weights, freshness, places' own content and phrases are applied to this many of the best
 # matches only (a rescore), not to every match.
-RESCORE_WINDOW = 100
+RESCORE_WINDOW = 300
 # What a page with (nearly) every word gets in the rescore of an "any of the words" search: more
 # than any text score, so they come first.
 PREFERRED = 1000.0
@@ -365,11 +373,28 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
     return query
 
 
-def rescore(read: ReadQuery, window: int, prefer: dict | None = None) -> list[dict]:
-    """The costly preferences, over the top `window` documents only (not every match): words
-    found close together (a phrase) add to the score, which is then multiplied by the document's
-    type weight (a guide above a plain page), by 3 for the municipality a place in the query
-    names, and by a mild freshness decay."""
+def best_field_only(query):
+    """The same query with every tie breaker at 0: each group of fields scores by its best field.
+
+    Which documents match does not change, only their first scores. The node can then skip the
+    matches that cannot reach the rescore window (block-max WAND); with tie breakers it scored
+    every match, which on a large index cost twice as much. The window is scored again with the
+    query as written (`rescore`), so the order shown is that of the full score."""
+    if isinstance(query, dict):
+        return {key: 0.0 if key == "tie_breaker" else best_field_only(value) for key, value in query.items()}
+    if isinstance(query, list):
+        return [best_field_only(value) for value in query]
+    return query
+
+
+def rescore(
+    read: ReadQuery, window: int, exact: dict | None = None, prefer: dict | None = None
+) -> list[dict]:
+    """The costly preferences, over the top `window` documents only (not every match): words found
+    close together (a phrase) add to the score, which is then multiplied by the document's type
+    weight (a guide above a plain page), by 3 for the municipality a place in the query names, and
+    by a mild freshness decay. With `exact` (the query with its tie breakers, when the first pass
+    was `best_field_only`), the score the phrase adds to is that query's, not the first pass's."""
     phrase = _multi_match(read.text, PHRASE_FIELDS, type="phrase", slop=3, boost=3)
     functions = [{"field_value_factor": {"field": "type_weight", "missing": 1}}]
     if read.place_codes:
@@ -388,15 +413,17 @@ def rescore(read: ReadQuery, window: int, prefer: dict | None = None) -> list[di
             "weight": 1,
         }
     )
+    scored = [phrase] if exact is None else [exact, phrase]
     if prefer is not None:
         # The answer of "any of the words": those that have (nearly) all of them come first.
-        phrase = {"bool": {"should": [phrase, {"constant_score": {"filter": prefer, "boost": PREFERRED}}]}}
+        scored.append({"constant_score": {"filter": prefer, "boost": PREFERRED}})
     return [
         {
             "window_size": window,
             "query": {
-                "rescore_query": phrase,
-                "query_weight": 1,
+                "rescore_query": {"bool": {"should": scored}} if len(scored) > 1 else phrase,
+                # The first pass's score is kept, or replaced by the full score.
+                "query_weight": 1 if exact is None else 0,
                 "rescore_query_weight": 1,
                 "score_mode": "total",
             },
@@ -419,22 +446,45 @@ def rescore(read: ReadQuery, window: int, prefer: dict | None = None) -> list[di
     ]
 
 
-def search_body(request, read: ReadQuery, minimum: str = STRICT, typos: bool = False) -> dict:
-    """The request body of one search: the query, filters, facets, highlights and the page."""
+def search_bodies(
+    request, read: ReadQuery, minimum: str = STRICT, typos: bool = False, split: bool = True
+) -> list[dict]:
+    """The request bodies of one search: the query, filters, facets, highlights and the page.
+
+    On a large index (`split`), two, sent together (`_msearch`) and answered at once:
+    * hits: the best page of matches, rescored and highlighted; it does not count them, so the
+      node can skip the matches that cannot reach the rescore window (`best_field_only`);
+    * counts: how many match and the facets, exactly, over every match but without scoring any
+      (a filter), which is cheap.
+    On a small index, one: every match scored in full, counted and faceted (the node has little to
+    skip, and one request costs less than two). Both give the same answer.
+    """
     start = (request.page - 1) * request.page_size
-    body = {
-        "query": relevance_query(read, minimum, typos),
+    query = relevance_query(read, minimum, typos)
+    hits = {
+        "query": best_field_only(query) if split else query,
         "rescore": rescore(
             read,
             max(RESCORE_WINDOW, start + request.page_size),
+            exact=query if split else None,
             # Any of the words: those with (nearly) every word, typos allowed, first.
             prefer=relevance_query(read, STRICT, typos) if minimum != STRICT else None,
         ),
         "_source": SHOWN_FIELDS,
         "from": start,
         "size": request.page_size,
-        "track_total_hits": True,
+        "track_total_hits": not split,
+        "highlight": {
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fragment_size": 160,
+            "number_of_fragments": 1,
+            "highlight_query": _multi_match(request.query, list(HIGHLIGHT_FIELDS)),
+            "fields": {field: {} for field in HIGHLIGHT_FIELDS},
+        },
     }
+    counts = {"query": {"constant_score": {"filter": query}}, "size": 0, "track_total_hits": True}
     facet_filters = {
         "typ": {"terms": {"type": request.types}} if request.types else None,
         "kommun": {"terms": {"municipalities": [request.municipality, REGION]}}
@@ -444,7 +494,7 @@ def search_body(request, read: ReadQuery, minimum: str = STRICT, typos: bool = F
     }
     active = [f for f in facet_filters.values() if f is not None]
     if active:
-        body["post_filter"] = {"bool": {"filter": active}}
+        hits["post_filter"] = counts["post_filter"] = {"bool": {"filter": active}}
     aggs = {}
     for name, field in FACETS.items():
         others = [f for key, f in facet_filters.items() if f is not None and key != name]
@@ -453,17 +503,46 @@ def search_body(request, read: ReadQuery, minimum: str = STRICT, typos: bool = F
             aggs[name] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}}
         else:  # no other filter to respect: a plain terms aggregation is enough
             aggs[name] = terms
-    body["aggs"] = aggs
-    body["highlight"] = {
-        "encoder": "html",
-        "pre_tags": ["<mark>"],
-        "post_tags": ["</mark>"],
-        "fragment_size": 160,
-        "number_of_fragments": 1,
-        "highlight_query": _multi_match(request.query, list(HIGHLIGHT_FIELDS)),
-        "fields": {field: {} for field in HIGHLIGHT_FIELDS},
-    }
-    return body
+    if not split:
+        hits["aggs"] = aggs
+        return [hits]
+    counts["aggs"] = aggs
+    return [hits, counts]
+
+
+# How many documents each language's index holds, as last counted: (when, how many).
+_index_sizes: dict[str, tuple[float, int]] = {}
+INDEX_SIZE_SECONDS = 300
+
+
+def is_large(es, index: str) -> bool:
+    """Whether the index holds SEARCH_SPLIT_FROM documents or more (counted every five minutes
+    in each process: one round trip, and an index grows slowly)."""
+    now = time.monotonic()
+    known = _index_sizes.get(index)
+    if known is None or now - known[0] > INDEX_SIZE_SECONDS:
+        known = _index_sizes[index] = (now, es.count(index=index)["count"])
+    return known[1] >= settings.SEARCH_SPLIT_FROM
+
+
+def _search(es, index: str, bodies: list[dict]) -> dict:
+    """One search's answer, whether asked in one body or in two (hits and counts, sent together).
+    An error in either is raised as the client raises it for a single search (the breaker reads
+    its status)."""
+    if len(bodies) == 1:
+        return es.search(index=index, body=bodies[0])
+    lines = [line for body in bodies for line in ({"index": index}, body)]
+    answers = es.msearch(body=lines)["responses"]
+    for answer in answers:
+        if "error" in answer:
+            status = answer.get("status", 500)
+            error = answer["error"]
+            kind = error.get("type", "") if isinstance(error, dict) else str(error)
+            raise HTTP_EXCEPTIONS.get(status, TransportError)(status, kind, answer)
+    hits, counts = answers
+    hits["hits"]["total"] = counts["hits"]["total"]
+    hits["aggregations"] = counts["aggregations"]
+    return hits
 
 
 def spelling_body(request) -> dict:
@@ -544,13 +623,14 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
     """
     es, index = client(), alias_name(request.language)
     read = read_query(request, synonym_groups, places)
-    response = es.search(index=index, body=search_body(request, read))
+    split = is_large(es, index)
+    response = _search(es, index, search_bodies(request, read, split=split))
     partial = False
     total = response["hits"]["total"]["value"]
     if total <= SUGGEST_BELOW:
         # Few or no hits: one more round trip, any of the words with typo tolerance (which also
         # finds every word with a typo in it).
-        any_word = es.search(index=index, body=search_body(request, read, "1", typos=True))
+        any_word = _search(es, index, search_bodies(request, read, "1", typos=True, split=split))
         if any_word["hits"]["total"]["value"] > total:
             # The pages with (nearly) every word first, then the best of the others: never a
             # nearly empty page while other pages match some of the words (or match with a typo).

@@ -233,6 +233,9 @@ OPENSEARCH_SUGGEST_TIMEOUT = env_float("OPENSEARCH_SUGGEST_TIMEOUT", 0.5)
 OPENSEARCH_INDEX_TIMEOUT = env_float("OPENSEARCH_INDEX_TIMEOUT", 10)
 # After a connection error or timeout the engine is left alone this long (then one probe tries it).
 SEARCH_BREAKER_SECONDS = env_float("SEARCH_BREAKER_SECONDS", 30)
+# From this many documents in a language's index, a search asks for its hits and its count apart
+# (search/opensearch_query.py `search_bodies`): on a large index the node then skips most matches.
+SEARCH_SPLIT_FROM = env_int("SEARCH_SPLIT_FROM", 10_000)
 # The index outbox: a change that fails while the engine answers is retried with back-off
 # (30 s, 60 s, … up to an hour) and set aside after this many attempts (shown in /healthz and the
 # admin). Applied rows are kept a day, so `search_rebuild` can replay what was applied while it ran.
