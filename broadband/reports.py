@@ -8,19 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import MarkedSelect, PublicForm, optional_text
 from core.ratelimit import rate_limited
+from home.localization import foreign_language
 
 RATE_LIMIT = 5  # reports per address …
 RATE_WINDOW = 600  # … per ten minutes
-
-
-def _foreign(page) -> str:
-    """The language of a page's own text when it is not the reader's, else ""."""
-    from django.utils import translation
-
-    from home.localization import written_in
-
-    language = written_in(page)
-    return language if language and language != translation.get_language() else ""
 
 
 class CommaDecimalField(forms.DecimalField):
@@ -81,7 +72,7 @@ class CoverageReportForm(PublicForm):
         # A name not translated yet is Swedish, and says so (home.localization.written_in).
         self.fields["municipality"].widget = MarkedSelect(
             choices=self.fields["municipality"].choices,
-            option_languages={m.code: language for m in municipalities if (language := _foreign(m))},
+            option_languages={m.code: language for m in municipalities if (language := foreign_language(m))},
         )
         self.fields["municipality"].widget.is_required = True
         self.fields["operator"].choices = [("", _("Välj operatör"))] + list(CoverageReport.Operator.choices)

@@ -92,6 +92,24 @@ def written_in(obj) -> str:
         return ""
 
 
+def foreign_language(obj) -> str:
+    """The language a page's or snippet's own text is written in, when it is not the reader's language
+    (an alias, or a Swedish item listed on an English page); "" otherwise. Locale codes are remembered
+    (`locale_codes`), so a long listing costs no query per item."""
+    if obj is None or obj == "":
+        return ""
+    if getattr(obj, "alias_of_id", None):
+        code = settings.LANGUAGE_CODE
+    else:
+        locale_id = getattr(obj, "locale_id", None)
+        if locale_id is None:
+            return ""
+        code = locale_codes().get(locale_id, "")
+    if code and code != (translation.get_language() or settings.LANGUAGE_CODE):
+        return code
+    return ""
+
+
 def locale_homes() -> dict[str, Page]:
     """The start page of each language (the translations of the site's root page)."""
     return dict(remembered(("locale-homes",), _query_locale_homes))

@@ -5,8 +5,8 @@ from django.utils import translation
 
 from core.http import read_only
 from core.opendata import in_requested_language, open_json
+from home.localization import foreign_language
 from home.models import Topic, municipalities_for_reader
-from home.templatetags.site_tags import content_language
 from search import breaker
 from search.indexes import client, engine_configured
 from search.indexing import ENGINE_ERRORS, missing_languages
@@ -93,12 +93,12 @@ def search_page(request):
     facets = {
         "typ": [(key, labels_by_type.get(key, key), count, "") for key, count in by_count("typ")],
         "kommun": [
-            (key, municipalities[key].name, count, content_language(None, municipalities[key]))
+            (key, municipalities[key].name, count, foreign_language(municipalities[key]))
             for key, count in by_count("kommun")
             if key in municipalities
         ],
         "amne": [
-            (key, topics[key].name, count, content_language(None, topics[key]))
+            (key, topics[key].name, count, foreign_language(topics[key]))
             if key in topics
             else (key, key, count, "")
             for key, count in by_count("amne")

@@ -99,6 +99,7 @@ def _limits() -> dict:
 @require_http_methods(["GET", "HEAD", "POST"])
 def book(request, session_id: int, date: str):
     session, day = _session_and_day(session_id, date)
+    language_urls = _booking_urls(session, date)
     if day is None:
         # A date that is no date: say so on the series' own terms, with the way to its dates – the
         # series in the reader's language (the id may name another language's page of it).
@@ -108,13 +109,12 @@ def book(request, session_id: int, date: str):
             "library": shown.get_parent().specific,
             "day": None,
             "page": None,
-            "language_urls": _booking_urls(session, date),
+            "language_urls": language_urls,
         }
         context["problem"] = _(
             "Datumet i adressen går inte att läsa. Välj ett datum på sidan om tillfällena."
         )
         return render(request, "services/booking_form.html", context, status=400)
-    language_urls = _booking_urls(session, date)
     language = translation.get_language()
     # The id names another language's page of the series (a link shared between readers): read as
     # the reader's own, so the page, its links and its language switch follow the reader's language.

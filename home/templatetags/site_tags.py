@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from core.cache import remembered
 from core.links import public_url as _public_url
-from home.localization import format_percent, is_rtl, locale_codes, locale_homes, written_in
+from home.localization import foreign_language, format_percent, is_rtl, locale_homes, written_in
 
 register = template.Library()
 
@@ -130,21 +130,8 @@ def page_language(page):
 
 
 def content_language(context, obj) -> str:
-    """The language a page's or snippet's own text is written in, when it is not the reader's language
-    (an alias, or a Swedish item listed on an English page); "" otherwise. Locale codes are remembered
-    (home.localization.locale_codes), so a long listing costs no query per item."""
-    if obj is None or obj == "":
-        return ""
-    if getattr(obj, "alias_of_id", None):
-        code = settings.LANGUAGE_CODE
-    else:
-        locale_id = getattr(obj, "locale_id", None)
-        if locale_id is None:
-            return ""
-        code = locale_codes().get(locale_id, "")
-    if code and code != (translation.get_language() or settings.LANGUAGE_CODE):
-        return code
-    return ""
+    """`foreign_language` for templates (the context is not needed)."""
+    return foreign_language(obj)
 
 
 @register.simple_tag(takes_context=True)
