@@ -7,7 +7,7 @@ names); this module never imports the service.
 Relevance, in order of weight: title, then summary and topics, then body; whole words above shared
 compound parts; the query is read as concepts (synonym groups, see `find_concepts`) and other words
 (stop and question words are no words of their own); place names in the query (also misspelt long
-ones) prefer that municipality. The costly preferences are applied to the best 100 matches only, in
+ones) prefer that municipality. The costly preferences are applied to the best 300 matches only, in
 a `rescore`, not to every match: phrases found close together score higher, guides and local
 broadband pages are boosted above plain pages (each document's `type_weight`, declared with its
 type), the named municipality's own content is multiplied up and newer content gets a small lift.
@@ -28,12 +28,12 @@ without an active filter are plain terms aggregations; only the shown fields com
 On a large index (SEARCH_SPLIT_FROM documents or more) a round trip is one `_msearch` of two bodies:
 the hits, first scored by each field group's best field so the node can skip what cannot reach the
 rescore window and then scored in full there (`best_field_only`), and the exact count and facets as
-a filter that scores nothing (`search_bodies`). On a small index one body does both. The answers
-are the same.
+a filter that scores nothing (`search_bodies`). On a small index one body does both.
 """
 
 import difflib
 import re
+import secrets
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,6 +47,7 @@ from opensearchpy.exceptions import HTTP_EXCEPTIONS
 
 from core import text as text_forms
 from search.analysis import stop_words
+from search.breaker import UNREACHABLE_STATUSES
 from search.indexes import alias_name, client
 from search.registry import REGION, SNIPPET_TYPE_NAMES
 
@@ -457,7 +458,10 @@ def search_bodies(
     * counts: how many match and the facets, exactly, over every match but without scoring any
       (a filter), which is cheap.
     On a small index, one: every match scored in full, counted and faceted (the node has little to
-    skip, and one request costs less than two). Both give the same answer.
+    skip, and one request costs less than two). Both give the same total and facets, and the same
+    hits in the same order whenever the best 300 by first score hold the page's hits (always on an
+    index of up to 300 matches per shard; beyond, a page the full score would have put on the page
+    can be missed, as with any rescore window: the README measures how often).
     """
     start = (request.page - 1) * request.page_size
     query = relevance_query(read, minimum, typos)
@@ -531,14 +535,18 @@ def _search(es, index: str, bodies: list[dict]) -> dict:
     its status)."""
     if len(bodies) == 1:
         return es.search(index=index, body=bodies[0])
-    lines = [line for body in bodies for line in ({"index": index}, body)]
-    answers = es.msearch(body=lines)["responses"]
-    for answer in answers:
-        if "error" in answer:
-            status = answer.get("status", 500)
-            error = answer["error"]
-            kind = error.get("type", "") if isinstance(error, dict) else str(error)
-            raise HTTP_EXCEPTIONS.get(status, TransportError)(status, kind, answer)
+    # Both parts on the same copies of the shards, so the count is of the hits' own index state.
+    header = {"index": index, "preference": secrets.token_hex(8)}
+    answers = es.msearch(body=[line for body in bodies for line in (header, body)])["responses"]
+    failed = sorted(
+        (answer for answer in answers if "error" in answer),
+        # "Not there" (502–504) first: the breaker must hear of it even if the other part was refused.
+        key=lambda answer: answer.get("status") not in UNREACHABLE_STATUSES,
+    )
+    if failed:
+        status, error = failed[0].get("status", 500), failed[0]["error"]
+        kind = error.get("type", "") if isinstance(error, dict) else str(error)
+        raise HTTP_EXCEPTIONS.get(status, TransportError)(status, kind, failed[0])
     hits, counts = answers
     hits["hits"]["total"] = counts["hits"]["total"]
     hits["aggregations"] = counts["aggregations"]

@@ -110,3 +110,13 @@ def test_a_refused_part_is_the_refusal_of_the_search_and_leaves_the_breaker_clos
             _search(es, index, bodies)
         assert refused.value.status_code == 400
         assert not breaker.is_unreachable(refused.value)
+
+
+def test_split_a_node_that_does_not_answer_still_opens_the_breaker(engine, client, settings):
+    settings.SEARCH_SPLIT_FROM = 0
+    assert api(client, q="fiber")["engine"] == "opensearch"  # the index's size is known from now on
+    good_url = settings.OPENSEARCH_URL
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"  # nothing listens: the two-part search fails
+    assert api(client, q="fiber")["engine"] == "database"
+    assert breaker.state() == breaker.OPEN
+    settings.OPENSEARCH_URL = good_url  # the fixture cleans up through it
