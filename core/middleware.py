@@ -169,6 +169,35 @@ class MalformedRequestMiddleware:
             content_type="text/plain; charset=utf-8",
         )
 
+    def process_exception(self, request, exception):
+        """A form that cannot read what was sent – a field left out or altered by hand, such as a
+        StreamField's `body-count` – answers 400, not 500: in any form, ours, Wagtail's or tomorrow's.
+        Only errors raised while a widget reads the data (`value_from_datadict`) count; any other
+        error stays a server error."""
+        if request.method != "POST" or not isinstance(exception, READ_ERRORS):
+            return None
+        frames = []
+        trace = exception.__traceback__
+        while trace is not None:
+            frames.append(trace.tb_frame.f_code.co_name)
+            trace = trace.tb_next
+        # Raised by the widget itself (`int(data["body-count"])`) or by the form data it reads
+        # (`data[key]`): deeper down – a converter, a chooser's lookup – it is a server error.
+        if frames[-1:] != ["value_from_datadict"] and frames[-2:] != ["value_from_datadict", "__getitem__"]:
+            return None
+        logger.warning("Incomplete form sent to %s: %r", request.path, exception, exc_info=exception)
+        return HttpResponseBadRequest(
+            "Formuläret kom inte fram helt. Ladda om sidan och försök igen. / "
+            "The form did not arrive complete. Reload the page and try again. / "
+            "لم يصل النموذج كاملاً. أعد تحميل الصفحة وحاول مرة أخرى.",
+            content_type="text/plain; charset=utf-8",
+        )
+
+
+# What reading form data raises when a field is missing (KeyError, Django's MultiValueDictKeyError)
+# or is not what the form sent (a count that is no number: ValueError).
+READ_ERRORS = (KeyError, ValueError)
+
 
 class SiteLookupMiddleware:
     """Wagtail's site for the request's host name, remembered per host and port (core.cache.remembered)

@@ -8,11 +8,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import Translation
 
 from broadband.models import NetworkOperator
-from home.models import HomePage, MunicipalityPage
+from home.models import HomePage, MunicipalityPage, StandardPage
 from search.models import QueryLog
 from tests.editorial.test_permission_matrix import admin_patterns
 
@@ -479,3 +479,26 @@ def test_a_municipal_editor_translates_their_own_page_only(org, client):
     refused = client.post(f"/admin/localize/submit/page/{other.pk}/", {"locales": [english.pk]})
     assert refused.status_code in (302, 403)
     assert not Translation.objects.filter(source__object_id=other.translation_key).exists()
+
+
+def test_a_page_form_that_arrives_incomplete_is_refused_with_400_not_a_server_error(org, client):
+    """Found by probing: a page form sent without its StreamField's `body-count` (cut off, or made
+    by hand) was a 500. Any form whose fields cannot read what was sent now answers 400."""
+    client.force_login(org.users["municipal"])
+    data = nested_form_data(
+        {
+            "title": "Ofullständig",
+            "slug": "ofullstandig",
+            "summary": "",
+            "body": streamfield([("text", rich_text("<p>Text</p>"))]),
+            "comments": inline_formset([]),
+        }
+    )
+    complete = client.post(f"/admin/pages/add/home/standardpage/{org.sala.pk}/", data)
+    assert complete.status_code == 302  # the same form, whole, is saved
+    del data["body-count"]
+    data["slug"] = "ofullstandig-2"
+    response = client.post(f"/admin/pages/add/home/standardpage/{org.sala.pk}/", data)
+    assert response.status_code == 400
+    assert "The form did not arrive complete" in response.content.decode()
+    assert not StandardPage.objects.filter(slug="ofullstandig-2").exists()
