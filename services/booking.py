@@ -162,7 +162,9 @@ def seats_left_for(occurrences) -> dict[tuple, int]:
 
 def _lock(session: HelpSessionPage, day: datetime.date) -> SessionOccurrence:
     """Inside a transaction: the occurrence's row, locked until the transaction ends."""
-    occurrence, _created = SessionOccurrence.objects.get_or_create(session=session, date=day)
+    occurrence, _created = SessionOccurrence.objects.get_or_create(
+        session=session, date=day, defaults={"start_time": session.start_time, "end_time": session.end_time}
+    )
     SessionOccurrence.objects.filter(pk=occurrence.pk).update(version=F("version") + 1)
     return SessionOccurrence.objects.select_for_update().select_related("session").get(pk=occurrence.pk)
 
@@ -187,14 +189,15 @@ def _lock_contacts(*keys: str) -> None:
 
 # Changes someone without e-mail must hear of from staff, by phone (a booking or a waiting-list
 # place they saw on the receipt; a reminder is only a courtesy).
-CALL_KINDS = {Kind.PROMOTED, Kind.DEMOTED, Kind.CANCELLED, Kind.DATE_CANCELLED}
+CALL_KINDS = {Kind.PROMOTED, Kind.DEMOTED, Kind.CANCELLED, Kind.DATE_CANCELLED, Kind.TIME_CHANGED}
 
 
 def _tell(booking: Booking, kind: str, reason: str = "") -> None:
     """Write the message in the current transaction; it is sent after the commit. Someone who gave
     no e-mail is marked for staff to phone instead (`Booking.call_about`)."""
     if not booking.email:
-        if kind in CALL_KINDS:
+        # A new time does not replace a call still to be made about the seat (the call gives the time).
+        if kind in CALL_KINDS and not (kind == Kind.TIME_CHANGED and booking.call_about):
             booking.call_about = kind
             booking.save(update_fields=["call_about"])
         return
@@ -369,9 +372,9 @@ def apply_series(session: HelpSessionPage) -> int:
     """After the series was published: every upcoming booked date follows the page.
 
     A raised capacity moves people up from the waiting list, a lowered one moves the latest bookers
-    back to it, and a date the editor cancelled – or that the series no longer has, its dates or
-    repetition changed – cancels its bookings; everyone affected is told. Returns how many bookings
-    changed.
+    back to it, a date the editor cancelled – or that the series no longer has, its dates or
+    repetition changed – cancels its bookings, and a new start or end time is told to the bookers of
+    every date ahead; everyone affected is told. Returns how many bookings changed or were told.
     """
     session = source_session(session)
     changed = 0
@@ -397,7 +400,29 @@ def apply_series(session: HelpSessionPage) -> int:
                     changed += 1
             else:
                 changed += len(_rebalance(occurrence))
+                changed += _tell_new_time(occurrence, session)
     return changed
+
+
+def _tell_new_time(occurrence: SessionOccurrence, session: HelpSessionPage) -> int:
+    """Under the lock: when the series' time is no longer the one this date's bookers were told,
+    they are told the new one (by mail, or by staff on the phone). Returns how many were told."""
+    told, now = (occurrence.start_time, occurrence.end_time), (session.start_time, session.end_time)
+    if told == now:
+        return 0
+    SessionOccurrence.objects.filter(pk=occurrence.pk).update(start_time=now[0], end_time=now[1])
+    occurrence.start_time, occurrence.end_time = now
+    if None in told:  # a date booked before the site kept the time told: nothing to compare with
+        return 0
+    earliest = datetime.datetime.combine(
+        occurrence.date, min(told[0], now[0]), tzinfo=timezone.get_current_timezone()
+    )
+    if earliest <= _now():  # today's session has begun, at its old time or its new one: too late to tell
+        return 0
+    affected = list(occurrence.bookings.exclude(status=Status.CANCELLED).order_by("created_at", "pk"))
+    for booking in affected:
+        _tell(booking, Kind.TIME_CHANGED)
+    return len(affected)
 
 
 # --- links ------------------------------------------------------------------------------------

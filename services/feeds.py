@@ -92,6 +92,10 @@ def _place(occ) -> str:
     return ", ".join(part for part in parts if part)
 
 
+# Seconds from this moment (1 January 2026) number the versions of an event (SEQUENCE).
+SEQUENCE_EPOCH = 1767225600
+
+
 def calendar_for(occurrences, absolute_url) -> bytes:
     """iCalendar for occurrences, in the active language: the feed, and the attachment of a booking's
     confirmation (built in the language the resident booked in).
@@ -113,6 +117,9 @@ def calendar_for(occurrences, absolute_url) -> bytes:
         event = icalendar.Event()
         event.add("uid", occ.uid)
         event.add("dtstamp", stamp)
+        # Later than any copy made before: a calendar that imported the event takes this one's time
+        # and status (a new time, a cancelled date).
+        event.add("sequence", int(stamp.timestamp()) - SEQUENCE_EPOCH)
         event.add("dtstart", occ.start)
         event.add("dtend", occ.end)
         event.add("summary", occ.session.title, parameters=written)

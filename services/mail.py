@@ -29,7 +29,7 @@ MAX_ATTEMPTS = 20
 Kind = BookingMessage.Kind
 # The messages about a seat in the calendar carry the event (the same UID as the feed's), so that a
 # calendar that imported it updates it; a cancelled date carries it with STATUS:CANCELLED.
-WITH_CALENDAR = {Kind.BOOKED, Kind.PROMOTED, Kind.REMINDER, Kind.DATE_CANCELLED}
+WITH_CALENDAR = {Kind.BOOKED, Kind.PROMOTED, Kind.REMINDER, Kind.DATE_CANCELLED, Kind.TIME_CHANGED}
 
 
 def _session_in(session: HelpSessionPage, language: str) -> HelpSessionPage:
@@ -54,13 +54,19 @@ def build_message(message: BookingMessage) -> EmailMessage:
     with translation.override(language):
         session = _session_in(occurrence.session, language)
         library = session.get_parent().specific
+        # The time the series has (kept on the date by services.booking), not a translation's copy,
+        # which keeps the old time until it is brought up to date.
+        times = (
+            occurrence.start_time or occurrence.session.start_time,
+            occurrence.end_time or occurrence.session.end_time,
+        )
         context = {
             "booking": booking,
             "session": session,
             "library": library,
             "day": formats.date_format(occurrence.date, "l j F Y"),
-            "start": f"{session.start_time:%H:%M}",
-            "end": f"{session.end_time:%H:%M}",
+            "start": f"{times[0]:%H:%M}",
+            "end": f"{times[1]:%H:%M}",
             # An editor's reason stands as written; the site's own (`booking.DATE_GONE`) is translated.
             "reason": gettext(message.reason) if message.reason else "",
             "cancel_url": public_url(cancel_url(booking)),
@@ -75,8 +81,11 @@ def build_message(message: BookingMessage) -> EmailMessage:
             subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [booking.email]
         )
         email.extra_headers["Content-Language"] = language
-        if message.kind in WITH_CALENDAR:
-            ics = calendar_for([occurrence_on(session, occurrence.date)], public_url)
+        # An event for a seat (or its cancellation), never in the calendar of someone still waiting.
+        if message.kind in WITH_CALENDAR and (
+            booking.status == booking.Status.CONFIRMED or message.kind == Kind.DATE_CANCELLED
+        ):
+            ics = calendar_for([occurrence_on(session, occurrence.date, times)], public_url)
             email.attach("digital-hjalp.ics", ics.decode("utf-8"), "text/calendar")
     return email
 

@@ -135,17 +135,19 @@ class Occurrence:
         return (self.session.pk, self.date, self.cancelled, self.cancel_reason, self.seats_left)
 
 
-def occurrence_on(session, day: datetime.date) -> Occurrence:
-    """One occurrence of a series (for a booking's calendar attachment), with its library."""
+def occurrence_on(session, day: datetime.date, times: tuple | None = None) -> Occurrence:
+    """One occurrence of a series (for a booking's calendar attachment), with its library; at
+    `times` (start, end) when given, else at the series' own."""
     from services.models import LibraryPage
 
     library = LibraryPage.objects.filter(pk=session.get_parent().pk).first()
     cancellation = session.cancellations.filter(date=day).first()
+    start, end = times or (session.start_time, session.end_time)
     return Occurrence(
         session=session,
         date=day,
-        start=_aware(day, session.start_time),
-        end=_aware(day, session.end_time),
+        start=_aware(day, start),
+        end=_aware(day, end),
         cancelled=cancellation is not None,
         cancel_reason=cancellation.reason if cancellation else "",
         library=library,

@@ -29,6 +29,10 @@ class SessionOccurrence(models.Model):
     )
     date = models.DateField(_("datum"))
     version = models.PositiveIntegerField(default=0, editable=False)
+    # The time its bookers were told (on their receipt, or since then by mail): a series published
+    # with another time tells them the new one (services.booking.apply_series).
+    start_time = models.TimeField(_("börjar"), null=True, editable=False)
+    end_time = models.TimeField(_("slutar"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("bokningsbart datum")
@@ -115,6 +119,7 @@ class BookingMessage(models.Model):
         DEMOTED = "demoted", _("Flyttad till väntelistan")
         CANCELLED = "cancelled", _("Avbokad av biblioteket")
         DATE_CANCELLED = "date_cancelled", _("Tillfället inställt")
+        TIME_CHANGED = "time_changed", _("Ny tid")
         REMINDER = "reminder", _("Påminnelse")
 
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="messages")

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Locale, Page
 
 from home.models import MunicipalityPage
 from services import booking as bookings
@@ -206,6 +206,51 @@ def test_a_booked_date_the_series_no_longer_has_is_cancelled_and_its_bookers_tol
     told = BookingMessage.objects.get(booking=booking, kind=BookingMessage.Kind.DATE_CANCELLED)
     assert "finns inte längre det datumet" in told.reason
     assert "no longer held on that date" in build_message(told).body  # in the booker's language
+
+
+def test_a_new_time_is_told_to_the_bookers_of_every_date_ahead(demo, django_capture_on_commit_callbacks):
+    """Found in review: a series published with a new start or end time left its bookers with the
+    old time on their receipt, and nobody was told."""
+    from services.mail import build_message
+    from services.models import BookingMessage
+
+    session, day = session_at("sala-stadsbibliotek", "Hjälp i Sala")  # one seat, weekly
+    # An English translation, which keeps its copy of the old time until it is brought up to date.
+    english = session.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.save_revision().publish()
+    seated = bookings.book(
+        english,
+        day,
+        name="Eva",
+        email="eva@example.se",
+        phone="",
+        needs="",
+        accessibility_needs="",
+        language="en",
+    )
+    waiting = book(session, day, "Per Telefon")  # no e-mail: staff phone
+    next_week = book(session, day + datetime.timedelta(days=7), "Lisa", email="lisa@example.se")
+    session.start_time, session.end_time = datetime.time(13, 30), datetime.time(15)
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save_revision().publish()
+    told = BookingMessage.objects.filter(kind=BookingMessage.Kind.TIME_CHANGED)
+    assert {message.booking_id for message in told} == {seated.pk, next_week.pk}
+    mail = build_message(told.get(booking=seated))
+    assert "13:30–15:00" in mail.body and "changed the time" in mail.body  # in her language
+    assert "10:00" not in mail.body
+    assert "T133000" in mail.attachments[0][1]  # the calendar event moves too
+    assert not build_message(BookingMessage(booking=waiting, kind="time_changed")).attachments
+    assert "Biblioteket har ändrat tiden" in build_message(told.get(booking=next_week)).body
+    waiting.refresh_from_db()
+    assert waiting.call_about == "time_changed"
+    for booking in (seated, next_week):
+        booking.refresh_from_db()
+        assert booking.status == Booking.Status.CONFIRMED  # the seat is kept
+
+    session.title = "Hjälp i Sala stadsbibliotek"  # published again, the time unchanged
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save_revision().publish()
+    assert told.count() == 2  # nobody is told twice
 
 
 def test_someone_without_e_mail_who_moves_up_is_on_the_staffs_list_to_phone(client, demo, django_user_model):
