@@ -11,7 +11,10 @@ class HomeConfig(appconfig.SiteAppConfig):
         super().ready()
         from wagtail.models import Page
 
+        from home import facts
         from home.models.base import shown_title
+
+        facts.connect()  # a source page's facts reach its translations when it is published
 
         # Every page the admin names (lists, choosers and their search, parents, breadcrumbs) is
         # named through this method, on specific pages and plain `Page` rows alike.

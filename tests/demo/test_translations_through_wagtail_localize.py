@@ -81,3 +81,71 @@ def test_an_editors_sync_keeps_the_translation_and_brings_the_change(
     assert english.title == english_title  # the translated strings are kept
     assert english.summary == "En ny sammanfattning som ännu inte är översatt."  # the change arrives
     assert not re.search(r"[åäö]", english_title)
+
+
+def test_a_new_time_reaches_the_translations_at_once_and_a_translators_draft_keeps_its_words(
+    client, demo, django_capture_on_commit_callbacks
+):
+    """Found in review: an English or Arabic reader was shown a help session's old time (and dates,
+    seats) until someone synced the translation. Facts follow the Swedish page when it is published;
+    the translated words wait for the translator."""
+    import datetime
+
+    from services.models import HelpSessionPage
+
+    english = HelpSessionPage.objects.filter(
+        locale__language_code="en", alias_of__isnull=True, live=True
+    ).first()
+    source = english.get_translation(Locale.objects.get(language_code=settings.LANGUAGE_CODE)).specific
+    translated_title = english.title
+    draft = english.get_latest_revision_as_object()
+    draft.title = "A title the translator is still working on"
+    draft.save_revision()
+    source.start_time, source.end_time = datetime.time(16, 15), datetime.time(17, 45)
+    with django_capture_on_commit_callbacks(execute=True):
+        source.save_revision().publish()
+
+    english.refresh_from_db()
+    assert (english.start_time, english.end_time) == (datetime.time(16, 15), datetime.time(17, 45))
+    assert english.title == translated_title  # the live words stay the translator's
+    page = client.get(english.url)
+    assert page.status_code == 200 and "16:15–17:45" in page.content.decode()
+    waiting = english.get_latest_revision_as_object()
+    assert english.has_unpublished_changes  # the draft still waits for its translator…
+    assert waiting.title == "A title the translator is still working on"
+    assert waiting.start_time == datetime.time(16, 15)  # …with the new time in it
+    revisions = english.revisions.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        source.save_revision().publish()  # published again, nothing changed
+    assert english.revisions.count() == revisions
+
+
+def test_facts_that_followed_do_not_make_a_translation_look_up_to_date(demo):
+    from editorial.translations import OUTDATED, translation_states
+    from home.models import MunicipalityPage
+
+    sala = MunicipalityPage.objects.get(code="1981", locale__language_code=settings.LANGUAGE_CODE)
+    sala.summary, sala.phone = "En ny text som ännu inte är översatt.", "0224-123 45"
+    sala.save_revision().publish()
+    sala.refresh_from_db()
+    (row,) = translation_states([sala])
+    translated = [cell for cell in row["cells"] if cell["status"] != "missing"]
+    assert translated and all(cell["status"] == OUTDATED for cell in translated)
+
+
+def test_a_municipalitys_new_phone_number_is_published_in_every_translation(demo):
+    from home.models import MunicipalityPage
+
+    sala = MunicipalityPage.objects.get(code="1981", locale__language_code=settings.LANGUAGE_CODE)
+    translations = list(
+        MunicipalityPage.objects.filter(translation_key=sala.translation_key, alias_of__isnull=True).exclude(
+            pk=sala.pk
+        )
+    )
+    assert translations
+    sala.phone = "0224-123 45"
+    sala.save_revision().publish()
+    for translation in translations:
+        translation.refresh_from_db()
+        assert translation.phone == "0224-123 45" and not translation.has_unpublished_changes
+        assert translation.live_revision.as_object().phone == "0224-123 45"

@@ -48,6 +48,20 @@ def book(session, day, name, email=""):
     )
 
 
+def book_in_english(session, day):
+    """Eva books by e-mail, on the English page: her mail is in English."""
+    return bookings.book(
+        session,
+        day,
+        name="Eva",
+        email="eva@example.se",
+        phone="",
+        needs="",
+        accessibility_needs="",
+        language="en",
+    )
+
+
 def test_staff_see_only_their_own_librarys_bookings(client, demo, django_user_model):
     vasteras_session, day = session_at("vasteras-stadsbibliotek", "Hjälp i Västerås")
     skultuna_session, _ = session_at("skultuna-bibliotek", "Hjälp i Skultuna")
@@ -188,16 +202,7 @@ def test_a_booked_date_the_series_no_longer_has_is_cancelled_and_its_bookers_tol
     from services.models import BookingMessage
 
     session, day = session_at("sala-stadsbibliotek", "Hjälp i Sala")
-    booking = bookings.book(
-        session,
-        day,
-        name="Eva",
-        email="eva@example.se",
-        phone="",
-        needs="",
-        accessibility_needs="",
-        language="en",
-    )
+    booking = book_in_english(session, day)
     session.first_date = day + datetime.timedelta(days=1)
     with django_capture_on_commit_callbacks(execute=True):
         session.save_revision().publish()
@@ -218,16 +223,7 @@ def test_a_new_time_is_told_to_the_bookers_of_every_date_ahead(demo, django_capt
     # An English translation, which keeps its copy of the old time until it is brought up to date.
     english = session.copy_for_translation(Locale.objects.get(language_code="en"))
     english.save_revision().publish()
-    seated = bookings.book(
-        english,
-        day,
-        name="Eva",
-        email="eva@example.se",
-        phone="",
-        needs="",
-        accessibility_needs="",
-        language="en",
-    )
+    seated = book_in_english(english, day)
     waiting = book(session, day, "Per Telefon")  # no e-mail: staff phone
     next_week = book(session, day + datetime.timedelta(days=7), "Lisa", email="lisa@example.se")
     session.start_time, session.end_time = datetime.time(13, 30), datetime.time(15)
