@@ -149,3 +149,19 @@ def test_a_municipalitys_new_phone_number_is_published_in_every_translation(demo
         translation.refresh_from_db()
         assert translation.phone == "0224-123 45" and not translation.has_unpublished_changes
         assert translation.live_revision.as_object().phone == "0224-123 45"
+
+
+def test_a_translation_that_cannot_take_the_facts_never_fails_the_swedish_publish(demo, monkeypatch, caplog):
+    from home import facts
+    from home.models import MunicipalityPage
+
+    def refuses(page, translation, names):
+        raise ValueError("a translation in a state nobody foresaw")
+
+    monkeypatch.setattr(facts, "_take_facts", refuses)
+    sala = MunicipalityPage.objects.get(code="1981", locale__language_code=settings.LANGUAGE_CODE)
+    sala.phone = "0224-999 99"
+    sala.save_revision().publish()
+    sala.refresh_from_db()
+    assert sala.phone == "0224-999 99" and not sala.has_unpublished_changes
+    assert "could not bring the facts" in caplog.text

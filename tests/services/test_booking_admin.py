@@ -226,6 +226,9 @@ def test_a_new_time_is_told_to_the_bookers_of_every_date_ahead(demo, django_capt
     seated = book_in_english(english, day)
     waiting = book(session, day, "Per Telefon")  # no e-mail: staff phone
     next_week = book(session, day + datetime.timedelta(days=7), "Lisa", email="lisa@example.se")
+    pending = book(session, day + datetime.timedelta(days=14), "Kalle Telefon")
+    pending.call_about = "promoted"  # a call about his seat that staff have not made yet
+    pending.save(update_fields=["call_about"])
     session.start_time, session.end_time = datetime.time(13, 30), datetime.time(15)
     with django_capture_on_commit_callbacks(execute=True):
         session.save_revision().publish()
@@ -239,6 +242,8 @@ def test_a_new_time_is_told_to_the_bookers_of_every_date_ahead(demo, django_capt
     assert "Biblioteket har ändrat tiden" in build_message(told.get(booking=next_week)).body
     waiting.refresh_from_db()
     assert waiting.call_about == "time_changed"
+    pending.refresh_from_db()
+    assert pending.call_about == "promoted"  # not replaced: the call about the seat gives the time
     for booking in (seated, next_week):
         booking.refresh_from_db()
         assert booking.status == Booking.Status.CONFIRMED  # the seat is kept
