@@ -181,9 +181,12 @@ class MalformedRequestMiddleware:
         while trace is not None:
             frames.append(trace.tb_frame.f_code.co_name)
             trace = trace.tb_next
-        # Raised by the widget itself (`int(data["body-count"])`) or by the form data it reads
-        # (`data[key]`): deeper down – a converter, a chooser's lookup – it is a server error.
-        if frames[-1:] != ["value_from_datadict"] and frames[-2:] != ["value_from_datadict", "__getitem__"]:
+        # Raised by the widget itself (`int(data["body-count"])`), by the form data it reads
+        # (`data[key]`), or by a model field refusing a value it was sent (a chooser's page id
+        # "abc": `get_prep_value`): anything else deeper down is a server error.
+        read = frames[-1:] == ["value_from_datadict"] or frames[-2:] == ["value_from_datadict", "__getitem__"]
+        refused = frames[-1:] == ["get_prep_value"] and "value_from_datadict" in frames
+        if not (read or refused):
             return None
         logger.warning("Incomplete form sent to %s: %r", request.path, exception, exc_info=exception)
         return HttpResponseBadRequest(

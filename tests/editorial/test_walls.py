@@ -502,3 +502,16 @@ def test_a_page_form_that_arrives_incomplete_is_refused_with_400_not_a_server_er
     assert response.status_code == 400
     assert "The form did not arrive complete" in response.content.decode()
     assert not StandardPage.objects.filter(slug="ofullstandig-2").exists()
+    # A chooser's page id altered by hand (found by a probe: a 500 from the id's conversion).
+    altered = nested_form_data(
+        {
+            "title": "Ändrad",
+            "slug": "andrad",
+            "summary": "",
+            "body": streamfield([("cta", {"text": "x", "url": "", "note": "", "page": "abc"})]),
+            "comments": inline_formset([]),
+        }
+    )
+    response = client.post(f"/admin/pages/add/home/standardpage/{org.sala.pk}/", altered)
+    assert response.status_code == 400
+    assert not StandardPage.objects.filter(slug="andrad").exists()
