@@ -77,12 +77,15 @@ def _right_to_left(language: str) -> bool:
 # is a number separator to it, so the groups stay one number, in order. Only in text, never in a
 # text area (what a resident typed goes back as typed), a script or a style.
 DIGIT_GROUP_SPACE = re.compile(r"(?<=[0-9]) (?=[0-9])")
+DIGITS_APART = re.compile(rb"[0-9] [0-9]")
 TEXT_NODE = re.compile(r">([^<]+)<")
 UNTOUCHED = re.compile(r"(<(textarea|script|style|pre)\b.*?</\2>)", re.S | re.I)
 
 
 def keep_numbers_together(response) -> None:
     """Digit groups in the text of an HTML page in a right-to-left language joined by no-break spaces."""
+    if not DIGITS_APART.search(response.content):  # most pages: nothing to join, nothing decoded
+        return
     charset = response.charset or "utf-8"
     html = response.content.decode(charset, errors="surrogateescape")
     parts = UNTOUCHED.split(html)

@@ -87,10 +87,9 @@ def _take_facts(page, translation, names: list[str]) -> int:
         Page.objects.filter(pk=translation.pk).update(last_published_at=translation.last_published_at)
     elif translation.live:
         # The live page takes the facts too (readers see them now); the draft waits for its translator.
-        live = type(translation).objects.get(pk=translation.pk)
         for name, value in facts.items():
-            setattr(live, name, value)
-        live.save(update_fields=list(facts))
+            setattr(translation, name, value)  # the live row (the draft is another object)
+        translation.save(update_fields=list(facts))
     return 1
 
 

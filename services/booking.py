@@ -40,7 +40,7 @@ from services.models import (
     SessionCancellation,
     SessionOccurrence,
 )
-from services.occurrences import horizon, recurrence_dates
+from services.occurrences import horizon
 
 TOKEN_SALT = "envagin.booking.cancel"
 TOKEN_MAX_AGE = 60 * 60 * 24 * 400
@@ -103,7 +103,7 @@ def check_bookable(session: HelpSessionPage, day: datetime.date) -> None:
         raise BookingError(
             _("Det går att boka högst %(days)s dagar framåt.") % {"days": settings.BOOKING_HORIZON_DAYS}
         )
-    if day not in recurrence_dates(session.first_date, session.repeat, session.until, day, day):
+    if day not in session.occurrence_dates(day, day):
         raise BookingError(_("Tillfället finns inte det datumet."))
     if session.cancellations.filter(date=day).exists():
         raise BookingError(_("Tillfället är inställt."))
@@ -379,20 +379,17 @@ def apply_series(session: HelpSessionPage) -> int:
     session = source_session(session)
     changed = 0
     cancelled = {c.date: c.reason for c in SessionCancellation.objects.filter(session=session)}
-    for day in SessionOccurrence.objects.filter(session=session, date__gte=timezone.localdate()).values_list(
-        "date", flat=True
-    ):
-        if day not in cancelled and day not in recurrence_dates(
-            session.first_date, session.repeat, session.until, day, day
-        ):
+    upcoming = list(
+        SessionOccurrence.objects.filter(session=session, date__gte=timezone.localdate()).values_list(
+            "date", flat=True
+        )
+    )
+    for day in upcoming:
+        if day not in cancelled and day not in session.occurrence_dates(day, day):
             cancelled[day] = DATE_GONE
-    occurrence_ids = SessionOccurrence.objects.filter(
-        session=session, date__gte=timezone.localdate()
-    ).values_list("pk", flat=True)
-    for occurrence_id in occurrence_ids:
+    for day in upcoming:
         with transaction.atomic():
-            occurrence = SessionOccurrence.objects.select_related("session").get(pk=occurrence_id)
-            occurrence = _lock(occurrence.session, occurrence.date)
+            occurrence = _lock(session, day)
             if occurrence.date in cancelled:
                 for booking in occurrence.bookings.exclude(status=Status.CANCELLED):
                     _set_status(booking, Status.CANCELLED)

@@ -53,6 +53,7 @@ def build_message(message: BookingMessage) -> EmailMessage:
     language = booking.language or settings.LANGUAGE_CODE
     with translation.override(language):
         session = _session_in(occurrence.session, language)
+        link = cancel_url(booking)
         library = session.get_parent().specific
         # The time the series has (kept on the date by services.booking), not a translation's copy,
         # which keeps the old time until it is brought up to date.
@@ -69,10 +70,10 @@ def build_message(message: BookingMessage) -> EmailMessage:
             "end": f"{times[1]:%H:%M}",
             # An editor's reason stands as written; the site's own (`booking.DATE_GONE`) is translated.
             "reason": gettext(message.reason) if message.reason else "",
-            "cancel_url": public_url(cancel_url(booking)),
+            "cancel_url": public_url(link),
             # Printed too: the link fills in the form only with JavaScript, and a code can be read out.
             "cancel_code": cancellation_token(booking),
-            "cancel_form_url": public_url(cancel_url(booking).partition("#")[0]),
+            "cancel_form_url": public_url(link.partition("#")[0]),
             "session_url": public_url(session.url or ""),
         }
         text = render_to_string(f"services/email/{message.kind}.txt", context).strip()

@@ -129,16 +129,11 @@ def page_language(page):
     return written_in(page)
 
 
-def content_language(context, obj) -> str:
-    """`foreign_language` for templates (the context is not needed)."""
-    return foreign_language(obj)
-
-
 @register.simple_tag(takes_context=True)
 def lang_attr(context, obj):
     """` lang="sv"` on an element showing a page's or snippet's own text in another language than the
-    reader's (content_language)."""
-    code = content_language(context, obj)
+    reader's (`home.localization.foreign_language`)."""
+    code = foreign_language(obj)
     return format_html(' lang="{}"', code) if code else ""
 
 
@@ -151,7 +146,7 @@ def marked(context, obj, text=None):
         {% marked session as what %}{% blocktrans %}Vill du avboka {{ what }}?{% endblocktrans %}
     """
     value = getattr(obj, "title", "") if text is None else text
-    code = content_language(context, obj)
+    code = foreign_language(obj)
     if code:
         return format_html('<span lang="{}">{}</span>', code, value)
     return conditional_escape(value)

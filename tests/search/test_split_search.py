@@ -72,34 +72,18 @@ def test_a_large_index_is_asked_for_hits_without_a_count_and_for_a_count_without
 
 
 def test_only_the_tie_breakers_differ_in_the_first_pass():
-    query = {
-        "bool": {
-            "must": [
-                {
-                    "dis_max": {
-                        "queries": [{"multi_match": {"query": "a", "tie_breaker": 0.3}}],
-                        "tie_breaker": 0.1,
-                    }
-                }
-            ],
-            "filter": [{"term": {"type": "page"}}],
+    def query(field_tie, reading_tie):
+        reading = {"multi_match": {"query": "a", "tie_breaker": field_tie}}
+        return {
+            "bool": {
+                "must": [{"dis_max": {"queries": [reading], "tie_breaker": reading_tie}}],
+                "filter": [{"term": {"type": "page"}}],
+            }
         }
-    }
-    first = best_field_only(query)
-    assert first == {
-        "bool": {
-            "must": [
-                {
-                    "dis_max": {
-                        "queries": [{"multi_match": {"query": "a", "tie_breaker": 0.0}}],
-                        "tie_breaker": 0.0,
-                    }
-                }
-            ],
-            "filter": [{"term": {"type": "page"}}],
-        }
-    }
-    assert query["bool"]["must"][0]["dis_max"]["tie_breaker"] == 0.1  # the query as written is kept
+
+    written = query(0.3, 0.1)
+    assert best_field_only(written) == query(0.0, 0.0)
+    assert written == query(0.3, 0.1)  # the query as written is kept
 
 
 def test_a_refused_part_is_the_refusal_of_the_search_and_leaves_the_breaker_closed(engine):
