@@ -16,14 +16,17 @@ have dates ahead. Facets count each filter's values as if that filter alone were
 (aggregations + post_filter). User text only ever goes into match queries, never into
 `query_string`.
 
-Most searches are one round trip. When the first finds three hits or fewer, a second asks for any
-of the words with typo tolerance (those with (nearly) every word, typos allowed, ranked first):
-recall degrades gracefully (the pages with every word first, then the best of the others; an answer
-that shows pages with only some of the words is marked `partial`: "Visar träffar för några av
-orden"). Only when that too finds three or fewer is the spelling suggester asked (a third round
-trip, only for the few queries where a suggestion can be shown): the costly parts are paid for only when they
-are shown. Highlights use a small query of their own over two fields whose offsets are indexed; facets
-without an active filter are plain terms aggregations; only the shown fields come back.
+Most searches are one round trip. A second is asked when the first finds too few (`few_hits`): at
+most one hit for a query of several words (two pages with (nearly) all of them are an answer), at
+most three for a query of one word (a rare word, or a misspelling a few pages share: "bredbnad"). It
+asks for any of the words with typo tolerance (those with (nearly) every word, typos allowed, ranked
+first): recall degrades gracefully (the pages with every word first, then the best of the others;
+an answer that shows pages with only some of the words is marked `partial`: "Visar träffar för
+några av orden"). Only when that too finds too few is the spelling suggester asked (a third round
+trip, only for the few queries where a suggestion can be shown): the costly parts are paid for only
+when they are shown. Highlights use a small query of their own over two fields whose offsets are
+indexed; facets without an active filter are plain terms aggregations; only the shown fields come
+back.
 
 On a large index (SEARCH_SPLIT_FROM documents or more) a round trip is one `_msearch` of two bodies:
 the hits, first scored by each field group's best field so the node can skip what cannot reach the
@@ -78,8 +81,10 @@ SHOWN_FIELDS = ["title", "url", "type", "municipalities", "topics", "summary", "
 WORD = re.compile(r"\w+", re.UNICODE)
 # "Nearly every word": all of one or two words, 70 % of more.
 STRICT = "2<70%"
-# "Did you mean" is offered only when a query finds this many hits or fewer.
-SUGGEST_BELOW = 3
+# A query finds too few when it finds this many hits or fewer (`few_hits`): it is then asked again
+# with any of its words and typos allowed, and offered a spelling ("did you mean") if still too few.
+TOO_FEW_FOR_ONE_WORD = 3
+TOO_FEW_FOR_WORDS = 1
 MAX_ALTERNATIVES = 6
 # Type weights, freshness, places' own content and phrases are applied to this many of the best
 # matches only (a rescore), not to every match.
@@ -623,6 +628,16 @@ def _suggestion(response: dict, request, places, found: bool) -> str | None:
     return candidate
 
 
+def few_hits(read: ReadQuery) -> int:
+    """How many hits or fewer make a query worth a second look (any of its words, typos allowed)
+    and a spelling suggestion. A query of several words (concepts and other words that are not stop
+    or question words) that two pages have (nearly) all of is answered by them, one round trip;
+    a query of one word found on three pages or fewer may be a misspelling that a few pages share,
+    or a rare word with a commoner neighbour, and is looked at again."""
+    units = len(read.concepts) + len(meaningful_words(read.rest, read.language))
+    return TOO_FEW_FOR_ONE_WORD if units <= 1 else TOO_FEW_FOR_WORDS
+
+
 def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) -> EngineResult:
     """One round trip for most queries; a second only when there are few hits (see the module doc).
 
@@ -635,13 +650,14 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
     response = _search(es, index, search_bodies(request, read, split=split))
     partial = False
     total = response["hits"]["total"]["value"]
-    if total <= SUGGEST_BELOW:
-        # Few or no hits: one more round trip, any of the words with typo tolerance (which also
-        # finds every word with a typo in it).
+    few = few_hits(read)
+    if total <= few:
+        # Too few: one more round trip, any of the words with typo tolerance (which also finds
+        # every word with a typo in it).
         any_word = _search(es, index, search_bodies(request, read, "1", typos=True, split=split))
         if any_word["hits"]["total"]["value"] > total:
-            # The pages with (nearly) every word first, then the best of the others: never a
-            # nearly empty page while other pages match some of the words (or match with a typo).
+            # The pages with (nearly) every word first, then the best of the others: never an
+            # (almost) empty page while other pages match some of the words (or match with a typo).
             shown = {hit["_id"] for hit in response["hits"]["hits"]}
             extra = [hit for hit in any_word["hits"]["hits"] if hit["_id"] not in shown]
             any_word["hits"]["hits"] = (response["hits"]["hits"] + extra)[: request.page_size]
@@ -650,7 +666,7 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
             response = any_word
             total = response["hits"]["total"]["value"]
     suggestion = None
-    if total <= SUGGEST_BELOW:
+    if total <= few:
         # Still few: the spelling suggestion (a phrase suggester, the costliest part of a search),
         # only now, when it is shown; a failing suggester costs the suggestion, not the answer.
         try:

@@ -20,6 +20,7 @@ from search.opensearch_query import (
     normalise,
 )
 from search.service import SearchRequest
+from tests.search import titles
 
 GROUPS = [
     ["ny adress", "adressändring", "flytt"],
@@ -210,6 +211,53 @@ def test_when_not_every_word_matches_the_best_partial_matches_are_shown_and_said
     assert (
         "Visar träffar för några av orden" not in client.get("/sok/", {"q": "fiberförening"}).content.decode()
     )
+
+
+def read(text: str, language: str = "sv"):
+    data = QueryDict(mutable=True)
+    data.update({"q": text, "lang": language})
+    return opensearch_query.read_query(SearchRequest.from_params(data), GROUPS, {"sala": "1981"})
+
+
+def test_one_word_is_looked_at_again_on_three_hits_several_words_on_one():
+    one_word = opensearch_query.TOO_FEW_FOR_ONE_WORD
+    several = opensearch_query.TOO_FEW_FOR_WORDS
+    assert (one_word, several) == (3, 1)
+    assert opensearch_query.few_hits(read("bredbnad")) == one_word
+    # Place names, stop and question words are no words of their own; a concept is one.
+    assert opensearch_query.few_hits(read("hur får jag bredbnad i Sala")) == one_word
+    assert opensearch_query.few_hits(read("ny adress")) == one_word
+    assert opensearch_query.few_hits(read("moving house", "en")) == several
+    assert opensearch_query.few_hits(read("kurs för pensionärer")) == several
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+def test_two_pages_with_every_word_are_the_answer_one_page_is_looked_past(engine, client):
+    from home.models import MunicipalityPage, StandardPage
+    from tests.search import publish_child
+
+    sala = MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
+    for slug, title in [
+        ("kvarn-1", "Kvarnlotsning och trindelvagn"),
+        ("kvarn-2", "Trindelvagn vid kvarnlotsning"),
+        ("kvarn-3", "Kvarnlotsning och snorkelgryta"),
+        ("kvarn-4", "Trindelvang i Sala"),  # the same misspelling on two pages
+        ("kvarn-5", "Om trindelvang"),
+    ]:
+        publish_child(engine, sala, StandardPage(title=title, slug=slug, live=False))
+    # Several words, two pages with all of them: those two, not the pages with one of the words.
+    both = api(client, q="kvarnlotsning trindelvagn")
+    assert sorted(titles(both)) == ["Kvarnlotsning och trindelvagn", "Trindelvagn vid kvarnlotsning"]
+    assert both["total"] == 2 and both["partial"] is False
+    # One page with all of them: it first, then the best of the others, and said so.
+    one = api(client, q="kvarnlotsning snorkelgryta")
+    assert titles(one)[0] == "Kvarnlotsning och snorkelgryta"
+    assert one["total"] > 1 and one["partial"] is True
+    # One word on two pages may be a misspelling they share: the word as meant is found too.
+    typo = api(client, q="trindelvang")
+    assert {"Trindelvang i Sala", "Om trindelvang"} == set(titles(typo)[:2])
+    assert "Kvarnlotsning och trindelvagn" in titles(typo) and typo["partial"] is False
 
 
 @pytest.mark.django_db
