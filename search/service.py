@@ -13,12 +13,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from home.models import MunicipalityPage
@@ -300,7 +301,8 @@ def in_reader_language(hits: list[dict], language: str) -> list[dict]:
     """Hits of Swedish pages not translated into the reader's language (the engine finds them through
     the Swedish page's document) link to the page's copy in the reader's language – its alias, with
     the reader's menus and links and the text marked Swedish – instead of the Swedish site. One
-    database query per answer; a page without a copy keeps its Swedish address."""
+    database query and one read of the sites' root paths per answer (not a cache round trip per
+    hit); a page without a copy keeps its Swedish address."""
     if language == settings.LANGUAGE_CODE:
         return hits
     sources = {}
@@ -311,10 +313,15 @@ def in_reader_language(hits: list[dict], language: str) -> list[dict]:
     if not sources:
         return hits
     copies = Page.objects.live().filter(alias_of_id__in=sources, locale__language_code=language)
+    # A local address when only one site is served, as `get_url` gives it.
+    single_site = len({paths.site_id for paths in Site.get_site_root_paths()}) == 1
+    # Wagtail keeps the root paths it reads on the object passed as `request`: one for the answer.
+    answer = SimpleNamespace()
     for copy in copies.select_related("locale"):
-        url = copy.get_url()
-        if url:
-            sources[copy.alias_of_id]["url"] = url
+        parts = copy.get_url_parts(request=answer)
+        if parts and parts[2]:
+            _site_id, root_url, path = parts
+            sources[copy.alias_of_id]["url"] = path if single_site else root_url + path
     return hits
 
 

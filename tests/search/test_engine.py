@@ -214,6 +214,25 @@ def test_readers_of_english_and_arabic_stay_in_their_language(engine, client, la
     assert {s.get("language") for s in suggestions if "Swish och" in s["title"]} == {"sv"}
 
 
+def test_an_answer_reads_the_sites_root_paths_once_not_per_hit(engine, client):
+    """Each hit's link in the reader's language needs the sites' root paths: a cache round trip in
+    production, read for the answer, not for every hit."""
+    from django.core.cache import caches
+    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
+
+    api(client, q="bankid", lang="en")  # the root paths are in the cache
+    store, reads = caches["default"], []
+    original = store.get
+    store.get = lambda key, *args, **kwargs: reads.append(key) or original(key, *args, **kwargs)
+    try:
+        data = api(client, q="bankid", lang="en")
+    finally:
+        del store.get
+    linked = [hit for hit in data["hits"] if hit["language"] == "sv" and hit["url"].startswith("/en/")]
+    assert len(linked) >= 3, [(hit["language"], hit["url"]) for hit in data["hits"]]
+    assert reads.count(SITE_ROOT_PATHS_CACHE_KEY) <= 2
+
+
 def test_an_operators_hit_is_in_the_readers_language_and_its_description_still_found(engine, client):
     from broadband.models import NetworkOperator
 
