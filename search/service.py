@@ -22,6 +22,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from core.cache import remembered
 from home.models import MunicipalityPage
 from home.tree import municipalities_by_path, nearest_ancestor
 from search import breaker, querylog
@@ -297,12 +298,19 @@ def engine_search(request: SearchRequest, words: Vocabulary | None = None) -> di
     }
 
 
+# Reader-language addresses remembered per language and process; beyond this many they are read again.
+REMEMBERED_READER_URLS = 5000
+
+
 def in_reader_language(hits: list[dict], language: str) -> list[dict]:
     """Hits of Swedish pages not translated into the reader's language (the engine finds them through
     the Swedish page's document) link to the page's copy in the reader's language – its alias, with
-    the reader's menus and links and the text marked Swedish – instead of the Swedish site. One
-    database query and one read of the sites' root paths per answer (not a cache round trip per
-    hit); a page without a copy keeps its Swedish address."""
+    the reader's menus and links and the text marked Swedish – instead of the Swedish site.
+
+    Each page's address is remembered in the process while the site token is unchanged
+    (`core.cache.remembered`: publishing, moving or deleting a page replaces it): the pages not
+    remembered yet are read in one database query, with one read of the sites' root paths (not a
+    cache round trip per hit). A page without a copy keeps its Swedish address."""
     if language == settings.LANGUAGE_CODE:
         return hits
     sources = {}
@@ -312,16 +320,26 @@ def in_reader_language(hits: list[dict], language: str) -> list[dict]:
             sources[int(pk)] = hit
     if not sources:
         return hits
-    copies = Page.objects.live().filter(alias_of_id__in=sources, locale__language_code=language)
-    # A local address when only one site is served, as `get_url` gives it.
-    single_site = len({paths.site_id for paths in Site.get_site_root_paths()}) == 1
-    # Wagtail keeps the root paths it reads on the object passed as `request`: one for the answer.
-    answer = SimpleNamespace()
-    for copy in copies.select_related("locale"):
-        parts = copy.get_url_parts(request=answer)
-        if parts and parts[2]:
-            _site_id, root_url, path = parts
-            sources[copy.alias_of_id]["url"] = path if single_site else root_url + path
+    known = remembered(("reader-urls", language), dict)
+    missing = sources.keys() - known.keys()
+    if missing:
+        read = dict.fromkeys(missing)  # None: no copy in this language
+        copies = Page.objects.live().filter(alias_of_id__in=missing, locale__language_code=language)
+        # A local address when only one site is served, as `get_url` gives it.
+        single_site = len({paths.site_id for paths in Site.get_site_root_paths()}) == 1
+        # Wagtail keeps the root paths it reads on the object passed as `request`: one for the answer.
+        answer = SimpleNamespace()
+        for copy in copies.only("alias_of_id", "url_path"):
+            parts = copy.get_url_parts(request=answer)
+            if parts and parts[2]:
+                _site_id, root_url, path = parts
+                read[copy.alias_of_id] = path if single_site else root_url + path
+        if len(known) > REMEMBERED_READER_URLS:
+            known.clear()
+        known.update(read)
+    for pk, hit in sources.items():
+        if known.get(pk):
+            hit["url"] = known[pk]
     return hits
 
 

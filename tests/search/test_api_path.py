@@ -100,6 +100,32 @@ def test_an_engine_search_makes_no_database_query_once_the_vocabulary_is_cached(
     assert querylog.pending() == 2
 
 
+@pytest.mark.search_engine
+@pytest.mark.django_db
+def test_an_english_answer_links_the_readers_copies_without_a_query_once_known_and_follows_a_move(
+    engine, client, batched_log, django_assert_max_num_queries
+):
+    from wagtail.models import Page
+
+    def linked(data):
+        return {
+            hit["id"]: hit["url"]
+            for hit in data["hits"]
+            if hit["language"] == "sv" and hit["url"].startswith("/en/")
+        }
+
+    first = linked(api(client, q="bankid", lang="en"))
+    assert len(first) >= 3
+    with django_assert_max_num_queries(0):
+        assert linked(api(client, q="bankid", lang="en")) == first
+    # A copy moves (the site token is replaced): the next answer links its new address.
+    doc_id, url = next(iter(first.items()))
+    copy = Page.objects.get(alias_of_id=int(doc_id.partition("-")[2]), locale__language_code="en")
+    copy.move(copy.get_parent().get_parent(), pos="last-child")
+    copy.refresh_from_db()
+    assert linked(api(client, q="bankid", lang="en"))[doc_id] == copy.get_url() != url
+
+
 @pytest.mark.django_db
 def test_the_vocabulary_is_one_cache_round_trip(demo, settings, redis_cache):
     from search.service import vocabulary
