@@ -628,14 +628,23 @@ def _suggestion(response: dict, request, places, found: bool) -> str | None:
     return candidate
 
 
+def query_units(read: ReadQuery) -> int:
+    """How many things a query asks for: each concept, and each other word that is not a stop or
+    question word or a place name (a query of place names alone asks for one: its places)."""
+    places = {word.lower() for word in read.place_words}
+    words = [w for w in meaningful_words(read.rest, read.language) if w.lower() not in places]
+    return max(len(read.concepts) + len(words), 1 if read.place_words else 0)
+
+
 def few_hits(read: ReadQuery) -> int:
     """How many hits or fewer make a query worth a second look (any of its words, typos allowed)
-    and a spelling suggestion. A query of several words (concepts and other words that are not stop
-    or question words) that two pages have (nearly) all of is answered by them, one round trip;
-    a query of one word found on three pages or fewer may be a misspelling that a few pages share,
-    or a rare word with a commoner neighbour, and is looked at again."""
-    units = len(read.concepts) + len(meaningful_words(read.rest, read.language))
-    return TOO_FEW_FOR_ONE_WORD if units <= 1 else TOO_FEW_FOR_WORDS
+    and a spelling suggestion. A query that asks for several things (`query_units`) and that two
+    pages have (nearly) all of is answered by them, in one round trip: of three words or more, about
+    70 % must match in the first round (`STRICT`), so a misspelt word among them is then neither
+    looked for again nor corrected. A query of one word found on three pages or fewer may be a
+    misspelling that a few pages share, or a rare word with a commoner neighbour, and is looked at
+    again."""
+    return TOO_FEW_FOR_ONE_WORD if query_units(read) <= 1 else TOO_FEW_FOR_WORDS
 
 
 def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) -> EngineResult:
@@ -661,8 +670,9 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
             shown = {hit["_id"] for hit in response["hits"]["hits"]}
             extra = [hit for hit in any_word["hits"]["hits"] if hit["_id"] not in shown]
             any_word["hits"]["hits"] = (response["hits"]["hits"] + extra)[: request.page_size]
-            # With one word, the others are that word with a typo, not "some of the words".
-            partial = bool(extra) and len(WORD.findall(request.query)) > 1
+            # With one word (a place aside), the others are that word with a typo, not "some of
+            # the words".
+            partial = bool(extra) and query_units(read) > 1
             response = any_word
             total = response["hits"]["total"]["value"]
     suggestion = None

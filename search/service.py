@@ -307,10 +307,11 @@ def in_reader_language(hits: list[dict], language: str) -> list[dict]:
     the Swedish page's document) link to the page's copy in the reader's language – its alias, with
     the reader's menus and links and the text marked Swedish – instead of the Swedish site.
 
-    Each page's address is remembered in the process while the site token is unchanged
-    (`core.cache.remembered`: publishing, moving or deleting a page replaces it): the pages not
-    remembered yet are read in one database query, with one read of the sites' root paths (not a
-    cache round trip per hit). A page without a copy keeps its Swedish address."""
+    Each copy's address is remembered in the process while the site token is unchanged
+    (`core.cache.remembered`: publishing, moving or deleting a page replaces it); the others are read
+    in one database query, with two reads of the sites' root paths for the answer (not a cache round
+    trip per hit). A page without a copy keeps its Swedish address, and is looked for again next
+    time (a copy made later, as wagtail-localize makes them, replaces no token)."""
     if language == settings.LANGUAGE_CODE:
         return hits
     sources = {}
@@ -321,25 +322,29 @@ def in_reader_language(hits: list[dict], language: str) -> list[dict]:
     if not sources:
         return hits
     known = remembered(("reader-urls", language), dict)
-    missing = sources.keys() - known.keys()
+    found = {pk: known.get(pk) for pk in sources}
+    missing = [pk for pk, url in found.items() if url is None]
     if missing:
-        read = dict.fromkeys(missing)  # None: no copy in this language
-        copies = Page.objects.live().filter(alias_of_id__in=missing, locale__language_code=language)
-        # A local address when only one site is served, as `get_url` gives it.
-        single_site = len({paths.site_id for paths in Site.get_site_root_paths()}) == 1
-        # Wagtail keeps the root paths it reads on the object passed as `request`: one for the answer.
-        answer = SimpleNamespace()
-        for copy in copies.only("alias_of_id", "url_path"):
-            parts = copy.get_url_parts(request=answer)
-            if parts and parts[2]:
-                _site_id, root_url, path = parts
-                read[copy.alias_of_id] = path if single_site else root_url + path
+        live = Page.objects.live().filter(alias_of_id__in=missing, locale__language_code=language)
+        copies = list(live.only("alias_of_id", "url_path"))
+        read = {}
+        if copies:
+            # A local address when only one site is served, as `get_url` gives it.
+            single_site = len({paths.site_id for paths in Site.get_site_root_paths()}) == 1
+            # Wagtail keeps the root paths it reads on the object passed as `request`.
+            answer = SimpleNamespace()
+            for copy in copies:
+                parts = copy.get_url_parts(request=answer)
+                if parts and parts[2]:
+                    _site_id, root_url, path = parts
+                    read[copy.alias_of_id] = path if single_site else root_url + path
         if len(known) > REMEMBERED_READER_URLS:
             known.clear()
         known.update(read)
+        found.update(read)
     for pk, hit in sources.items():
-        if known.get(pk):
-            hit["url"] = known[pk]
+        if found[pk]:
+            hit["url"] = found[pk]
     return hits
 
 

@@ -126,6 +126,29 @@ def test_an_english_answer_links_the_readers_copies_without_a_query_once_known_a
     assert linked(api(client, q="bankid", lang="en"))[doc_id] == copy.get_url() != url
 
 
+@pytest.mark.search_engine
+@pytest.mark.django_db
+def test_a_copy_made_after_a_search_is_linked_at_the_next(engine, client):
+    """wagtail-localize makes a new page's copies after it is published, which replaces no token: a
+    page without a copy is not remembered as having none."""
+    from wagtail.models import Locale
+
+    from home.models import MunicipalityPage, StandardPage
+    from tests.search import publish_child
+
+    sala = MunicipalityPage.objects.get(code="1981", locale__language_code="sv")
+    page = publish_child(
+        engine, sala, StandardPage(title="Kvarnlotsning i Sala", slug="kvarnlotsning", live=False)
+    )
+    before = api(client, q="kvarnlotsning", lang="en")["hits"]
+    assert [hit["url"] for hit in before] == [page.get_url()]
+    page.refresh_from_db()  # live, as wagtail-localize reads it
+    copy = page.copy_for_translation(Locale.objects.get(language_code="en"), alias=True)
+    assert copy.live
+    after = api(client, q="kvarnlotsning", lang="en")["hits"]
+    assert [hit["url"] for hit in after] == [copy.get_url()] and copy.get_url().startswith("/en/")
+
+
 @pytest.mark.django_db
 def test_the_vocabulary_is_one_cache_round_trip(demo, settings, redis_cache):
     from search.service import vocabulary

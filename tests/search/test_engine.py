@@ -214,7 +214,7 @@ def test_readers_of_english_and_arabic_stay_in_their_language(engine, client, la
     assert {s.get("language") for s in suggestions if "Swish och" in s["title"]} == {"sv"}
 
 
-def test_an_answer_reads_the_sites_root_paths_once_not_per_hit(engine, client):
+def test_an_answer_reads_the_sites_root_paths_for_itself_not_per_hit(engine, client):
     """Each hit's link in the reader's language needs the sites' root paths: a cache round trip in
     production, read for the answer, not for every hit."""
     from django.core.cache import caches

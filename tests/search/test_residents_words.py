@@ -216,7 +216,9 @@ def test_when_not_every_word_matches_the_best_partial_matches_are_shown_and_said
 def read(text: str, language: str = "sv"):
     data = QueryDict(mutable=True)
     data.update({"q": text, "lang": language})
-    return opensearch_query.read_query(SearchRequest.from_params(data), GROUPS, {"sala": "1981"})
+    return opensearch_query.read_query(
+        SearchRequest.from_params(data), GROUPS, {"sala": "1981", "heby": "0331"}
+    )
 
 
 def test_one_word_is_looked_at_again_on_three_hits_several_words_on_one():
@@ -229,6 +231,10 @@ def test_one_word_is_looked_at_again_on_three_hits_several_words_on_one():
     assert opensearch_query.few_hits(read("ny adress")) == one_word
     assert opensearch_query.few_hits(read("moving house", "en")) == several
     assert opensearch_query.few_hits(read("kurs för pensionärer")) == several
+    # Place names alone ask for one thing, their places.
+    assert opensearch_query.query_units(read("Sala Heby")) == 1
+    assert opensearch_query.few_hits(read("Sala Heby")) == one_word
+    assert opensearch_query.query_units(read("hur får jag")) == 0
 
 
 @pytest.mark.django_db
@@ -258,6 +264,9 @@ def test_two_pages_with_every_word_are_the_answer_one_page_is_looked_past(engine
     typo = api(client, q="trindelvang")
     assert {"Trindelvang i Sala", "Om trindelvang"} == set(titles(typo)[:2])
     assert "Kvarnlotsning och trindelvagn" in titles(typo) and typo["partial"] is False
+    # Question words and a place are no words of their own: still one word, and not "some of them".
+    asked = api(client, q="hur får jag trindelvang i Sala")
+    assert "Kvarnlotsning och trindelvagn" in titles(asked) and asked["partial"] is False
 
 
 @pytest.mark.django_db
