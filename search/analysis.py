@@ -19,7 +19,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from opensearchpy import analyzer, token_filter
+from opensearchpy import analyzer, char_filter, token_filter
 
 WORDLISTS = Path(__file__).parent / "wordlists"
 WORDLIST = WORDLISTS / "sv_compounds.txt"
@@ -132,6 +132,15 @@ suggest_folded = analyzer(
     "suggest_folded",
     tokenizer="standard",
     filter=["lowercase", "decimal_digit", "arabic_normalization", "asciifolding"],
+)
+# A title as one term: its letters and digits, lower case and folded, the rest one space. A query
+# that is a page's whole title ("bredband", "Digital hjälp", "vården på nätet 1177") finds that
+# page first, whatever the dashes, case, å/ä/ö or Arabic letter forms.
+whole = analyzer(
+    "whole",
+    tokenizer="keyword",
+    char_filter=[char_filter("words_only", "pattern_replace", pattern="[^\\p{L}\\p{N}]+", replacement=" ")],
+    filter=["lowercase", "decimal_digit", "arabic_normalization", "asciifolding", "trim"],
 )
 trigram = analyzer(
     "trigram",

@@ -21,7 +21,7 @@ from opensearchpy import (
     Text,
 )
 
-from search.analysis import analyzers_for, plain, suggest_folded, trigram
+from search.analysis import analyzers_for, plain, suggest_folded, trigram, whole
 
 _clients: dict[tuple[str, float], OpenSearch] = {}
 # Fields filtered, counted or returned as they are (facets, filters), and the dates.
@@ -75,7 +75,7 @@ def new_index_name(language: str) -> str:
 def mapping_for(language: str) -> Mapping:
     text, folded, exact, folded_query, exact_query = analyzers_for(language)
 
-    def searchable(with_trigram=False, highlighted=False):
+    def searchable(with_trigram=False, highlighted=False, with_whole=False):
         # Highlighted fields keep their offsets, so the highlighter need not analyse the text again.
         offsets = {"index_options": "offsets"} if highlighted else {}
         fields = {
@@ -85,10 +85,12 @@ def mapping_for(language: str) -> Mapping:
         }
         if with_trigram:
             fields["trigram"] = Text(analyzer=trigram)
+        if with_whole:  # the whole text as one term, matched only as a whole (no scores needed)
+            fields["whole"] = Text(analyzer=whole, index_options="docs", norms=False)
         return Text(analyzer=text, fields=fields)
 
     mapping = Mapping()
-    mapping.field("title", searchable(with_trigram=True))
+    mapping.field("title", searchable(with_trigram=True, with_whole=True))
     mapping.field("summary", searchable(highlighted=True))
     mapping.field("body", searchable(highlighted=True))
     mapping.field("places", searchable())

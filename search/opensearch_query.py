@@ -10,7 +10,8 @@ compound parts; the query is read as concepts (synonym groups, see `find_concept
 ones) prefer that municipality. The costly preferences are applied to the best 300 matches only, in
 a `rescore`, not to every match: phrases found close together score higher, guides and local
 broadband pages are boosted above plain pages (each document's `type_weight`, declared with its
-type), the named municipality's own content is multiplied up and newer content gets a small lift.
+type), the named municipality's own content and a page whose whole title is the query ("bredband":
+the section "Bredband") are multiplied up, and newer content gets a small lift.
 Filters: municipality (its own content plus regional content), type, topic, and sessions that still
 have dates ahead. Facets count each filter's values as if that filter alone were not set
 (aggregations + post_filter). User text only ever goes into match queries, never into
@@ -89,6 +90,8 @@ MAX_ALTERNATIVES = 6
 # Type weights, freshness, places' own content and phrases are applied to this many of the best
 # matches only (a rescore), not to every match.
 RESCORE_WINDOW = 300
+# A page whose whole title is the query has its score multiplied by this in the rescore.
+WHOLE_TITLE = 3
 # What a page with (nearly) every word gets in the rescore of an "any of the words" search: more
 # than any text score, so they come first.
 PREFERRED = 1000.0
@@ -406,6 +409,8 @@ def rescore(
     if read.place_codes:
         # A place named in the query: that municipality's own content first, regional content next.
         functions.append({"filter": {"terms": {"municipalities": read.place_codes}}, "weight": 3})
+    # The query is a page's whole title ("bredband" and the section called "Bredband"): that page.
+    functions.append({"filter": {"match": {"title.whole": read.text}}, "weight": WHOLE_TITLE})
     functions.append(
         {
             "gauss": {

@@ -121,6 +121,20 @@ def test_swedish_language_phenomena(engine, client):
     assert "Bredband" in " ".join(titles(api(client, q="bredbnad"))[:3])
 
 
+@pytest.mark.parametrize(
+    ("query", "language", "url"),
+    [
+        ("bredband", "sv", "/bredband/"),  # not below the ten "Bredband i <kommun>" pages
+        ("BREDBAND!", "sv", "/bredband/"),
+        ("broadband", "en", "/en/bredband/"),
+        ("الانترنت السريع", "ar", "/ar/bredband/"),  # written without the hamza of the title
+        ("digital hjalp", "sv", "/digital-hjalp/"),
+    ],
+)
+def test_a_query_that_is_a_pages_whole_title_finds_that_page_first(engine, client, query, language, url):
+    assert api(client, q=query, lang=language)["hits"][0]["url"] == url
+
+
 def test_did_you_mean_never_corrects_a_place_name(engine, client):
     from search.opensearch_query import touches_place_name
 
