@@ -52,11 +52,16 @@ def session_fields(page, ctx):
     language = page.locale.language_code
     fields = ctx.topic_fields(page.topics.all(), language)
     # Whom the session is for and the languages it is given in are words residents search by
-    # ("seniorer", "på arabiska"): indexed as text in the index's language, beside the topics.
-    with translation.override(language):
-        words = [str(page.get_audience_display())] if page.audience != page.Audience.EVERYONE else []
-        words += [str(LANGUAGE_LABELS.get(code, "")) for code in page.languages or []]
-    fields["topic_names"] = " ".join([fields["topic_names"], *words]).strip()
+    # ("seniorer", "på somaliska"): indexed as text beside the topics, in every language of the site,
+    # since a Swedish session not translated yet is also found in the English and Arabic indexes
+    # ("Somali", "الصومالية").
+    words = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            if page.audience != page.Audience.EVERYONE:
+                words.append(str(page.get_audience_display()))
+            words += [str(LANGUAGE_LABELS.get(spoken, "")) for spoken in page.languages or []]
+    fields["topic_names"] = " ".join([fields["topic_names"], *dict.fromkeys(words)]).strip()
     fields.update(
         {
             "audience": page.audience,

@@ -228,6 +228,27 @@ def test_readers_of_english_and_arabic_stay_in_their_language(engine, client, la
     assert {s.get("language") for s in suggestions if "Swish och" in s["title"]} == {"sv"}
 
 
+@pytest.mark.parametrize(
+    ("query", "language"),
+    [
+        ("somali help", "en"),
+        ("مساعدة بالصومالية", "ar"),
+        ("hjälp på somaliska", "sv"),
+        ("help for seniors", "en"),
+    ],
+)
+def test_whom_a_session_is_for_and_its_languages_are_found_in_the_readers_words(
+    engine, client, query, language
+):
+    """A Swedish session not translated yet is found in English and Arabic by the words a reader
+    uses for its language and audience ("Somali", "الصومالية"), not only by the Swedish ones."""
+    data = api(client, q=query, lang=language)
+    wanted = "somali" if "seniors" not in query else "senior"
+    assert any(
+        hit["type"] == "help_session" and wanted in hit["title"].lower() for hit in data["hits"][:3]
+    ), [(hit["type"], hit["title"]) for hit in data["hits"][:5]]
+
+
 def test_an_answer_reads_the_sites_root_paths_for_itself_not_per_hit(engine, client):
     """Each hit's link in the reader's language needs the sites' root paths: a cache round trip in
     production, read for the answer, not for every hit."""
