@@ -90,6 +90,11 @@ def eservice_documents(service, ctx):
         or GuideIndexPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).first()
     )
     fields = ctx.topic_fields(service.topics.all(), language)
+    links = service.municipal_links.all()
+    # A municipal e-service belongs to each municipality that links its own: a place in the query
+    # prefers it ("bygglov sala") and the municipality filter keeps it. A national one is regional.
+    linked = {} if service.national_url else {link.municipality.code: link.municipality for link in links}
+    linked = [linked[code] for code in sorted(linked)]
     return [
         (
             language,
@@ -102,9 +107,9 @@ def eservice_documents(service, ctx):
                 "url": service.national_url
                 or (f"{guide_index.get_url()}#e-tjanst-{service.translation_key}" if guide_index else ""),
                 "type": E_SERVICE.name,
-                "municipalities": ["region"],
+                "municipalities": [m.code for m in linked] or ["region"],
                 "localities": [],
-                "places": "",
+                "places": " ".join(m.name for m in linked),
                 "life_events": [e.slug for e in service.life_events.all()],
                 "language": language,
                 "last_published": None,

@@ -321,6 +321,17 @@ def test_a_municipal_eservice_leads_to_each_municipalitys_own_link(engine, clien
         assert f'href="{sala.url}"' in section and section.count("<li>") == 10, language
 
 
+def test_a_municipal_eservice_is_each_municipalitys_for_places_and_the_filter(engine, client):
+    """Found by probing: "bygglov sala" ranked the e-service 4th, below operators in Sala whose text
+    only shares a part of the word ("bygger"), because the e-service counted as regional content."""
+    for language, query in (("sv", "bygglov sala"), ("en", "building permit sala")):
+        first = api(client, q=query, lang=language)["hits"][0]
+        assert first["type"] == "e_service" and "1981" in first["municipalities"], first
+    sala = api(client, q="bygglov", kommun="1981")
+    assert "e_service" in [hit["type"] for hit in sala["hits"]]
+    assert sala["facets"]["kommun"]["1981"] >= 1
+
+
 def test_best_bets_come_first(engine, client):
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
