@@ -92,7 +92,7 @@ def eservice_documents(service, ctx):
     fields = ctx.topic_fields(service.topics.all(), language)
     links = service.municipal_links.all()
     # A municipal e-service belongs to each municipality that links its own: a place in the query
-    # prefers it ("bygglov sala") and the municipality filter keeps it. A national one is regional.
+    # ("bygglov <kommun>") prefers it and the municipality filter keeps it. A national one is regional.
     linked = {} if service.national_url else {link.municipality.code: link.municipality for link in links}
     linked = [linked[code] for code in sorted(linked)]
     return [
