@@ -90,7 +90,7 @@ def eservice_documents(service, ctx):
         or GuideIndexPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).first()
     )
     fields = ctx.topic_fields(service.topics.all(), language)
-    links = service.municipal_links.all()
+    links = service.municipal_links.select_related("municipality")  # one query, not one per link
     # A municipal e-service belongs to each municipality that links its own: a place in the query
     # ("bygglov <kommun>") prefers it and the municipality filter keeps it. A national one is regional.
     linked = {} if service.national_url else {link.municipality.code: link.municipality for link in links}
