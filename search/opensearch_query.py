@@ -72,6 +72,8 @@ FOLDED_FIELDS = [f for f in WORD_FIELDS if ".folded" in f]
 # A concept's other terms are looked for where a page says what it is about (whole words), not in
 # the body: a synonym in passing says little.
 SYNONYM_FIELDS = [f for f in WORD_FIELDS if ".exact" in f]
+# ... and in the second look (too few found), in the body too, as whole words.
+SYNONYM_BODY_FIELDS = ["body.exact"]
 # Unstemmed words, for typos (a stemmer changes a misspelt word unpredictably): where they matter.
 FUZZY_FIELDS = ["title.plain^3", "summary.plain^1.5"]
 PHRASE_FIELDS = ["title^4", "summary^2", "body"]
@@ -103,6 +105,13 @@ ENDING_LIST = (
 )
 ENDINGS = "(?:" + "|".join(dict.fromkeys(ENDING_LIST)) + ")?"
 LONGEST_ENDING = max(map(len, ENDING_LIST))
+# Arabic writes the article and some particles onto the word ("الولادة", "والولادة" for "ولادة"):
+# a synonym is recognised with them or without. The prefixes Lucene's Arabic light stemmer (the
+# index's `ar_stem`, search/analysis.py) removes, longest first.
+ARABIC_ARTICLE = "ال"
+ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", ARABIC_ARTICLE, "و")
+ARABIC_PREFIX_PATTERN = "(?:" + "|".join(ARABIC_PREFIXES) + ")?"
+ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 
 
 @dataclass
@@ -119,11 +128,35 @@ fold = lru_cache(maxsize=4096)(text_forms.fold)
 normalise = lru_cache(maxsize=4096)(text_forms.normalise)
 
 
+def _without_article(word: str) -> str:
+    """An Arabic term's first word without the article ("الولادة" → "ولادة"), when three letters
+    or more remain; other words as they are."""
+    if word.startswith(ARABIC_ARTICLE) and len(word) - len(ARABIC_ARTICLE) >= 3:
+        return word[len(ARABIC_ARTICLE) :]
+    return word
+
+
+def _bare_forms(word: str) -> set[str]:
+    """A (normalised) query word, and, for an Arabic word, the word without each prefix it starts
+    with, when three letters or more remain: the words a term's first word may be."""
+    forms = {word}
+    if ARABIC_LETTER.match(word):
+        forms |= {word[len(p) :] for p in ARABIC_PREFIXES if word.startswith(p) and len(word) - len(p) >= 3}
+    return forms
+
+
+def _first_word(term: str) -> str:
+    return _without_article(WORD.findall(normalise(term))[0])
+
+
 def _synonym_pattern(term: str) -> re.Pattern | None:
-    words = [re.escape(w) for w in WORD.findall(normalise(term))]
+    words = WORD.findall(normalise(term))
     if not words:
         return None
-    return re.compile(r"(?<!\w)" + r"\W+".join(words) + ENDINGS + r"(?!\w)")
+    # An Arabic term is found with the article or a particle written onto it, or without them.
+    prefix = ARABIC_PREFIX_PATTERN if ARABIC_LETTER.match(words[0]) else ""
+    words[0] = _without_article(words[0])
+    return re.compile(r"(?<!\w)" + prefix + r"\W+".join(map(re.escape, words)) + ENDINGS + r"(?!\w)")
 
 
 @lru_cache(maxsize=16)
@@ -137,8 +170,7 @@ def _patterns(groups: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[int, 
         for term in group:
             pattern = _synonym_pattern(term)
             if pattern is not None:
-                first = WORD.findall(normalise(term))[0]
-                compiled.setdefault(first, []).append((number, term, pattern))
+                compiled.setdefault(_first_word(term), []).append((number, term, pattern))
     return compiled
 
 
@@ -147,7 +179,7 @@ def _candidate_patterns(joined: str, groups: list[list[str]]) -> list[tuple[int,
     the query, or the start of one that ends in one of `ENDINGS`."""
     by_first = _patterns(tuple(tuple(group) for group in groups))
     found: dict[int, tuple[int, str, re.Pattern]] = {}
-    for word in set(WORD.findall(joined)):
+    for word in {bare for typed in WORD.findall(joined) for bare in _bare_forms(typed)}:
         for cut in range(max(1, len(word) - LONGEST_ENDING), len(word) + 1):
             for entry in by_first.get(word[:cut], ()):
                 found[id(entry)] = entry
@@ -254,8 +286,12 @@ def _text_query(text: str, minimum: str, typos: bool = False) -> dict:
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
-def _concept_query(typed: str, others: Sequence[str]) -> dict:
-    """A concept: the words as typed, or any other term of its synonym group (a little lower)."""
+def _concept_query(typed: str, others: Sequence[str], wider: bool = False) -> dict:
+    """A concept: the words as typed, or any other term of its synonym group (a little lower).
+
+    The other terms are looked for where a page says what it is about; `wider` (the second look,
+    when the first found too few) also finds them in the body, lower still: "power of attorney"
+    then finds the guide whose step is "Become an agent at 1177", rather than nothing."""
 
     def term(words, fields, boost):
         return _multi_match(words, fields, type="best_fields", operator="and", tie_breaker=0.3, boost=boost)
@@ -263,6 +299,8 @@ def _concept_query(typed: str, others: Sequence[str]) -> dict:
     # The other terms are written by editors (with å/ä/ö), so their whole words are enough: in the
     # decompounded fields "mobilbetalning" would also match any page that mentions "mobil".
     readings = [term(typed, WORD_FIELDS, 1.0)] + [term(other, SYNONYM_FIELDS, 0.9) for other in others]
+    if wider:
+        readings += [_words_query(other, "100%", SYNONYM_BODY_FIELDS, boost=0.3) for other in others]
     return {"dis_max": {"queries": readings, "tie_breaker": 0.1}}
 
 
@@ -308,6 +346,11 @@ def joined_variant(text: str) -> str | None:
     return "".join(words) if 2 <= len(words) <= 3 else None
 
 
+def only_places(text: str, place_words: Sequence[str]) -> bool:
+    """Whether every word of `text` is one of the place words taken out of the query."""
+    return all(word in place_words for word in WORD.findall(text.lower()))
+
+
 def meaningful_words(text: str, language: str) -> list[str]:
     """The words of `text` that the query analysers keep: not stop words, not question words."""
     dropped = stop_words(language)
@@ -349,12 +392,17 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
     # Each concept and the other words (as one unit) must match, or most of them for long queries.
     # Words the analysers drop (stop and question words: "på", "hur", "how do i") are no unit: a
     # unit that matched every document would lower the bar for the real ones.
-    units = [_concept_query(typed, others) for typed, others in read.concepts]
+    units = [_concept_query(typed, others, wider=typos) for typed, others in read.concepts]
     if rest and (meaningful_words(rest, read.language) or not units):
         readings = [_text_query(rest, minimum, typos=typos)]
         joined = joined_variant(rest)
         if joined:  # people split words that are written together: "bank id"
             readings.append(_words_query(joined, "1", FOLDED_FIELDS, boost=0.9))
+        if read.place_codes and not read.concepts and only_places(rest, read.place_words):
+            # Only a place ("أربوغا", "arboga"): its content, also where it is written in another
+            # script or language (the Arabic name; the untranslated pages say "Arboga").
+            place = {"terms": {"municipalities": list(read.place_codes)}}
+            readings.append({"constant_score": {"filter": place, "boost": 0.1}})
         units.insert(0, {"dis_max": {"queries": readings, "tie_breaker": 0.1}})
     if not units:  # nothing that can match (no words): no hits, never every document
         units = [{"match_none": {}}]

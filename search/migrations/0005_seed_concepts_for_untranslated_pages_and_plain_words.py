@@ -46,17 +46,18 @@ SEED = [
 ]
 
 
-def change(apps, forwards: bool) -> None:
-    """Add the groups that are not there yet, or (backwards) remove exactly these groups."""
+def change(apps, forwards: bool, seed=SEED) -> None:
+    """Add the groups that are not there yet, or (backwards) remove exactly these groups (also
+    used by later seeding migrations, with their own groups)."""
     Synonym = apps.get_model("envagin_search", "Synonym")
     if forwards:
         existing = set(Synonym.objects.values_list("language", "terms"))
-        new = [(language, terms) for language, terms in SEED if (language, terms) not in existing]
+        new = [(language, terms) for language, terms in seed if (language, terms) not in existing]
         Synonym.objects.bulk_create([Synonym(language=language, terms=terms) for language, terms in new])
         return
-    for language in {language for language, _terms in SEED}:
+    for language in {language for language, _terms in seed}:
         Synonym.objects.filter(
-            language=language, terms__in=[t for lang, t in SEED if lang == language]
+            language=language, terms__in=[t for lang, t in seed if lang == language]
         ).delete()
 
 

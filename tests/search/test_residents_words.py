@@ -55,6 +55,23 @@ def test_a_term_in_several_groups_stands_for_all_of_them_but_an_ending_does_not_
     assert find_concepts("pensioner", groups) == ("", [("pensioner", ["gå i pension"])])
 
 
+def test_an_arabic_term_is_found_with_the_article_or_a_particle_written_onto_it():
+    groups = [["طفل", "ولادة"], ["التقاعد", "pension"], ["والد", "anhörig"], ["سويش", "swish"]]
+    # The article, "and the", "with the", "for the" and "and" (the prefixes the index's stemmer
+    # removes), on the query's word or on the term.
+    for typed in ("الولادة", "والولادة", "بالولادة", "للولادة", "ولادة"):
+        assert find_concepts(typed, groups) == ("", [(typed, ["طفل"])]), typed
+    for typed in ("تقاعد", "للتقاعد", "والتقاعد"):
+        assert find_concepts(typed, groups)[1][0][1] == ["pension"], typed
+    # A word that begins like a prefix is itself a term ("والد" is not "و" + "الد").
+    assert find_concepts("والد", groups) == ("", [("والد", ["anhörig"])])
+    assert find_concepts("الوالد", groups) == ("", [("الوالد", ["anhörig"])])
+    # Only Arabic words: a Swedish or English word is never read without its first letters.
+    assert find_concepts("oswish", groups) == ("oswish", [])
+    # Fewer than three letters left is no word: "ولد" is not "و" + "لد".
+    assert find_concepts("ولد", [["لد", "x"]]) == ("ولد", [])
+
+
 MORE_GROUPS = GROUPS + [
     ["internet", "bredband"],
     ["internet", "nätet", "wifi"],
@@ -312,6 +329,43 @@ def test_an_editors_synonym_works_at_once(engine, client):
 def test_arabic_is_normalised_and_stemmed(engine, client, query, expected):
     data = api(client, q=query, lang="ar")
     assert any(expected in hit["title"] for hit in data["hits"][:3]), top3(data)
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+@pytest.mark.parametrize(
+    ("query", "language", "expected"),
+    [
+        # Names of Swedish services written in Arabic letters (the seeded Arabic concepts)
+        ("سويش", "ar", "Swish"),
+        ("كيف أستخدم سويش", "ar", "Swish"),
+        ("كيفرا", "ar", "Kivra"),
+        # A word with the article, where the concept is written without it
+        ("الولادة", "ar", "طفل"),
+        # What the page says in other words: "contact us" for "contact"
+        ("الاتصال", "ar", "اتصل بنا"),
+        # A concept whose other words are only in a page's body (a step: "Become an agent"): the
+        # second look finds them there, instead of answering nothing
+        ("power of attorney", "en", "Helping a relative"),
+        ("توكيل", "ar", "مساعدة أحد الأقارب"),
+        # A municipality's name in Arabic letters is the place (its Arabic page's title)
+        ("مكتبة سالا", "ar", "Sala stadsbibliotek"),
+        ("الإنترنت في شوبينغ", "ar", "Bredband i Köping"),
+    ],
+)
+def test_words_residents_new_to_swedish_use_find_the_page(engine, client, query, language, expected):
+    data = api(client, q=query, lang=language)
+    assert any(expected in hit["title"] for hit in data["hits"][:3]), top3(data)
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+@pytest.mark.parametrize(("query", "language"), [("أربوغا", "ar"), ("اربوغا", "ar"), ("arboga", "sv")])
+def test_a_place_alone_finds_its_content_in_any_script(engine, client, query, language):
+    """The untranslated pages of Arboga say "Arboga": the Arabic name finds them as the Swedish does."""
+    data = api(client, q=query, lang=language)
+    assert data["total"] >= 5
+    assert all("1984" in hit["municipalities"] for hit in data["hits"][:5]), top3(data)
 
 
 @pytest.mark.django_db
