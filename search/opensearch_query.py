@@ -72,7 +72,7 @@ FOLDED_FIELDS = [f for f in WORD_FIELDS if ".folded" in f]
 # A concept's other terms are looked for where a page says what it is about (whole words), not in
 # the body: a synonym in passing says little.
 SYNONYM_FIELDS = [f for f in WORD_FIELDS if ".exact" in f]
-# ... and in the second look (too few found), in the body too, as whole words.
+# ... and in the second look (too few found), in the body too, as whole words and phrases.
 SYNONYM_BODY_FIELDS = ["body.exact"]
 # Unstemmed words, for typos (a stemmer changes a misspelt word unpredictably): where they matter.
 FUZZY_FIELDS = ["title.plain^3", "summary.plain^1.5"]
@@ -101,16 +101,15 @@ PREFERRED = 1000.0
 ENDING_LIST = (
     *("s", "n", "en", "et", "na", "er", "ar", "or", "erna", "arna", "orna", "ns"),  # Swedish
     *("s", "es", "ed", "ing", "ies"),  # English
-    *("ة", "ات", "ين", "ون"),  # Arabic
+    *("ه", "ات", "ين", "ون"),  # Arabic (taa marbuta as normalised: ه)
 )
 ENDINGS = "(?:" + "|".join(dict.fromkeys(ENDING_LIST)) + ")?"
 LONGEST_ENDING = max(map(len, ENDING_LIST))
 # Arabic writes the article and some particles onto the word ("الولادة", "والولادة" for "ولادة"):
 # a synonym is recognised with them or without. The prefixes Lucene's Arabic light stemmer (the
-# index's `ar_stem`, search/analysis.py) removes, longest first.
+# index's `ar_stem`, search/analysis.py) removes, in its order (`_leaves_enough`: its length rule).
 ARABIC_ARTICLE = "ال"
 ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", ARABIC_ARTICLE, "و")
-ARABIC_PREFIX_PATTERN = "(?:" + "|".join(ARABIC_PREFIXES) + ")?"
 ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 
 
@@ -128,21 +127,41 @@ fold = lru_cache(maxsize=4096)(text_forms.fold)
 normalise = lru_cache(maxsize=4096)(text_forms.normalise)
 
 
+def _leaves_enough(word: str, prefix: str) -> bool:
+    """The rule of Lucene's Arabic stemmer: after "و" three letters must remain, after the others two."""
+    return len(word) - len(prefix) >= (3 if len(prefix) == 1 else 2)
+
+
 def _without_article(word: str) -> str:
-    """An Arabic term's first word without the article ("الولادة" → "ولادة"), when three letters
-    or more remain; other words as they are."""
-    if word.startswith(ARABIC_ARTICLE) and len(word) - len(ARABIC_ARTICLE) >= 3:
+    """An Arabic term's first word without the article ("الولادة" → "ولادة"); other words as they are."""
+    if word.startswith(ARABIC_ARTICLE) and _leaves_enough(word, ARABIC_ARTICLE):
         return word[len(ARABIC_ARTICLE) :]
     return word
 
 
+def _prefixes_of(word: str) -> list[str]:
+    """The prefixes an Arabic (normalised) word starts with that the stemmer may remove."""
+    if not ARABIC_LETTER.match(word):
+        return []
+    return [p for p in ARABIC_PREFIXES if word.startswith(p) and _leaves_enough(word, p)]
+
+
 def _bare_forms(word: str) -> set[str]:
-    """A (normalised) query word, and, for an Arabic word, the word without each prefix it starts
-    with, when three letters or more remain: the words a term's first word may be."""
-    forms = {word}
-    if ARABIC_LETTER.match(word):
-        forms |= {word[len(p) :] for p in ARABIC_PREFIXES if word.startswith(p) and len(word) - len(p) >= 3}
-    return forms
+    """A (normalised) query word, and the word without each prefix it may carry: the words a
+    term's first word may be."""
+    return {word} | {word[len(p) :] for p in _prefixes_of(word)}
+
+
+def _core(text: str) -> str:
+    """Normalised words, the first without the prefix the stemmer removes (the first that fits,
+    as the stemmer takes it): "بالتقاعد" and "التقاعد" are "تقاعد"."""
+    words = WORD.findall(text)
+    if not words:
+        return ""
+    prefixes = _prefixes_of(words[0])
+    if prefixes:
+        words[0] = words[0][len(prefixes[0]) :]
+    return " ".join(words)
 
 
 def _first_word(term: str) -> str:
@@ -154,8 +173,11 @@ def _synonym_pattern(term: str) -> re.Pattern | None:
     if not words:
         return None
     # An Arabic term is found with the article or a particle written onto it, or without them.
-    prefix = ARABIC_PREFIX_PATTERN if ARABIC_LETTER.match(words[0]) else ""
-    words[0] = _without_article(words[0])
+    prefix = ""
+    if ARABIC_LETTER.match(words[0]):
+        words[0] = _without_article(words[0])
+        fitting = [p for p in ARABIC_PREFIXES if _leaves_enough(p + words[0], p)]
+        prefix = "(?:" + "|".join(fitting) + ")?" if fitting else ""
     return re.compile(r"(?<!\w)" + prefix + r"\W+".join(map(re.escape, words)) + ENDINGS + r"(?!\w)")
 
 
@@ -208,7 +230,8 @@ def find_concepts(text: str, groups: list[list[str]]) -> tuple[str, list[tuple[s
             first, last = word_at[found.start()], word_at[found.end() - 1]
             # Found as written, not only with an ending ("pensionär" is a word of its own, not
             # "pension" + "är"): that reading comes first.
-            as_written = found.group(0) == " ".join(WORD.findall(normalise(term)))
+            # The article or a particle on an Arabic word is no ending: "التقاعد" is "تقاعد" as written.
+            as_written = _core(found.group(0)) == _core(normalise(term))
             candidates.append((last - first + 1, -first, as_written, number, term))
     candidates.sort(reverse=True)
     # A term may be in several groups ("internet" is both *bredband* and *nätet*): the span then
@@ -300,7 +323,7 @@ def _concept_query(typed: str, others: Sequence[str], wider: bool = False) -> di
     # decompounded fields "mobilbetalning" would also match any page that mentions "mobil".
     readings = [term(typed, WORD_FIELDS, 1.0)] + [term(other, SYNONYM_FIELDS, 0.9) for other in others]
     if wider:
-        readings += [_words_query(other, "100%", SYNONYM_BODY_FIELDS, boost=0.3) for other in others]
+        readings += [_multi_match(other, SYNONYM_BODY_FIELDS, type="phrase", boost=0.3) for other in others]
     return {"dis_max": {"queries": readings, "tie_breaker": 0.1}}
 
 
@@ -330,13 +353,19 @@ def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], lis
     return " ".join(rest), found, sorted(set(codes))
 
 
+# The place words (`search.service.places`) also hold each municipality's whole name in every
+# language, normalised, under this mark (no word of a query starts with it): "=arboga", "=اربوغا".
+MUNICIPALITY_NAME = "="
+
+
 def misspelt_place(word: str, places: dict[str, str]) -> str | None:
     """The kommunkod of a long place name typed with a letter too many, too few or wrong
     ("skinskatteberg", "hallstahamar"): only for words of seven letters or more, so that short
     words never turn into places."""
     if len(word) < 7:
         return None
-    close = difflib.get_close_matches(word, [p for p in places if len(p) >= 7], n=1, cutoff=0.88)
+    names = [p for p in places if len(p) >= 7 and not p.startswith(MUNICIPALITY_NAME)]
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.88)
     return places[close[0]] if close else None
 
 
@@ -344,11 +373,6 @@ def joined_variant(text: str) -> str | None:
     """ "bank id" → "bankid", "e leg" → "eleg": people split words that are written together."""
     words = WORD.findall(text.lower())
     return "".join(words) if 2 <= len(words) <= 3 else None
-
-
-def only_places(text: str, place_words: Sequence[str]) -> bool:
-    """Whether every word of `text` is one of the place words taken out of the query."""
-    return all(word in place_words for word in WORD.findall(text.lower()))
 
 
 def meaningful_words(text: str, language: str) -> list[str]:
@@ -368,11 +392,20 @@ class ReadQuery:
     place_codes: tuple[str, ...]
     rest: str
     concepts: tuple[tuple[str, tuple[str, ...]], ...]
+    # The kommunkod when the query asks for nothing but a municipality by its name ("arboga",
+    # "i sala", "أربوغا"); None otherwise, and for a locality (a village is not its municipality).
+    only_municipality: str | None = None
 
 
 def read_query(request, synonym_groups, places) -> ReadQuery:
-    text, place_words, place_codes = split_places(request.query, places or {})
+    places = places or {}
+    text, place_words, place_codes = split_places(request.query, places)
     rest, concepts = find_concepts(text, synonym_groups)
+    only_municipality = None
+    # (When every word is a place, `rest` is the whole query.)
+    asked = [w for w in meaningful_words(rest, request.language) if w.lower() not in place_words]
+    if place_words and not concepts and not asked:
+        only_municipality = places.get(MUNICIPALITY_NAME + normalise(" ".join(place_words)))
     return ReadQuery(
         text=request.query,
         language=request.language,
@@ -380,6 +413,7 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
         place_codes=tuple(place_codes),
         rest=rest,
         concepts=tuple((typed, tuple(others)) for typed, others in concepts),
+        only_municipality=only_municipality,
     )
 
 
@@ -398,10 +432,10 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
         joined = joined_variant(rest)
         if joined:  # people split words that are written together: "bank id"
             readings.append(_words_query(joined, "1", FOLDED_FIELDS, boost=0.9))
-        if read.place_codes and not read.concepts and only_places(rest, read.place_words):
-            # Only a place ("أربوغا", "arboga"): its content, also where it is written in another
-            # script or language (the Arabic name; the untranslated pages say "Arboga").
-            place = {"terms": {"municipalities": list(read.place_codes)}}
+        if read.only_municipality:
+            # Only a municipality ("أربوغا", "i sala"): its content, also where it is written in
+            # another script or language (the Arabic name; the untranslated pages say "Arboga").
+            place = {"term": {"municipalities": read.only_municipality}}
             readings.append({"constant_score": {"filter": place, "boost": 0.1}})
         units.insert(0, {"dis_max": {"queries": readings, "tie_breaker": 0.1}})
     if not units:  # nothing that can match (no words): no hits, never every document

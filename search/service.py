@@ -30,7 +30,14 @@ from search.documents import PAGE
 from search.indexes import engine_configured
 from search.indexing import ENGINE_ERRORS
 from search.models import Synonym
-from search.opensearch_query import find_concepts, fold, normalise, run_autocomplete, run_query
+from search.opensearch_query import (
+    MUNICIPALITY_NAME,
+    find_concepts,
+    fold,
+    normalise,
+    run_autocomplete,
+    run_query,
+)
 from search.registry import REGION, type_for_page
 
 log = logging.getLogger(__name__)
@@ -131,6 +138,8 @@ def _read_places() -> dict[str, str]:
                 if len(word) > 2:
                     found.setdefault(word, code)
                     found.setdefault(fold(word), code)
+        # The whole name (in each language a page has), for a query that is only the municipality.
+        found.setdefault(MUNICIPALITY_NAME + normalise(" ".join(re.findall(r"\w+", name.lower()))), code)
     return found
 
 

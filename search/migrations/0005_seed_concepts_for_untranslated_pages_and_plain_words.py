@@ -13,6 +13,8 @@ Snippets → Synonymer.
 
 from django.db import migrations
 
+from search.seeding import change
+
 SEED = [
     # Swedish
     ("sv", "hastighet, hastigheter, snabbt, snabb, snabbare, fort, mbit, gbit"),
@@ -46,26 +48,11 @@ SEED = [
 ]
 
 
-def change(apps, forwards: bool, seed=SEED) -> None:
-    """Add the groups that are not there yet, or (backwards) remove exactly these groups (also
-    used by later seeding migrations, with their own groups)."""
-    Synonym = apps.get_model("envagin_search", "Synonym")
-    if forwards:
-        existing = set(Synonym.objects.values_list("language", "terms"))
-        new = [(language, terms) for language, terms in seed if (language, terms) not in existing]
-        Synonym.objects.bulk_create([Synonym(language=language, terms=terms) for language, terms in new])
-        return
-    for language in {language for language, _terms in seed}:
-        Synonym.objects.filter(
-            language=language, terms__in=[t for lang, t in seed if lang == language]
-        ).delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [("envagin_search", "0004_merge_20261123_1925")]
     operations = [
         migrations.RunPython(
-            lambda apps, schema_editor: change(apps, forwards=True),
-            lambda apps, schema_editor: change(apps, forwards=False),
+            lambda apps, schema_editor: change(apps, forwards=True, seed=SEED),
+            lambda apps, schema_editor: change(apps, forwards=False, seed=SEED),
         )
     ]

@@ -1,0 +1,16 @@
+"""Synonym groups seeded by data migrations (0005 and later): added when not there yet, removed
+exactly (backwards). Used by the migrations with the historical model, so it imports no model."""
+
+
+def change(apps, forwards: bool, seed: list[tuple[str, str]]) -> None:
+    """Add the groups of `seed` that are not there yet, or (backwards) remove exactly these groups."""
+    Synonym = apps.get_model("envagin_search", "Synonym")
+    if forwards:
+        existing = set(Synonym.objects.values_list("language", "terms"))
+        new = [(language, terms) for language, terms in seed if (language, terms) not in existing]
+        Synonym.objects.bulk_create([Synonym(language=language, terms=terms) for language, terms in new])
+        return
+    for language in {language for language, _terms in seed}:
+        Synonym.objects.filter(
+            language=language, terms__in=[t for lang, t in seed if lang == language]
+        ).delete()
