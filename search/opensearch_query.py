@@ -76,6 +76,10 @@ SYNONYM_FIELDS = [f for f in WORD_FIELDS if ".exact" in f]
 SYNONYM_BODY_FIELDS = ["body.exact"]
 # Unstemmed words, for typos (a stemmer changes a misspelt word unpredictably): where they matter.
 FUZZY_FIELDS = ["title.plain^3", "summary.plain^1.5"]
+# Words people split, joined ("bank id" → "bankid"): whole words, folded, never split into parts.
+# In the decompounded fields the joined word's parts matched on their own ("bankid" was also
+# "bank", and a branch library's name with a typo found every page whose name ends in "-by").
+JOINED_FIELDS = ["title.plain^3", "summary.plain^1.5", "topic_names.plain", "body.plain^1.5"]
 PHRASE_FIELDS = ["title^4", "summary^2", "body"]
 HIGHLIGHT_FIELDS = ("summary.folded", "body.folded")
 FACETS = {"typ": "type", "kommun": "municipalities", "amne": "topics"}
@@ -354,7 +358,7 @@ def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], lis
 
 
 # The place words (`search.service.places`) also hold each municipality's whole name in every
-# language, normalised, under this mark (no word of a query starts with it): "=arboga", "=اربوغا".
+# language, normalised, under this mark (no word of a query starts with it): "=<name>".
 MUNICIPALITY_NAME = "="
 
 
@@ -392,8 +396,9 @@ class ReadQuery:
     place_codes: tuple[str, ...]
     rest: str
     concepts: tuple[tuple[str, tuple[str, ...]], ...]
-    # The kommunkod when the query asks for nothing but a municipality by its name ("arboga",
-    # "i sala", "أربوغا"); None otherwise, and for a locality (a village is not its municipality).
+    # The kommunkod when the query asks for nothing but a municipality by its name ("<name>",
+    # "i <name>", its Arabic name); None otherwise, and for a locality (a village is not its
+    # municipality).
     only_municipality: str | None = None
 
 
@@ -431,10 +436,10 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
         readings = [_text_query(rest, minimum, typos=typos)]
         joined = joined_variant(rest)
         if joined:  # people split words that are written together: "bank id"
-            readings.append(_words_query(joined, "1", FOLDED_FIELDS, boost=0.9))
+            readings.append(_words_query(joined, "1", JOINED_FIELDS, boost=0.9))
         if read.only_municipality:
-            # Only a municipality ("أربوغا", "i sala"): its content, also where it is written in
-            # another script or language (the Arabic name; the untranslated pages say "Arboga").
+            # Only a municipality ("i <name>"): its content, also where it is written in another
+            # script or language (its Arabic name, where its untranslated pages have the Swedish).
             place = {"term": {"municipalities": read.only_municipality}}
             readings.append({"constant_score": {"filter": place, "boost": 0.1}})
         units.insert(0, {"dis_max": {"queries": readings, "tie_breaker": 0.1}})
@@ -479,7 +484,7 @@ def best_field_only(query):
 
 
 def rescore(
-    read: ReadQuery, window: int, exact: dict | None = None, prefer: dict | None = None
+    read: ReadQuery, window: int, exact: dict | None = None, prefer: dict | None = None, typos: bool = False
 ) -> list[dict]:
     """The costly preferences, over the top `window` documents only (not every match): words found
     close together (a phrase) add to the score, which is then multiplied by the document's type
@@ -492,7 +497,15 @@ def rescore(
         # A place named in the query: that municipality's own content first, regional content next.
         functions.append({"filter": {"terms": {"municipalities": read.place_codes}}, "weight": 3})
     # The query is a page's whole title ("bredband" and the section called "Bredband"): that page.
-    functions.append({"filter": {"match": {"title.whole": read.text}}, "weight": WHOLE_TITLE})
+    # On the second look, typos allowed, also with a letter or two wrong ("bredand", "conact",
+    # "digtal hjälp"): among typo matches the page so named would otherwise drown in the others.
+    # Question and stop words aside, too ("hur bredband", "how do i broadband"), or with them ("så
+    # får du fiber" is a title).
+    asked = {read.text, " ".join(meaningful_words(read.text, read.language))} - {""}
+    wholes = [
+        {"match": {"title.whole": {"query": text, "fuzziness": "AUTO"} if typos else text}} for text in asked
+    ]
+    functions.append({"filter": {"bool": {"should": wholes}}, "weight": WHOLE_TITLE})
     functions.append(
         {
             "gauss": {
@@ -565,6 +578,7 @@ def search_bodies(
             exact=query if split else None,
             # Any of the words: those with (nearly) every word, typos allowed, first.
             prefer=relevance_query(read, STRICT, typos) if minimum != STRICT else None,
+            typos=typos,
         ),
         "_source": SHOWN_FIELDS,
         "from": start,

@@ -132,7 +132,7 @@ class SiteContent:
         names = {}
         for lang, text in loader.local(code).get("municipality", {}).items():
             texts[lang] = loader.fill(text, **values)
-            # A translation that gives the municipality a title of its own ("فيستروس") names it so
+            # A translation that gives the municipality a title of its own names it so
             # everywhere in that language (lists, filters, "I …"), unless it gives a name.
             names[lang] = texts[lang].pop("name", None) or (texts[lang]["title"] if "title" in text else name)
         localities = ", ".join([row.get("town", name)] + row.get("localities", []))

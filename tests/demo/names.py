@@ -11,8 +11,8 @@ FACTS_FILES = sorted(DATA.glob("*/facts.yaml"))
 
 
 def county_names(facts_path: Path) -> set[str]:
-    """The county (also without "län" and its genitive s), its bodies, municipalities, towns, localities,
-    libraries and operators."""
+    """The county (also without "län" and its genitive s), its bodies, municipalities (also as its
+    local texts name them in other languages), towns, localities, libraries and operators."""
     facts = yaml.safe_load(Path(facts_path).read_text(encoding="utf-8"))
     county = facts["county"]
     names = {county["name"], county.get("short_name"), county.get("regional_body"), county.get("state_body")}
@@ -25,6 +25,12 @@ def county_names(facts_path: Path) -> set[str]:
         names |= {library["main"]} | set(library.get("branches", []))
     for operator in (facts.get("broadband") or {}).get("operators") or []:
         names.add(operator["name"])
+    # The municipalities' names in the other languages of the county's local texts ("فيستروس").
+    local = Path(facts_path).parent / "local.yaml"
+    if local.exists():
+        for texts in (yaml.safe_load(local.read_text(encoding="utf-8")) or {}).values():
+            for translation in ((texts or {}).get("municipality") or {}).values():
+                names |= {translation.get("name"), translation.get("title")}
     return {name for name in names if name}
 
 

@@ -129,10 +129,25 @@ def test_swedish_language_phenomena(engine, client):
         ("broadband", "en", "/en/bredband/"),
         ("الانترنت السريع", "ar", "/ar/bredband/"),  # written without the hamza of the title
         ("digital hjalp", "sv", "/digital-hjalp/"),
+        ("hur bredband", "sv", "/bredband/"),  # a question word aside
+        ("så får du fiber", "sv", "/bredband/fa-fiber/"),  # a title with stop words in it
+        # With a letter wrong, on the second look (the page so named drowned among typo matches:
+        # "conact" found ten broadband pages and not the contact page, "bredand" the moving guide)
+        ("conact", "en", "/en/kontakt/"),
+        ("bredand", "sv", "/bredband/"),
+        ("digtal hjälp", "sv", "/digital-hjalp/"),
+        ("المسعدة الرقمية", "ar", "/ar/digital-hjalp/"),
     ],
 )
 def test_a_query_that_is_a_pages_whole_title_finds_that_page_first(engine, client, query, language, url):
     assert api(client, q=query, lang=language)["hits"][0]["url"] == url
+
+
+def test_words_people_split_are_tried_joined_as_one_word_never_as_its_parts(engine, client):
+    """ "bank id" is tried as "bankid"; that word's parts ("bank", or the "by" of "råbybiblotek")
+    match nothing on their own: "råby biblotek" found every page with "by" (Bäckby, byalag)."""
+    assert api(client, q="råby biblotek")["hits"][0]["title"] == "Råby bibliotek"
+    assert "BankID" in " ".join(titles(api(client, q="bank id"))[:3])
 
 
 def test_did_you_mean_never_corrects_a_place_name(engine, client):
