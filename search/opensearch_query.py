@@ -79,7 +79,11 @@ FUZZY_FIELDS = ["title.plain^3", "summary.plain^1.5"]
 # Words people split, joined ("bank id" → "bankid"): whole words, folded, never split into parts.
 # In the decompounded fields the joined word's parts matched on their own ("bankid" was also
 # "bank", and a branch library's name with a typo found every page whose name ends in "-by").
-JOINED_FIELDS = ["title.plain^3", "summary.plain^1.5", "topic_names.plain", "body.plain^1.5"]
+# Folded and unstemmed ("vard guiden" is "vårdguiden"), or stemmed and not split ("bred bandet").
+JOINED_FIELDS = [
+    *("title.plain^3", "summary.plain^1.5", "topic_names.plain", "body.plain^1.5"),
+    *("title.exact^3", "summary.exact^1.5", "topic_names.exact", "body.exact^1.5"),
+]
 PHRASE_FIELDS = ["title^4", "summary^2", "body"]
 HIGHLIGHT_FIELDS = ("summary.folded", "body.folded")
 FACETS = {"typ": "type", "kommun": "municipalities", "amne": "topics"}
@@ -98,6 +102,8 @@ MAX_ALTERNATIVES = 6
 RESCORE_WINDOW = 300
 # A page whose whole title is the query has its score multiplied by this in the rescore.
 WHOLE_TITLE = 3
+# ... and with one letter wrong (on the second look) from this many characters: "tv" is not "tb".
+MIN_TYPO_TITLE = 5
 # What a page with (nearly) every word gets in the rescore of an "any of the words" search: more
 # than any text score, so they come first.
 PREFERRED = 1000.0
@@ -434,7 +440,7 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
     units = [_concept_query(typed, others, wider=typos) for typed, others in read.concepts]
     if rest and (meaningful_words(rest, read.language) or not units):
         readings = [_text_query(rest, minimum, typos=typos)]
-        joined = joined_variant(rest)
+        joined = joined_variant(" ".join(meaningful_words(rest, read.language)))
         if joined:  # people split words that are written together: "bank id"
             readings.append(_words_query(joined, "1", JOINED_FIELDS, boost=0.9))
         if read.only_municipality:
@@ -502,12 +508,15 @@ def rescore(
     # two: the automaton for two edits of a long query cost the node 3–6 ms, even on the demo.
     # Question and stop words aside, too ("hur bredband", "how do i broadband"), or with them ("så
     # får du fiber" is a title).
-    asked = {read.text, " ".join(meaningful_words(read.text, read.language))} - {""}
+    asked = [t for t in dict.fromkeys([read.text, " ".join(meaningful_words(read.text, read.language))]) if t]
     wholes = [
-        {"match": {"title.whole": {"query": text, "fuzziness": 1, "prefix_length": 1} if typos else text}}
+        {"match": {"title.whole": {"query": text, "fuzziness": 1, "prefix_length": 1}}}
+        if typos and len(text) >= MIN_TYPO_TITLE
+        else {"match": {"title.whole": text}}
         for text in asked
     ]
-    functions.append({"filter": {"bool": {"should": wholes}}, "weight": WHOLE_TITLE})
+    if wholes:
+        functions.append({"filter": {"bool": {"should": wholes}}, "weight": WHOLE_TITLE})
     functions.append(
         {
             "gauss": {

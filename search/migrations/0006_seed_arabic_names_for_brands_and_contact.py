@@ -20,7 +20,7 @@ SEED = [
     ("ar", "اتصل, اتصل بنا, تواصل, تواصل معنا, للتواصل, kontakt"),
     ("ar", "توكيل, تفويض, وكالة, وكيل, نيابة عن, ombud"),
     # A slow connection is a question about speed; a subscription one about the provider.
-    ("sv", "långsamt, långsam, segt, seg, hastighet"),
+    ("sv", "långsamt, långsam, segt, hastighet"),  # not "seg": with an ending it is "seger"
     ("en", "slow, slower, speed"),
     ("ar", "بطيء, بطيئ, بطء, سرعة"),
     ("sv", "abonnemang, leverantör"),

@@ -143,11 +143,26 @@ def test_a_query_that_is_a_pages_whole_title_finds_that_page_first(engine, clien
     assert api(client, q=query, lang=language)["hits"][0]["url"] == url
 
 
+def test_a_whole_title_keeps_its_letters_whole_whatever_marks_they_carry(engine):
+    """Arabic vowel signs are dropped, not made spaces: "معًا" (with tanwin) is the word "معا"."""
+
+    def whole(text):
+        analysed = client().indices.analyze(
+            index=alias_name("ar"), body={"field": "title.whole", "text": text}
+        )
+        return [token["token"] for token in analysed["tokens"]]
+
+    assert whole("جمعية الألياف – نبني الألياف معًا") == whole("جمعيه الالياف نبني الالياف معا")
+    assert whole("قدّم طلبًا") == ["قدم طلبا"]
+    assert whole("Bredband – så får du fiber!") == ["bredband sa far du fiber"]
+
+
 def test_words_people_split_are_tried_joined_as_one_word_never_as_its_parts(engine, client):
     """ "bank id" is tried as "bankid"; that word's parts ("bank", or the "by" of "råbybiblotek")
     match nothing on their own: "råby biblotek" found every page with "by" (Bäckby, byalag)."""
     assert api(client, q="råby biblotek")["hits"][0]["title"] == "Råby bibliotek"
     assert "BankID" in " ".join(titles(api(client, q="bank id"))[:3])
+    assert "BankID" in " ".join(titles(api(client, q="hur får jag bank id"))[:3])  # question words aside
 
 
 def test_did_you_mean_never_corrects_a_place_name(engine, client):
