@@ -368,6 +368,11 @@ def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], lis
 MUNICIPALITY_NAME = "="
 
 
+def municipality_key(words: Sequence[str]) -> str:
+    """The place words' key for a municipality's whole name (its words, lower case)."""
+    return MUNICIPALITY_NAME + normalise(" ".join(words))
+
+
 def misspelt_place(word: str, places: dict[str, str]) -> str | None:
     """The kommunkod of a long place name typed with a letter too many, too few or wrong
     ("skinskatteberg", "hallstahamar"): only for words of seven letters or more, so that short
@@ -416,7 +421,7 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
     # (When every word is a place, `rest` is the whole query.)
     asked = [w for w in meaningful_words(rest, request.language) if w.lower() not in place_words]
     if place_words and not concepts and not asked:
-        only_municipality = places.get(MUNICIPALITY_NAME + normalise(" ".join(place_words)))
+        only_municipality = places.get(municipality_key(place_words))
     return ReadQuery(
         text=request.query,
         language=request.language,
@@ -438,9 +443,10 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
     # Words the analysers drop (stop and question words: "på", "hur", "how do i") are no unit: a
     # unit that matched every document would lower the bar for the real ones.
     units = [_concept_query(typed, others, wider=typos) for typed, others in read.concepts]
-    if rest and (meaningful_words(rest, read.language) or not units):
+    meaningful = meaningful_words(rest, read.language)
+    if rest and (meaningful or not units):
         readings = [_text_query(rest, minimum, typos=typos)]
-        joined = joined_variant(" ".join(meaningful_words(rest, read.language)))
+        joined = joined_variant(" ".join(meaningful))
         if joined:  # people split words that are written together: "bank id"
             readings.append(_words_query(joined, "1", JOINED_FIELDS, boost=0.9))
         if read.only_municipality:

@@ -1,6 +1,8 @@
 """Synonym groups seeded by data migrations (0005 and later): added when not there yet, removed
 exactly (backwards). Used by the migrations with the historical model, so it imports no model."""
 
+from django.db import migrations
+
 
 def change(apps, forwards: bool, seed: list[tuple[str, str]]) -> None:
     """Add the groups of `seed` that are not there yet, or (backwards) remove exactly these groups."""
@@ -14,3 +16,11 @@ def change(apps, forwards: bool, seed: list[tuple[str, str]]) -> None:
         Synonym.objects.filter(
             language=language, terms__in=[t for lang, t in seed if lang == language]
         ).delete()
+
+
+def seed_operation(seed: list[tuple[str, str]]) -> migrations.RunPython:
+    """The reversible migration operation that adds (or removes) exactly these groups."""
+    return migrations.RunPython(
+        lambda apps, schema_editor: change(apps, forwards=True, seed=seed),
+        lambda apps, schema_editor: change(apps, forwards=False, seed=seed),
+    )

@@ -31,9 +31,9 @@ from search.indexes import engine_configured
 from search.indexing import ENGINE_ERRORS
 from search.models import Synonym
 from search.opensearch_query import (
-    MUNICIPALITY_NAME,
     find_concepts,
     fold,
+    municipality_key,
     normalise,
     run_autocomplete,
     run_query,
@@ -139,7 +139,7 @@ def _read_places() -> dict[str, str]:
                     found.setdefault(word, code)
                     found.setdefault(fold(word), code)
         # The whole name (in each language a page has), for a query that is only the municipality.
-        found.setdefault(MUNICIPALITY_NAME + normalise(" ".join(re.findall(r"\w+", name.lower()))), code)
+        found.setdefault(municipality_key(re.findall(r"\w+", name.lower())), code)
     return found
 
 

@@ -13,7 +13,7 @@ Snippets → Synonymer.
 
 from django.db import migrations
 
-from search.seeding import change
+from search.seeding import seed_operation
 
 SEED = [
     # Swedish
@@ -50,9 +50,4 @@ SEED = [
 
 class Migration(migrations.Migration):
     dependencies = [("envagin_search", "0004_merge_20261123_1925")]
-    operations = [
-        migrations.RunPython(
-            lambda apps, schema_editor: change(apps, forwards=True, seed=SEED),
-            lambda apps, schema_editor: change(apps, forwards=False, seed=SEED),
-        )
-    ]
+    operations = [seed_operation(SEED)]

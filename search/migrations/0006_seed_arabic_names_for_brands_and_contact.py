@@ -10,7 +10,7 @@ Editors change these under Snippets → Synonymer.
 
 from django.db import migrations
 
-from search.seeding import change
+from search.seeding import seed_operation
 
 SEED = [
     ("ar", "سويش, swish, الدفع بالجوال, الدفع بالهاتف, مدفوعات, betalningar"),
@@ -31,9 +31,4 @@ SEED = [
 
 class Migration(migrations.Migration):
     dependencies = [("envagin_search", "0005_seed_concepts_for_untranslated_pages_and_plain_words")]
-    operations = [
-        migrations.RunPython(
-            lambda apps, schema_editor: change(apps, forwards=True, seed=SEED),
-            lambda apps, schema_editor: change(apps, forwards=False, seed=SEED),
-        )
-    ]
+    operations = [seed_operation(SEED)]
