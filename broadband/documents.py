@@ -8,7 +8,11 @@ from broadband.models import BroadbandGuidePage, MunicipalityBroadbandPage, Netw
 from search.registry import DocumentType, register_page, register_snippet
 
 BROADBAND_GUIDE = DocumentType("broadband_guide", _("Bredbandsguide"), weight=1.6)
-MUNICIPALITY_BROADBAND = DocumentType("municipality_broadband", _("Bredband i kommunen"), weight=1.5)
+# Its coverage figures are not in the page's text ("täckning <kommun>"); its headings' questions
+# ("hur många kan …") are too common to be searched by.
+MUNICIPALITY_BROADBAND = DocumentType(
+    "municipality_broadband", _("Bredband i kommunen"), weight=1.5, shows=(_("Täckning"),)
+)
 OPERATOR = DocumentType("operator", _("Nätägare eller fiberförening"), weight=1.1)
 
 
@@ -26,7 +30,12 @@ def local_fields(page, ctx):
             "name", flat=True
         )
         operators = " ".join(names)
-    return {"summary": page.summary or page.status_summary, "topic_names": f"bredband fiber {operators}"}
+    # Beside its text, the page shows where fibre is planned and whom to ask.
+    areas = " ".join(row.area for row in page.expansions.all())
+    return {
+        "summary": page.summary or page.status_summary,
+        "topic_names": f"bredband fiber {operators} {areas} {page.contact_name}",
+    }
 
 
 @register_snippet(NetworkOperator, OPERATOR)

@@ -287,6 +287,14 @@ class MunicipalityBroadbandPage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
 
+    # The questions the page's sections answer (the template's headings).
+    headings = {
+        "coverage": _("Täckning: hur många kan få snabbt bredband?"),
+        "operators": _("Vem bygger och säljer fiber här?"),
+        "expansion": _("Planerad utbyggnad"),
+        "contact": _("Vem kontaktar jag?"),
+    }
+
     content_panels = BasePage.content_panels + [
         FieldPanel("status_summary"),
         FieldPanel("body"),

@@ -34,12 +34,16 @@ class DocumentType:
     `name` is what the index, the JSON API and the `typ` filter use; `label` (translated) is what
     residents see beside a hit and in the type facet, and is indexed as searchable text of pages,
     so "bibliotek" finds libraries; `weight` multiplies the relevance score (a guide beats a plain
-    page).
+    page). `shows` (translated) are headings every page of the type shows beside its own text, for
+    what the page answers that its text does not say (a municipality's broadband page: coverage
+    figures, who builds there): searchable like the label, in the language of the index, as a
+    reader of an untranslated page sees them around its Swedish text.
     """
 
     name: str
     label: str
     weight: float
+    shows: tuple = ()
 
 
 DOCUMENT_TYPES: dict[str, DocumentType] = {}
@@ -209,7 +213,8 @@ def page_document(page: Page, ctx: IndexContext) -> dict | None:
 
 
 def with_type_label(doc: dict, language: str) -> dict:
-    """Add the type's name in the index's language ("Bibliotek", "Library") as searchable text."""
+    """Add the type's name in the index's language ("Bibliotek", "Library") as searchable text, and
+    the headings its pages show (`DocumentType.shows`)."""
     label = _type_label(doc["type"], language)
     return {**doc, "topic_names": f"{doc.get('topic_names', '')} {label}".strip()}
 
@@ -217,8 +222,10 @@ def with_type_label(doc: dict, language: str) -> dict:
 @cache
 def _type_label(name: str, language: str) -> str:
     doc_type = DOCUMENT_TYPES.get(name)
+    if doc_type is None:
+        return ""
     with translation.override(language):
-        return str(doc_type.label) if doc_type else ""
+        return " ".join(str(text) for text in (doc_type.label, *doc_type.shows))
 
 
 def page_doc_id(page_id: int) -> str:

@@ -394,6 +394,52 @@ def test_residents_own_words_find_the_page(engine, client, query, language, expe
 @pytest.mark.django_db
 @pytest.mark.search_engine
 @pytest.mark.parametrize(
+    ("query", "language", "expected"),
+    [
+        ("täckning sala", "sv", "Bredband i Sala"),
+        ("bredbandstäckning kungsör", "sv", "Bredband i Kungsör"),
+        # "hur många" asks a question; it is no word a page must have
+        ("hur många har bredband i norberg", "sv", "Bredband i Norberg"),
+        ("coverage in sala", "en", "Broadband in Sala"),
+        ("fibre coverage köping", "en", "Broadband in Köping"),
+        # The page is untranslated: its Swedish text, with the Arabic headings a reader sees around it
+        ("تغطية الانترنت في سالا", "ar", "Bredband i Sala"),
+    ],
+)
+def test_a_municipalitys_coverage_is_found_on_its_broadband_page(engine, client, query, language, expected):
+    """The figures are shown, not written in the page's text: the page's heading over them is
+    searchable, in the reader's language."""
+    data = api(client, q=query, lang=language)
+    assert data["hits"] and data["hits"][0]["title"] == expected, top3(data)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "en", "ar"])
+def test_what_a_page_type_shows_is_searchable_as_the_page_shows_it(demo, client, language):
+    """`DocumentType.shows` is indexed in each language as the page's heading says it, also for an
+    untranslated page (as its reader sees the headings in their language around the Swedish)."""
+    from django.utils import translation
+
+    from broadband.documents import MUNICIPALITY_BROADBAND
+    from broadband.models import MunicipalityBroadbandPage
+    from wagtail.models import Locale
+
+    from search.indexing import IndexContext, page_documents
+
+    page = MunicipalityBroadbandPage.objects.live().filter(locale__language_code="sv").first()
+    documents = {lang: doc for lang, _id, doc in page_documents(page, IndexContext(), set())}
+    shown_to_reader = page.get_translation(Locale.objects.get(language_code=language))
+    with translation.override(language):
+        shown = [str(text) for text in MUNICIPALITY_BROADBAND.shows]
+    html = client.get(shown_to_reader.url)
+    assert shown and all(text in documents[language]["topic_names"] for text in shown)
+    assert html.status_code == 200
+    assert all(text in html.content.decode() for text in shown)
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+@pytest.mark.parametrize(
     ("query", "language"),
     [("أربوغا", "ar"), ("اربوغا", "ar"), ("في أربوغا", "ar"), ("arboga", "sv"), ("i arboga", "sv")],
 )
