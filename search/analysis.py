@@ -48,9 +48,10 @@ def _decompound():
 
 
 # Words residents put around what they look for when they ask a question ("hur får jag …", "jag
-# ska flytta, vad gör jag", "how do I get …", "كيف أحصل على …", "hur många …", "how much …"). They are dropped from queries only
-# (the `search_analyzer` of the `exact` and `folded` fields), never from the indexed text, so they
-# neither count as words that must match nor favour pages that happen to contain them.
+# ska flytta, vad gör jag", "how do I get …", "كيف أحصل على …", "hur många …", "how much …",
+# "كم …"). They are dropped from queries only (the `search_analyzer` of the `exact` and `folded`
+# fields), never from the indexed text, so they neither count as words that must match nor favour
+# pages that happen to contain them.
 QUESTION_WORDS = {
     "sv": "jag ska skall vill behöver måste gör göra får få kan finns hitta hur vad var när vem vilken "
     "vilket min mitt mina vi man bra hjälpa många".split(),

@@ -346,16 +346,10 @@ def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], lis
     words = WORD.findall(text.lower())
     rest, found, codes = [], [], []
     for word in words:
-        code = (
-            places.get(word)
-            or places.get(fold(word))
-            or places.get(fold(word).removesuffix("s"))
-            or places.get(normalise(word))
-            or misspelt_place(fold(word), places)
-        )
-        if code:
+        name = place_name(word, places)
+        if name:
             found.append(word)
-            codes.append(code)
+            codes.append(places[name])
         else:
             rest.append(word)
     if not rest:
@@ -373,15 +367,72 @@ def municipality_key(words: Sequence[str]) -> str:
     return MUNICIPALITY_NAME + normalise(" ".join(words))
 
 
+def place_name(word: str, places: dict[str, str]) -> str | None:
+    """The place word (a key of `places`) that a word of a query is, as typed, folded, with a
+    genitive s ("salas"), or misspelt (`misspelt_place`); None for a word that is no place."""
+    for key in (word, fold(word), fold(word).removesuffix("s"), normalise(word)):
+        if key in places:
+            return key
+    return misspelt_place(fold(word), places)
+
+
 def misspelt_place(word: str, places: dict[str, str]) -> str | None:
-    """The kommunkod of a long place name typed with a letter too many, too few or wrong
+    """The place word of a long place name typed with a letter too many, too few or wrong
     ("skinskatteberg", "hallstahamar"): only for words of seven letters or more, so that short
-    words never turn into places."""
+    words never turn into places. A name in Arabic letters is compared by its sound
+    (`arabic_place`)."""
+    if ARABIC_LETTER.match(word):
+        return arabic_place(word, places)
     if len(word) < 7:
         return None
     names = [p for p in places if len(p) >= 7 and not p.startswith(MUNICIPALITY_NAME)]
     close = difflib.get_close_matches(word, names, n=1, cutoff=0.88)
-    return places[close[0]] if close else None
+    return close[0] if close else None
+
+
+# A Swedish name written in Arabic letters has no one spelling: "شيفلينغه", "كيفلينغه" and
+# "تشيفلينجه" are one name (Kävlinge), as are "يوتيبوري", "يوتبوري" and "يوتبوريج" (Göteborg).
+# They are compared by their skeleton: the first letter, then the others without the long vowels
+# (ا و ي), which writers put in or leave out, with ج and ق, other letters for a g, as غ.
+ARABIC_SKELETON = str.maketrans({"ا": None, "و": None, "ي": None, "ج": "غ", "ق": "غ"})
+# A skeleton this long may differ from the name's by one letter ("كفلنغه" and "شفلنغه"); a shorter
+# one must be the name's, and one of two letters is none ("سل" is "سيل" too): ordinary short words
+# never turn into places.
+MIN_ARABIC_SKELETON_FOR_A_TYPO = 4
+
+
+def arabic_skeleton(word: str) -> str:
+    word = normalise(word)
+    return word[:1] + word[1:].translate(ARABIC_SKELETON)
+
+
+def arabic_place(word: str, places: dict[str, str]) -> str | None:
+    """The place word of a place whose name in Arabic letters sounds like `word` (its skeleton is
+    the name's, or one letter apart from a long one)."""
+    typed = arabic_skeleton(word)
+    if len(typed) < 3:
+        return None
+    for name in places:
+        if not ARABIC_LETTER.match(name):
+            continue
+        known = arabic_skeleton(name)
+        if typed == known or (
+            min(len(typed), len(known)) >= MIN_ARABIC_SKELETON_FOR_A_TYPO and _one_letter_apart(typed, known)
+        ):
+            return name
+    return None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
+    return True
 
 
 def joined_variant(text: str) -> str | None:
@@ -421,7 +472,8 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
     # (When every word is a place, `rest` is the whole query.)
     asked = [w for w in meaningful_words(rest, request.language) if w.lower() not in place_words]
     if place_words and not concepts and not asked:
-        only_municipality = places.get(municipality_key(place_words))
+        # The municipality's whole name, however typed ("vasteras", "فاستيروس").
+        only_municipality = places.get(municipality_key([place_name(w, places) for w in place_words]))
     return ReadQuery(
         text=request.query,
         language=request.language,
