@@ -40,7 +40,7 @@ import re
 import secrets
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from django.conf import settings
@@ -52,6 +52,7 @@ from opensearchpy.exceptions import HTTP_EXCEPTIONS
 from core import text as text_forms
 from search.analysis import stop_words
 from search.breaker import UNREACHABLE_STATUSES
+from search.documents import MUNICIPALITY
 from search.indexes import alias_name, client
 from search.registry import REGION, SNIPPET_TYPE_NAMES
 
@@ -407,20 +408,76 @@ def arabic_skeleton(word: str) -> str:
 
 
 def arabic_place(word: str, places: dict[str, str]) -> str | None:
-    """The place word of a place whose name in Arabic letters sounds like `word` (its skeleton is
-    the name's, or one letter apart from a long one)."""
+    """The place word of a place whose name sounds like `word`, typed in Arabic letters: its name in
+    Arabic letters (the skeletons are one, or one letter apart from four letters), or else its
+    Swedish name as it is heard (`swedish_skeletons`; a little stricter, as it is a guess: from four
+    letters, one apart from five)."""
     typed = arabic_skeleton(word)
     if len(typed) < 3:
         return None
     for name in places:
-        if not ARABIC_LETTER.match(name):
-            continue
-        known = arabic_skeleton(name)
-        if typed == known or (
-            min(len(typed), len(known)) >= MIN_ARABIC_SKELETON_FOR_A_TYPO and _one_letter_apart(typed, known)
-        ):
+        if ARABIC_LETTER.match(name) and _sounds_alike(typed, arabic_skeleton(name), 3):
             return name
+    for name in places:
+        if name[:1].isalpha() and not ARABIC_LETTER.match(name):
+            if any(_sounds_alike(typed, known, 4) for known in swedish_skeletons(name)):
+                return name
     return None
+
+
+def _sounds_alike(typed: str, known: str, shortest: int) -> bool:
+    if min(len(typed), len(known)) < shortest:
+        return False
+    return typed == known or (min(len(typed), len(known)) >= shortest + 1 and _one_letter_apart(typed, known))
+
+
+# A Swedish place name as Arabic writers hear it, as skeletons (`arabic_skeleton`), one for each
+# way of writing what may be heard two ways: "sj", "tj", "sk" and "k" before a front vowel (at the
+# start) as ش, "g" there as ي, "ng" as نغ, "rs" as ش or رس, a final "rg" as ر (ري) or رغ, a double
+# consonant as one; the other consonants letter by letter, the vowels dropped but a first one (ا).
+# So places without an Arabic name are found too ("سورهامار" for Surahammar, a village).
+SWEDISH_SOUNDS = [
+    ("skj", ("ش",)), ("stj", ("ش",)), ("sch", ("ش",)), ("sj", ("ش",)), ("tj", ("ش",)), ("kj", ("ش",)),
+    ("ch", ("ش",)), ("rs", ("رس", "ش")), ("ng", ("نغ",)), ("ck", ("ك",)), ("x", ("كس",)),
+]  # fmt: skip
+SWEDISH_LETTERS = dict(zip("bcdfghjklmnpqrstvwz", "بكدفغهيكلمنبكرستففس", strict=True))
+FRONT_VOWELS = "eiyäö"
+VOWELS = "aeiouyåäö"
+MAX_SKELETONS = 8
+
+
+@lru_cache(maxsize=4096)
+def swedish_skeletons(name: str) -> frozenset[str]:
+    name = name.lower()
+    heads = [""]
+    if name[:1] in VOWELS:
+        heads, name = ["ا"], name[1:]
+    elif name[:2] == "sk" and name[2:3] in FRONT_VOWELS:
+        heads, name = ["ش", "سك"], name[2:]
+    elif name[:2] in ("hj", "dj", "lj", "gj"):
+        heads, name = ["ي"], name[2:]
+    elif name[:1] in "kg" and name[1:2] in FRONT_VOWELS:
+        heads, name = (["ش", "ك"] if name[:1] == "k" else ["ي", "غ"]), name[1:]
+    ending = [""]
+    if name.endswith("rg"):
+        name, ending = name[:-2], ["ر", "رغ"]
+    found = set(heads)
+    at = 0
+    while at < len(name):
+        sound = next(((typed, said) for typed, said in SWEDISH_SOUNDS if name.startswith(typed, at)), None)
+        if sound:
+            found = {known + said for known in found for said in sound[1]}
+            at += len(sound[0])
+            continue
+        letter = SWEDISH_LETTERS.get(name[at])
+        if letter and name[at - 1 : at] != name[at]:  # a double consonant is one
+            found = {known + letter for known in found}
+        at += 1
+        if len(found) > MAX_SKELETONS:
+            found = set(sorted(found)[:MAX_SKELETONS])
+    return frozenset(
+        (known + end)[:1] + (known + end)[1:].translate(ARABIC_SKELETON) for known in found for end in ending
+    )
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -462,6 +519,11 @@ class ReadQuery:
     # "i <name>", its Arabic name); None otherwise, and for a locality (a village is not its
     # municipality).
     only_municipality: str | None = None
+    # The place words as the places know them, however typed ("tilberga": "tillberga").
+    place_names: tuple[str, ...] = ()
+    # The place counts as one of the words (`relevance_query`): on the second look at a query that
+    # found nothing at all.
+    place_is_a_word: bool = False
 
 
 def read_query(request, synonym_groups, places) -> ReadQuery:
@@ -471,9 +533,10 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
     only_municipality = None
     # (When every word is a place, `rest` is the whole query.)
     asked = [w for w in meaningful_words(rest, request.language) if w.lower() not in place_words]
+    names = tuple(place_name(w, places) for w in place_words)
     if place_words and not concepts and not asked:
         # The municipality's whole name, however typed ("vasteras", "فاستيروس").
-        only_municipality = places.get(municipality_key([place_name(w, places) for w in place_words]))
+        only_municipality = places.get(municipality_key(names))
     return ReadQuery(
         text=request.query,
         language=request.language,
@@ -482,6 +545,16 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
         rest=rest,
         concepts=tuple((typed, tuple(others)) for typed, others in concepts),
         only_municipality=only_municipality,
+        place_names=names,
+    )
+
+
+def asks_beside_places(read: ReadQuery) -> bool:
+    """The query names a place and asks for something there ("tilberga biblan")."""
+    places = {word.lower() for word in read.place_words}
+    return bool(places) and (
+        bool(read.concepts)
+        or any(w.lower() not in places for w in meaningful_words(read.rest, read.language))
     )
 
 
@@ -507,6 +580,13 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
             place = {"term": {"municipalities": read.only_municipality}}
             readings.append({"constant_score": {"filter": place, "boost": 0.1}})
         units.insert(0, {"dis_max": {"queries": readings, "tie_breaker": 0.1}})
+    named_place = _multi_match(
+        " ".join(read.place_names or read.place_words), ["places^2", "places.folded^2", "title.folded"]
+    )
+    if read.place_is_a_word:
+        # What is asked for in a place matched nothing ("tilberga biblan"), while the place has
+        # pages: those, said to be for some of the words.
+        units.append(named_place)
     if not units:  # nothing that can match (no words): no hits, never every document
         units = [{"match_none": {}}]
     should = []
@@ -514,9 +594,7 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
         should.append(
             {"constant_score": {"filter": {"terms": {"municipalities": read.place_codes}}, "boost": 5}}
         )
-        should.append(
-            _multi_match(" ".join(read.place_words), ["places^2", "places.folded^2", "title.folded"])
-        )
+        should.append(named_place)
     # Only sessions carry a last occurrence: a series that has ended is not offered any more.
     # Written as "not ended" rather than "no last occurrence, or one ahead": the same documents,
     # but the node checks the few sessions instead of walking every page without the field.
@@ -560,6 +638,14 @@ def rescore(
     if read.place_codes:
         # A place named in the query: that municipality's own content first, regional content next.
         functions.append({"filter": {"terms": {"municipalities": read.place_codes}}, "weight": 3})
+    if read.only_municipality:
+        # Only a municipality's name, however spelt ("فاغيرستا"): its start page first, as that
+        # page's whole title would put it when spelt as the page has it.
+        start_page = [
+            {"term": {"municipalities": read.only_municipality}},
+            {"term": {"type": MUNICIPALITY.name}},
+        ]
+        functions.append({"filter": {"bool": {"filter": start_page}}, "weight": WHOLE_TITLE})
     # The query is a page's whole title ("bredband" and the section called "Bredband"): that page.
     # On the second look, typos allowed, also with one letter wrong, the first right ("bredand",
     # "conact", "digtal hjälp"): among typo matches the page so named would otherwise drown. Not
@@ -751,6 +837,33 @@ def spelling_body(request) -> dict:
     }
 
 
+# Where no place is asked for, the first hits show at most this many local pages of one type (the
+# same kind of page for other municipalities): "internet på landsbygden" showed three
+# municipalities' broadband pages and the guides after them.
+SAME_LOCAL_TYPE_ON_TOP = 2
+TOP = 3
+
+
+def varied(hits: list[dict], read: ReadQuery, request) -> list[dict]:
+    """The first page with some variety at its top: a local page of a type already shown twice
+    there waits until another kind of page has been shown. Only the order within the page changes
+    (no hit moves to another page), and only when neither the query nor a filter names a place or a
+    type: a resident who asked for a place, or for help sessions, gets them as ranked."""
+    if read.place_codes or request.municipality or request.types or request.page != 1:
+        return hits
+    top, waiting, shown = [], [], {}
+    for at, hit in enumerate(hits):
+        if len(top) == TOP:
+            return top + waiting + hits[at:]
+        local = REGION not in hit["municipalities"]
+        if local and shown.get(hit["type"], 0) >= SAME_LOCAL_TYPE_ON_TOP:
+            waiting.append(hit)
+            continue
+        shown[hit["type"]] = shown.get(hit["type"], 0) + 1
+        top.append(hit)
+    return top + waiting
+
+
 def _hits(response: dict, language: str) -> list[dict]:
     hits = []
     for hit in response["hits"]["hits"]:
@@ -832,7 +945,9 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
     few = few_hits(read)
     if total <= few:
         # Too few: one more round trip, any of the words with typo tolerance (which also finds
-        # every word with a typo in it).
+        # every word with a typo in it); after nothing at all, a place named is one of the words.
+        if total == 0 and asks_beside_places(read):
+            read = replace(read, place_is_a_word=True)
         any_word = _search(es, index, search_bodies(request, read, "1", typos=True, split=split))
         if any_word["hits"]["total"]["value"] > total:
             # The pages with (nearly) every word first, then the best of the others: never an
@@ -841,8 +956,8 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
             extra = [hit for hit in any_word["hits"]["hits"] if hit["_id"] not in shown]
             any_word["hits"]["hits"] = (response["hits"]["hits"] + extra)[: request.page_size]
             # With one word (a place aside), the others are that word with a typo, not "some of
-            # the words".
-            partial = bool(extra) and query_units(read) > 1
+            # the words", unless the place's pages were looked for as a word of their own.
+            partial = bool(extra) and (query_units(read) > 1 or read.place_is_a_word)
             response = any_word
             total = response["hits"]["total"]["value"]
     suggestion = None
@@ -858,7 +973,7 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
             suggestion = None
     return EngineResult(
         total=total,
-        hits=_hits(response, request.language),
+        hits=varied(_hits(response, request.language), read, request),
         facets=_facets(response),
         suggestion=suggestion,
         partial=partial,

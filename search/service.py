@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from core.cache import remembered
-from home.models import MunicipalityPage
+from home.models import MunicipalityPage, OrganisationSettings
 from home.tree import municipalities_by_path, nearest_ancestor
 from search import breaker, querylog
 from search.documents import PAGE
@@ -140,6 +140,15 @@ def _read_places() -> dict[str, str]:
                     found.setdefault(fold(word), code)
         # The whole name (in each language a page has), for a query that is only the municipality.
         found.setdefault(municipality_key(re.findall(r"\w+", name.lower())), code)
+    # The county's name ("Västmanlands län": "västmanland") says nothing a page must have, as every
+    # page is about the county: a place, the whole region's ("alla kommuner i <län>" finds the
+    # municipalities' page, which does not name the county). Short words ("län") are no name.
+    for (region_name,) in OrganisationSettings.objects.values_list("region_name"):
+        for word in re.findall(r"\w+", region_name.lower()):
+            if len(word) >= 5:
+                for form in (word, word.removesuffix("s")):
+                    found.setdefault(form, REGION)
+                    found.setdefault(fold(form), REGION)
     return found
 
 

@@ -24,7 +24,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published
 
-from home.models import MunicipalityPage
+from home.models import MunicipalityPage, OrganisationSettings
 from search.indexes import engine_configured
 from search.indexing import enqueue, page_key, snippet_key
 from search.models import IndexOutbox, Synonym
@@ -135,3 +135,5 @@ def _places_changed(sender, instance, **kwargs):
 
 post_save.connect(_places_changed, sender=MunicipalityPage, dispatch_uid="search-places-saved")
 post_delete.connect(_places_changed, sender=MunicipalityPage, dispatch_uid="search-places-deleted")
+# The county's name is a place too (the whole region's).
+post_save.connect(_places_changed, sender=OrganisationSettings, dispatch_uid="search-county-saved")
