@@ -435,7 +435,7 @@ def _sounds_alike(typed: str, known: str, shortest: int) -> bool:
 # way of writing what may be heard two ways: "sj", "tj", "sk" and "k" before a front vowel (at the
 # start) as ش, "g" there as ي, "ng" as نغ, "rs" as ش or رس, a final "rg" as ر (ري) or رغ, a double
 # consonant as one; the other consonants letter by letter, the vowels dropped but a first one (ا).
-# So places without an Arabic name are found too ("سورهامار" for Surahammar, a village).
+# So places without an Arabic name are found too: an untranslated municipality, every village.
 SWEDISH_SOUNDS = [
     ("skj", ("ش",)), ("stj", ("ش",)), ("sch", ("ش",)), ("sj", ("ش",)), ("tj", ("ش",)), ("kj", ("ش",)),
     ("ch", ("ش",)), ("rs", ("رس", "ش")), ("ng", ("نغ",)), ("ck", ("ك",)), ("x", ("كس",)),
@@ -519,7 +519,7 @@ class ReadQuery:
     # "i <name>", its Arabic name); None otherwise, and for a locality (a village is not its
     # municipality).
     only_municipality: str | None = None
-    # The place words as the places know them, however typed ("tilberga": "tillberga").
+    # The place words as the places know them, however typed (a letter missing, Arabic letters).
     place_names: tuple[str, ...] = ()
     # The place counts as one of the words (`relevance_query`): on the second look at a query that
     # found nothing at all.

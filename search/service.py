@@ -140,7 +140,7 @@ def _read_places() -> dict[str, str]:
                     found.setdefault(fold(word), code)
         # The whole name (in each language a page has), for a query that is only the municipality.
         found.setdefault(municipality_key(re.findall(r"\w+", name.lower())), code)
-    # The county's name ("Västmanlands län": "västmanland") says nothing a page must have, as every
+    # The county's name ("Stockholms län": "stockholm") says nothing a page must have, as every
     # page is about the county: a place, the whole region's ("alla kommuner i <län>" finds the
     # municipalities' page, which does not name the county). Short words ("län") are no name.
     for (region_name,) in OrganisationSettings.objects.values_list("region_name"):
