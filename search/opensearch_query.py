@@ -289,9 +289,10 @@ def _words_query(text: str, minimum: str, fields=WORD_FIELDS, boost: float = 1.0
     )
 
 
-def _text_query(text: str, minimum: str, typos: bool = False) -> dict:
+def _text_query(text: str, minimum: str, typos: bool = False, meaningful: Sequence[str] = ()) -> dict:
     """The words themselves: one best-fields clause, the words spread over fields, and (in the
-    second round only) typo tolerance."""
+    second round only) typo tolerance, for the `meaningful` words only: the fields it looks in keep
+    stop words, and "i" matched every title with an "i" in it."""
     clauses = [
         _multi_match(
             text,
@@ -302,10 +303,10 @@ def _text_query(text: str, minimum: str, typos: bool = False) -> dict:
             tie_breaker=0.3,
         )
     ]
-    if typos:
+    if typos and meaningful:
         clauses.append(
             _multi_match(
-                text,
+                " ".join(meaningful),
                 FUZZY_FIELDS,
                 fuzziness="AUTO:4,8",
                 prefix_length=1,
@@ -341,6 +342,7 @@ def _concept_query(typed: str, others: Sequence[str], wider: bool = False) -> di
 def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], list[str]]:
     """Take place names out of the query: (the rest, place words, their kommunkoder). Pure.
 
+    The county's name is a place word without a kommunkod: every page is about the county.
     "bredband <kommun>" becomes a search for "bredband" that prefers that municipality's content,
     instead of requiring every document to contain the place name.
     """
@@ -350,7 +352,8 @@ def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], lis
         name = place_name(word, places)
         if name:
             found.append(word)
-            codes.append(places[name])
+            if places[name] != REGION:  # the county's name: a place word, no municipality
+                codes.append(places[name])
         else:
             rest.append(word)
     if not rest:
@@ -396,10 +399,15 @@ def misspelt_place(word: str, places: dict[str, str]) -> str | None:
 # They are compared by their skeleton: the first letter, then the others without the long vowels
 # (ا و ي), which writers put in or leave out, with ج and ق, other letters for a g, as غ.
 ARABIC_SKELETON = str.maketrans({"ا": None, "و": None, "ي": None, "ج": "غ", "ق": "غ"})
-# A skeleton this long may differ from the name's by one letter ("كفلنغه" and "شفلنغه"); a shorter
-# one must be the name's, and one of two letters is none ("سل" is "سيل" too): ordinary short words
-# never turn into places.
-MIN_ARABIC_SKELETON_FOR_A_TYPO = 4
+# How long a skeleton must be to be taken for a place's: as its Arabic name's, exactly, three
+# letters; as its Swedish name is heard (a guess), four; one letter apart, five ("اربع", four, is
+# one letter from a four-letter name's skeleton: ordinary words never turn into places).
+ARABIC_NAME_SKELETON = 3
+HEARD_NAME_SKELETON = 4
+SKELETON_FOR_A_TYPO = 5
+# The place words carry a fingerprint under this key (`search.service`): what is built from them
+# once (`sound_index`) is kept while it is unchanged.
+PLACES_VERSION = "~"
 
 
 def arabic_skeleton(word: str) -> str:
@@ -409,36 +417,70 @@ def arabic_skeleton(word: str) -> str:
 
 def arabic_place(word: str, places: dict[str, str]) -> str | None:
     """The place word of a place whose name sounds like `word`, typed in Arabic letters: its name in
-    Arabic letters (the skeletons are one, or one letter apart from four letters), or else its
-    Swedish name as it is heard (`swedish_skeletons`; a little stricter, as it is a guess: from four
-    letters, one apart from five)."""
+    Arabic letters, or else its Swedish name as it is heard (`swedish_skeletons`); the same
+    skeleton before one a letter apart, an Arabic name before a Swedish one."""
     typed = arabic_skeleton(word)
-    if len(typed) < 3:
-        return None
-    for name in places:
-        if ARABIC_LETTER.match(name) and _sounds_alike(typed, arabic_skeleton(name), 3):
-            return name
-    for name in places:
-        if name[:1].isalpha() and not ARABIC_LETTER.match(name):
-            if any(_sounds_alike(typed, known, 4) for known in swedish_skeletons(name)):
-                return name
+    index = sound_index(places)
+    if typed in index.exact:
+        return index.exact[typed]
+    if len(typed) >= SKELETON_FOR_A_TYPO:
+        for variant in (typed, *_one_letter_out(typed)):
+            for known, name in index.near.get(variant, ()):
+                if _one_letter_apart(typed, known):
+                    return name
     return None
 
 
-def _sounds_alike(typed: str, known: str, shortest: int) -> bool:
-    if min(len(typed), len(known)) < shortest:
-        return False
-    return typed == known or (min(len(typed), len(known)) >= shortest + 1 and _one_letter_apart(typed, known))
+@dataclass(frozen=True)
+class SoundIndex:
+    exact: dict[str, str]  # skeleton → place word
+    near: dict[str, list[tuple[str, str]]]  # a skeleton, and it with a letter out → (skeleton, place word)
+
+
+_sound_indexes: dict[str, SoundIndex] = {}
+
+
+def sound_index(places: dict[str, str]) -> SoundIndex:
+    """The places' skeletons, built once per version of the place words (not per query)."""
+    version = places.get(PLACES_VERSION)
+    if version in _sound_indexes:
+        return _sound_indexes[version]
+    arabic = [(arabic_skeleton(name), name) for name in places if ARABIC_LETTER.match(name)]
+    heard = [
+        (known, name)
+        for name in places
+        if name[:1].isalpha() and not ARABIC_LETTER.match(name)
+        for known in sorted(swedish_skeletons(name))
+    ]
+    exact, near = {}, {}
+    for skeletons, shortest in ((arabic, ARABIC_NAME_SKELETON), (heard, HEARD_NAME_SKELETON)):
+        for known, name in skeletons:
+            if len(known) >= shortest:
+                exact.setdefault(known, name)
+    for known, name in arabic + heard:
+        if len(known) >= SKELETON_FOR_A_TYPO:
+            for variant in (known, *_one_letter_out(known)):
+                near.setdefault(variant, []).append((known, name))
+    index = SoundIndex(exact=exact, near=near)
+    if version is not None:
+        _sound_indexes.clear()  # one version at a time: the place words change rarely
+        _sound_indexes[version] = index
+    return index
+
+
+def _one_letter_out(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 # A Swedish place name as Arabic writers hear it, as skeletons (`arabic_skeleton`), one for each
-# way of writing what may be heard two ways: "sj", "tj", "sk" and "k" before a front vowel (at the
-# start) as ش, "g" there as ي, "ng" as نغ, "rs" as ش or رس, a final "rg" as ر (ري) or رغ, a double
-# consonant as one; the other consonants letter by letter, the vowels dropped but a first one (ا).
+# way of writing what may be heard two ways: "sj", "tj", "ch" as ش (or تش); at the start, "sk" and
+# "k" before a front vowel as ش (or سك, تش, ك), "g" there as ي (or غ); "ng" as نغ, "rs" as ش or
+# رس, a final "rg" as ر (ري) or رغ, a double consonant as one; the other consonants letter by
+# letter, the vowels dropped but a first one (ا).
 # So places without an Arabic name are found too: an untranslated municipality, every village.
 SWEDISH_SOUNDS = [
-    ("skj", ("ش",)), ("stj", ("ش",)), ("sch", ("ش",)), ("sj", ("ش",)), ("tj", ("ش",)), ("kj", ("ش",)),
-    ("ch", ("ش",)), ("rs", ("رس", "ش")), ("ng", ("نغ",)), ("ck", ("ك",)), ("x", ("كس",)),
+    ("skj", ("ش",)), ("stj", ("ش",)), ("sch", ("ش",)), ("sj", ("ش",)), ("tj", ("ش", "تش")), ("kj", ("ش",)),
+    ("ch", ("ش", "تش")), ("rs", ("رس", "ش")), ("ng", ("نغ",)), ("ck", ("ك",)), ("x", ("كس",)),
 ]  # fmt: skip
 SWEDISH_LETTERS = dict(zip("bcdfghjklmnpqrstvwz", "بكدفغهيكلمنبكرستففس", strict=True))
 FRONT_VOWELS = "eiyäö"
@@ -449,6 +491,8 @@ MAX_SKELETONS = 8
 @lru_cache(maxsize=4096)
 def swedish_skeletons(name: str) -> frozenset[str]:
     name = name.lower()
+    if not name:
+        return frozenset()
     heads = [""]
     if name[:1] in VOWELS:
         heads, name = ["ا"], name[1:]
@@ -457,7 +501,7 @@ def swedish_skeletons(name: str) -> frozenset[str]:
     elif name[:2] in ("hj", "dj", "lj", "gj"):
         heads, name = ["ي"], name[2:]
     elif name[:1] in "kg" and name[1:2] in FRONT_VOWELS:
-        heads, name = (["ش", "ك"] if name[:1] == "k" else ["ي", "غ"]), name[1:]
+        heads, name = (["ش", "تش", "ك"] if name[:1] == "k" else ["ي", "غ"]), name[1:]
     ending = [""]
     if name.endswith("rg"):
         name, ending = name[:-2], ["ر", "رغ"]
@@ -535,7 +579,7 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
     asked = [w for w in meaningful_words(rest, request.language) if w.lower() not in place_words]
     names = tuple(place_name(w, places) for w in place_words)
     if place_words and not concepts and not asked:
-        # The municipality's whole name, however typed ("vasteras", "فاستيروس").
+        # The municipality's whole name, however typed (without å/ä/ö, in Arabic letters).
         only_municipality = places.get(municipality_key(names))
     return ReadQuery(
         text=request.query,
@@ -550,7 +594,7 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
 
 
 def asks_beside_places(read: ReadQuery) -> bool:
-    """The query names a place and asks for something there ("tilberga biblan")."""
+    """The query names a place and asks for something there ("qwxzvkj i <by>")."""
     places = {word.lower() for word in read.place_words}
     return bool(places) and (
         bool(read.concepts)
@@ -570,7 +614,7 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
     units = [_concept_query(typed, others, wider=typos) for typed, others in read.concepts]
     meaningful = meaningful_words(rest, read.language)
     if rest and (meaningful or not units):
-        readings = [_text_query(rest, minimum, typos=typos)]
+        readings = [_text_query(rest, minimum, typos=typos, meaningful=meaningful)]
         joined = joined_variant(" ".join(meaningful))
         if joined:  # people split words that are written together: "bank id"
             readings.append(_words_query(joined, "1", JOINED_FIELDS, boost=0.9))
@@ -584,9 +628,11 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
         " ".join(read.place_names or read.place_words), ["places^2", "places.folded^2", "title.folded"]
     )
     if read.place_is_a_word:
-        # What is asked for in a place matched nothing ("tilberga biblan"), while the place has
-        # pages: those, said to be for some of the words.
-        units.append(named_place)
+        # What is asked for in a place matched nothing ("qwxzvkj i <by>"), while the place has
+        # pages: those, said to be for some of the words; first those named after it (every page
+        # of a municipality lists its villages among its places).
+        names = " ".join(read.place_names or read.place_words)
+        units.append(_multi_match(names, ["title.folded^3", "places^2", "places.folded^2"]))
     if not units:  # nothing that can match (no words): no hits, never every document
         units = [{"match_none": {}}]
     should = []
@@ -639,8 +685,8 @@ def rescore(
         # A place named in the query: that municipality's own content first, regional content next.
         functions.append({"filter": {"terms": {"municipalities": read.place_codes}}, "weight": 3})
     if read.only_municipality:
-        # Only a municipality's name, however spelt ("فاغيرستا"): its start page first, as that
-        # page's whole title would put it when spelt as the page has it.
+        # Only a municipality's name, however spelt (in Arabic letters): its start page first, as
+        # that page's whole title would put it when spelt as the page has it.
         start_page = [
             {"term": {"municipalities": read.only_municipality}},
             {"term": {"type": MUNICIPALITY.name}},
@@ -847,19 +893,20 @@ TOP = 3
 def varied(hits: list[dict], read: ReadQuery, request) -> list[dict]:
     """The first page with some variety at its top: a local page of a type already shown twice
     there waits until another kind of page has been shown. Only the order within the page changes
-    (no hit moves to another page), and only when neither the query nor a filter names a place or a
-    type: a resident who asked for a place, or for help sessions, gets them as ranked."""
+    (no hit moves to another page), and only when the query names no place and no filter is set: a
+    resident who asked for a place, or filtered on help sessions, gets them as ranked."""
     if read.place_codes or request.municipality or request.types or request.page != 1:
         return hits
     top, waiting, shown = [], [], {}
     for at, hit in enumerate(hits):
         if len(top) == TOP:
             return top + waiting + hits[at:]
-        local = REGION not in hit["municipalities"]
-        if local and shown.get(hit["type"], 0) >= SAME_LOCAL_TYPE_ON_TOP:
+        kind = hit.get("type", "")
+        local = REGION not in (hit.get("municipalities") or [REGION])
+        if local and shown.get(kind, 0) >= SAME_LOCAL_TYPE_ON_TOP:
             waiting.append(hit)
             continue
-        shown[hit["type"]] = shown.get(hit["type"], 0) + 1
+        shown[kind] = shown.get(kind, 0) + 1
         top.append(hit)
     return top + waiting
 
@@ -897,13 +944,14 @@ def _facets(response: dict) -> dict:
     return facets
 
 
-def _suggestion(response: dict, request, places, found: bool) -> str | None:
+def _suggestion(response: dict, request, places, found: bool, typed_places=()) -> str | None:
     spelling = response.get("suggest", {}).get("spelling") or [{}]
     options = spelling[0].get("options") or []
     if not options:
         return None
     candidate = options[0]["text"]
-    names = set(places)
+    # The place words as typed are place names too (a name misspelt, or in Arabic letters).
+    names = set(places) | {word.lower() for word in typed_places}
     if candidate.lower() == request.query.lower() or touches_place_name(request.query, candidate, names):
         return None
     if found and brings_a_place_name(request.query, candidate, names):
@@ -945,10 +993,13 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
     few = few_hits(read)
     if total <= few:
         # Too few: one more round trip, any of the words with typo tolerance (which also finds
-        # every word with a typo in it); after nothing at all, a place named is one of the words.
-        if total == 0 and asks_beside_places(read):
-            read = replace(read, place_is_a_word=True)
+        # every word with a typo in it).
         any_word = _search(es, index, search_bodies(request, read, "1", typos=True, split=split))
+        if any_word["hits"]["total"]["value"] == 0 and asks_beside_places(read):
+            # Still nothing, while a place is named: its pages, the place as one of the words (a
+            # third round trip, for what would else be a dead end).
+            read = replace(read, place_is_a_word=True)
+            any_word = _search(es, index, search_bodies(request, read, "1", typos=True, split=split))
         if any_word["hits"]["total"]["value"] > total:
             # The pages with (nearly) every word first, then the best of the others: never an
             # (almost) empty page while other pages match some of the words (or match with a typo).
@@ -966,7 +1017,9 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
         # only now, when it is shown; a failing suggester costs the suggestion, not the answer.
         try:
             spelling = es.search(index=index, body=spelling_body(request))
-            suggestion = _suggestion(spelling, request, places, found=total > 0)
+            suggestion = _suggestion(
+                spelling, request, places, found=total > 0, typed_places=read.place_words
+            )
         except OpenSearchConnectionError:
             raise  # the node is down or slow: the breaker must hear of it
         except TransportError:

@@ -8,6 +8,7 @@ query) the circuit breaker in the shared cache opens (`search.breaker`), so a de
 does not slow every request, searches and suggestions alike.
 """
 
+import hashlib
 import logging
 import re
 import unicodedata
@@ -31,10 +32,12 @@ from search.indexes import engine_configured
 from search.indexing import ENGINE_ERRORS
 from search.models import Synonym
 from search.opensearch_query import (
+    PLACES_VERSION,
     find_concepts,
     fold,
     municipality_key,
     normalise,
+    place_name,
     run_autocomplete,
     run_query,
 )
@@ -140,16 +143,23 @@ def _read_places() -> dict[str, str]:
                     found.setdefault(fold(word), code)
         # The whole name (in each language a page has), for a query that is only the municipality.
         found.setdefault(municipality_key(re.findall(r"\w+", name.lower())), code)
-    # The county's name ("Stockholms län": "stockholm") says nothing a page must have, as every
-    # page is about the county: a place, the whole region's ("alla kommuner i <län>" finds the
-    # municipalities' page, which does not name the county). Short words ("län") are no name.
+    # The county's name ("Gävleborgs län": "gävleborg") says nothing a page must have, as every
+    # page is about the county: a place word, no municipality ("alla kommuner i <län>" finds the
+    # municipalities' page, which does not name the county). Short and common words ("län",
+    # "västra") are no name, nor a word that is a municipality's ("Uppsala län": Uppsala).
     for (region_name,) in OrganisationSettings.objects.values_list("region_name"):
         for word in re.findall(r"\w+", region_name.lower()):
-            if len(word) >= 5:
-                for form in (word, word.removesuffix("s")):
-                    found.setdefault(form, REGION)
-                    found.setdefault(fold(form), REGION)
+            form = word.removesuffix("s")
+            if len(form) >= 5 and form not in NOT_A_COUNTY_NAME and not place_name(word, found):
+                for key in (word, form, fold(word), fold(form)):
+                    found.setdefault(key, REGION)
+    # A fingerprint: what the query builder makes of the place words once is kept while it holds.
+    found[PLACES_VERSION] = hashlib.sha1(repr(sorted(found.items())).encode()).hexdigest()[:16]
     return found
+
+
+# Words of county names that name no county.
+NOT_A_COUNTY_NAME = {"region", "regionen", "landsting", "västra", "norra", "östra", "södra", "mellersta"}
 
 
 def _read_synonyms(language: str) -> list[list[str]]:

@@ -128,8 +128,9 @@ post_delete.connect(_promotions_changed, sender=SearchPromotion, dispatch_uid="s
 
 
 def _places_changed(sender, instance, **kwargs):
-    """A municipality's name or localities changed (published, or the page deleted): the place
-    words a query is read with are read again at the next search, not after the cache expires."""
+    """A municipality's name or localities changed (published, or the page deleted), or the
+    county's name (the organisation settings): the place words a query is read with are read again
+    at the next search, not after the cache expires."""
     cache.delete(PLACES_CACHE_KEY)
 
 
@@ -137,3 +138,4 @@ post_save.connect(_places_changed, sender=MunicipalityPage, dispatch_uid="search
 post_delete.connect(_places_changed, sender=MunicipalityPage, dispatch_uid="search-places-deleted")
 # The county's name is a place too (the whole region's).
 post_save.connect(_places_changed, sender=OrganisationSettings, dispatch_uid="search-county-saved")
+post_delete.connect(_places_changed, sender=OrganisationSettings, dispatch_uid="search-county-deleted")

@@ -2,8 +2,10 @@
 
 - Latin units in Arabic letters have no one spelling: the pages write "ميجابت", residents also
   "ميغابت" or "ميقابت" (ج, غ and ق are all written for a g).
-- Everyday Swedish: "biblan" or "bibblan" is the library; to call ("ringa") is to contact.
+- Everyday Swedish: "biblan" or "bibblan" is the library; to call ("ringa") is to contact; a
+  "bebis" is a baby. Speeds are also written "Mbps".
 - English written by people new to it: "ISP" is the internet provider.
+- Arabic for one's mother or father ("امي"), and for the elderly ("مسنة"), which the pages say otherwise.
 Editors change these under Snippets → Synonymer.
 """
 
@@ -14,9 +16,16 @@ from search.seeding import seed_operation
 SEED = [
     ("ar", "ميجابت, ميغابت, ميقابت, mbit"),
     ("ar", "جيجابت, غيغابت, قيقابت, gbit"),
+    ("en", "mbps, mbit, megabit"),
+    ("en", "gbps, gbit, gigabit"),
+    ("sv", "mbps, mbit, megabit"),
+    ("sv", "bebis, bäbis, baby, nyfödd, få barn"),
     ("sv", "bibliotek, biblioteket, biblan, bibblan"),
     ("sv", "kontakt, kontakta, ringa, telefonnummer"),
     ("en", "isp, internet provider, broadband provider, provider"),
+    # "My mother", "elderly": a relative to care for, the seniors' courses
+    ("ar", "امي, ابي, والدي, الأقارب"),
+    ("ar", "مسن, مسنة, مسنين, كبار السن"),
 ]
 
 

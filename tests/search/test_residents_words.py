@@ -146,7 +146,9 @@ ARABIC_PLACES = {"شوبينغ": "1983", "فيستروس": "1980", "فاغرشت
     ],
 )
 def test_a_name_in_arabic_letters_is_the_place_however_it_is_spelt(typed, name):
-    assert opensearch_query.place_name(typed, ARABIC_PLACES) == name
+    # As the place words hold them: the municipalities' names in Swedish and in Arabic letters
+    places = {**ARABIC_PLACES, "köping": "1983", "västerås": "1980", "fagersta": "1982", "norberg": "1962"}
+    assert places[opensearch_query.place_name(typed, places)] == places[name]
 
 
 SWEDISH_PLACES = {
@@ -173,8 +175,26 @@ def test_a_swedish_place_name_is_heard_in_arabic_letters(typed, name):
     assert opensearch_query.place_name(typed, SWEDISH_PLACES) == name
 
 
+def test_a_name_that_sounds_the_same_wins_over_one_a_letter_apart():
+    # "فاغرستا" is one letter from the Arabic name's skeleton, and the Swedish name as heard
+    places = {"فاغرشتا": "A", "fagersta": "B"}
+    assert opensearch_query.place_name("فاغرستا", places) == "fagersta"
+    assert opensearch_query.place_name("فاغرشتا", places) == "فاغرشتا"
+    # A four-letter skeleton matches only as it is: "أربع" (four) is not "اربغ"
+    assert opensearch_query.place_name("اربوغا", {"أربوغا": "C"}) == "أربوغا"
+    assert opensearch_query.place_name("أربع", {"أربوغا": "C"}) is None
+
+
+def test_the_sound_index_is_built_once_per_version_of_the_place_words():
+    places = {"فاغرشتا": "A", opensearch_query.PLACES_VERSION: "v1"}
+    first = opensearch_query.sound_index(places)
+    assert opensearch_query.sound_index(dict(places)) is first
+    assert opensearch_query.sound_index({**places, opensearch_query.PLACES_VERSION: "v2"}) is not first
+
+
 @pytest.mark.parametrize(
-    "word", ["سلا", "سيل", "كبير", "الانترنت", "مكتبة", "بنك", "شبكة", "تغطية", "فيسبوك"]
+    "word",
+    ["أربع", "أرباح", "اربيل", "سلا", "سيل", "كبير", "الانترنت", "مكتبة", "بنك", "شبكة", "تغطية", "فيسبوك"],
 )
 def test_ordinary_arabic_words_are_no_places(word):
     assert opensearch_query.place_name(word, {**ARABIC_PLACES, **SWEDISH_PLACES}) is None
@@ -186,6 +206,8 @@ def test_no_word_of_the_arabic_pages_is_read_as_a_place_it_is_not(demo):
     from wagtail.models import Page
 
     from core.text import html_text
+    from home.models import MunicipalityPage
+    from search.registry import REGION
     from search.service import vocabulary
 
     places = vocabulary("ar").places
@@ -195,19 +217,29 @@ def test_no_word_of_the_arabic_pages_is_read_as_a_place_it_is_not(demo):
         words.update(opensearch_query.WORD.findall(html_text(text)))
     arabic = {w for w in words if opensearch_query.ARABIC_LETTER.match(w)}
     taken = {w: name for w in arabic if (name := opensearch_query.place_name(w, places))}
-    # The names of the Arabic municipality pages, as written, with "and" onto them or not
-    names = {
-        opensearch_query.arabic_skeleton(p.title)
-        for p in Page.objects.live().filter(locale__language_code="ar", depth=4)
+    # The Arabic municipality pages' names, as written (with "and" onto them or not): their places
+    codes = {
+        opensearch_query.arabic_skeleton(page.title): page.code
+        for page in MunicipalityPage.objects.live().filter(locale__language_code="ar")
     }
+    # Names the pages write of places without an Arabic page: the county, an untranslated one
+    codes |= {"فستمانلاند": REGION, "سوراهامار": "1907"}
     wrong = {
         w: name
         for w, name in taken.items()
-        if opensearch_query.arabic_skeleton(w).removeprefix("و") not in names
-        # Names the pages write of places without an Arabic page: the county, an untranslated one
-        and (w, name) not in {("فستمانلاند", "västmanlands"), ("سوراهامار", "surahammar")}
+        if places[name] != codes.get(w)
+        and places[name] != codes.get(opensearch_query.arabic_skeleton(w).removeprefix("و"))
     }
     assert len(arabic) > 300 and len(taken) >= 9 and not wrong, wrong
+
+
+def test_typos_are_looked_for_in_the_meaningful_words_only():
+    """The fields typos are looked for in keep stop words: "i" matched every title with an "i"."""
+    clause = opensearch_query._text_query("qwxzvkj i", "1", typos=True, meaningful=["qwxzvkj"])
+    fuzzy = [c for c in clause["bool"]["should"] if "fuzziness" in c["multi_match"]]
+    assert [c["multi_match"]["query"] for c in fuzzy] == ["qwxzvkj"]
+    only_stop_words = opensearch_query._text_query("i på", "1", typos=True, meaningful=[])
+    assert not any("fuzziness" in c["multi_match"] for c in only_stop_words["bool"]["should"])
 
 
 def test_stop_and_question_words_are_no_words_of_their_own():
@@ -469,6 +501,12 @@ def test_arabic_is_normalised_and_stemmed(engine, client, query, expected):
         # ... however it is spelt in Arabic letters
         ("الالياف في كوبينغ", "ar", "Bredband i Köping"),
         ("الانترنت في نوربيرغ", "ar", "Bredband i Norberg"),
+        # Words as residents say them (migration 0007)
+        ("vi ska få bebis", "sv", "Få barn"),
+        ("what is mbps", "en", "speeds"),
+        ("change ISP", "en", "provider"),
+        ("ringa till er telefonnummer", "sv", "Kontakt"),
+        ("شو يعني ميغابت", "ar", "السرعات"),
         ("مكتبة فاستيروس", "ar", "مكتبة مدينة فيستروس"),
         # ... and where it has no Arabic name, as the Swedish is heard
         ("مكتبة سورهامار", "ar", "Surahammars bibliotek"),
@@ -615,9 +653,20 @@ def test_the_countys_name_is_the_whole_regions_place_and_follows_the_settings(de
     assert settings_.region_name == "Västmanlands län"
     assert places()["västmanland"] == places()["vastmanland"] == places()["västmanlands"] == REGION
     assert "län" not in places()  # a short word of the name is no name
-    settings_.region_name = "Qwxzlands län"
+    settings_.region_name = "Västra Qwxzlands län"
     settings_.save()
     assert places()["qwxzland"] == REGION and "västmanland" not in places()
+    assert "västra" not in places()  # a common word of county names names none
+    settings_.region_name = "Arbogas län"  # a county named after a municipality: the municipality
+    settings_.save()
+    assert places()["arboga"] == "1984" and places().get("arbogas") is None
+    settings_.delete()
+    assert "qwxzland" not in places() and "västmanland" not in places()
+    # In a query, the county's name is a place word without a municipality: no preference
+    read_ = opensearch_query.read_query(
+        SearchRequest.from_params(QueryDict("q=bibliotek+i+qwxzland")), GROUPS, {"qwxzland": REGION}
+    )
+    assert read_.place_words == ("qwxzland",) and read_.place_codes == () and read_.rest == "bibliotek i"
 
 
 def hit(title, type_, municipality):
@@ -642,6 +691,8 @@ def test_the_first_hits_vary_when_no_place_or_type_is_asked_for():
     # Regional pages of one type are no repetition of one kind of local page.
     guides = [hit(f"Guide {i}", "broadband_guide", "region") for i in range(4)]
     assert opensearch_query.varied(guides, plain, plain_request()) == guides
+    bare = [{"title": "no type, no municipalities"}, *hits]
+    assert len(opensearch_query.varied(bare, plain, plain_request())) == len(bare)
     # A place, a type or a municipality filter asked for, or a later page: as ranked.
     assert opensearch_query.varied(hits, read("bredband sala"), plain_request()) == hits
     for asked in ({"typ": "municipality_broadband"}, {"kommun": "1981"}, {"page": "2"}):
@@ -661,6 +712,7 @@ def plain_request(**params):
     [
         # A village typed with a letter missing, the library as people say it
         ("tilberga biblan", "sv", "Tillberga bibliotek"),
+        ("tilberga bibliotk", "sv", "Tillberga bibliotek"),  # a typo beside a place: not "some words"
         # What is asked for matches nothing, the place has pages: those, and said to be for some
         # of the words, never nothing
         ("qwxzvkj i kolsva", "sv", "Kolsva bibliotek"),  # (among the first three)
