@@ -58,7 +58,7 @@ QUESTION_WORDS = {
     "en": "i me my we our you your how what where when who which do does did can could should "
     "want need get find is are am have has there please many much".split(),
     "ar": "كيف ماذا ما اين أين متى من هل اريد أريد احتاج أحتاج يمكن يمكنني ممكن اجد أجد احصل أحصل كم "
-    "شو ايش إيش شنو وش يعني".split(),  # the last: "what" in spoken Arabic, and "(it) means"
+    "شو ايش إيش شنو وش يعني بدي".split(),  # the last: spoken Arabic's "what", "(it) means", "I want"
 }
 
 

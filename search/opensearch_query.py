@@ -400,8 +400,9 @@ def misspelt_place(word: str, places: dict[str, str]) -> str | None:
 # (ا و ي), which writers put in or leave out, with ج and ق, other letters for a g, as غ.
 ARABIC_SKELETON = str.maketrans({"ا": None, "و": None, "ي": None, "ج": "غ", "ق": "غ"})
 # How long a skeleton must be to be taken for a place's: as its Arabic name's, exactly, three
-# letters; as its Swedish name is heard (a guess), four; one letter apart, five ("اربع", four, is
-# one letter from a four-letter name's skeleton: ordinary words never turn into places).
+# letters; as its Swedish name is heard (a guess), four; one letter apart, the name's five and the
+# word's four ("اربع", four, is one letter from a four-letter name's: ordinary words never turn
+# into places).
 ARABIC_NAME_SKELETON = 3
 HEARD_NAME_SKELETON = 4
 SKELETON_FOR_A_TYPO = 5
@@ -423,7 +424,7 @@ def arabic_place(word: str, places: dict[str, str]) -> str | None:
     index = sound_index(places)
     if typed in index.exact:
         return index.exact[typed]
-    if len(typed) >= SKELETON_FOR_A_TYPO:
+    if len(typed) >= SKELETON_FOR_A_TYPO - 1:
         for variant in (typed, *_one_letter_out(typed)):
             for known, name in index.near.get(variant, ()):
                 if _one_letter_apart(typed, known):
@@ -474,18 +475,19 @@ def _one_letter_out(word: str) -> set[str]:
 
 # A Swedish place name as Arabic writers hear it, as skeletons (`arabic_skeleton`), one for each
 # way of writing what may be heard two ways: "sj", "tj", "ch" as ش (or تش); at the start, "sk" and
-# "k" before a front vowel as ش (or سك, تش, ك), "g" there as ي (or غ); "ng" as نغ, "rs" as ش or
-# رس, a final "rg" as ر (ري) or رغ, a double consonant as one; the other consonants letter by
-# letter, the vowels dropped but a first one (ا).
+# "k" before a front vowel as ش (or سك, تش, ك), "g" there as ي (or غ); "ng" as نغ or ن, "rs" as
+# ش or رس, "rg" as ر (رج, ري: "berg") or رغ, "j" as ي or ج, a double consonant as one; the other
+# consonants letter by letter, the vowels dropped but a first one (ا).
 # So places without an Arabic name are found too: an untranslated municipality, every village.
 SWEDISH_SOUNDS = [
     ("skj", ("ش",)), ("stj", ("ش",)), ("sch", ("ش",)), ("sj", ("ش",)), ("tj", ("ش", "تش")), ("kj", ("ش",)),
-    ("ch", ("ش", "تش")), ("rs", ("رس", "ش")), ("ng", ("نغ",)), ("ck", ("ك",)), ("x", ("كس",)),
+    ("ch", ("ش", "تش")), ("rs", ("رس", "ش")), ("rg", ("ر", "رغ")), ("ng", ("نغ", "ن")), ("ck", ("ك",)),
+    ("x", ("كس",)), ("j", ("ي", "ج")),
 ]  # fmt: skip
 SWEDISH_LETTERS = dict(zip("bcdfghjklmnpqrstvwz", "بكدفغهيكلمنبكرستففس", strict=True))
 FRONT_VOWELS = "eiyäö"
 VOWELS = "aeiouyåäö"
-MAX_SKELETONS = 8
+MAX_SKELETONS = 16
 
 
 @lru_cache(maxsize=4096)
@@ -502,9 +504,6 @@ def swedish_skeletons(name: str) -> frozenset[str]:
         heads, name = ["ي"], name[2:]
     elif name[:1] in "kg" and name[1:2] in FRONT_VOWELS:
         heads, name = (["ش", "تش", "ك"] if name[:1] == "k" else ["ي", "غ"]), name[1:]
-    ending = [""]
-    if name.endswith("rg"):
-        name, ending = name[:-2], ["ر", "رغ"]
     found = set(heads)
     at = 0
     while at < len(name):
@@ -519,9 +518,7 @@ def swedish_skeletons(name: str) -> frozenset[str]:
         at += 1
         if len(found) > MAX_SKELETONS:
             found = set(sorted(found)[:MAX_SKELETONS])
-    return frozenset(
-        (known + end)[:1] + (known + end)[1:].translate(ARABIC_SKELETON) for known in found for end in ending
-    )
+    return frozenset(known[:1] + known[1:].translate(ARABIC_SKELETON) for known in found)
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -625,7 +622,7 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
             readings.append({"constant_score": {"filter": place, "boost": 0.1}})
         units.insert(0, {"dis_max": {"queries": readings, "tie_breaker": 0.1}})
     named_place = _multi_match(
-        " ".join(read.place_names or read.place_words), ["places^2", "places.folded^2", "title.folded"]
+        " ".join(read.place_names or read.place_words), ["places^2", "places.folded^2", "title.folded^3"]
     )
     if read.place_is_a_word:
         # What is asked for in a place matched nothing ("qwxzvkj i <by>"), while the place has

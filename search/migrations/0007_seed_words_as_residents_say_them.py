@@ -1,7 +1,8 @@
 """Words residents use for what the pages call otherwise (issue 13, a third round of probes).
 
 - Latin units in Arabic letters have no one spelling: the pages write "ميجابت", residents also
-  "ميغابت" or "ميقابت" (ج, غ and ق are all written for a g).
+  "ميغابت" or "ميقابت" (ج, غ and ق are all written for a g); "النت" and "بريدباند" are the internet.
+- "GDPR" is how many know the page on personal data.
 - Everyday Swedish: "biblan" or "bibblan" is the library; to call ("ringa") is to contact; a
   "bebis" is a baby. Speeds are also written "Mbps".
 - English written by people new to it: "ISP" is the internet provider.
@@ -15,6 +16,11 @@ from search.seeding import seed_operation
 
 SEED = [
     ("ar", "ميجابت, ميغابت, ميقابت, mbit"),
+    ("ar", "برودباند, بريدباند, نت, إنترنت, bredband"),
+    ("ar", "بنك ايدي, بنكايدي, بنك آي دي, bankid"),
+    ("sv", "gdpr, dataskydd, personuppgifter"),
+    ("en", "gdpr, data protection, personal data"),
+    ("ar", "gdpr, حماية البيانات, البيانات الشخصية"),
     ("ar", "جيجابت, غيغابت, قيقابت, gbit"),
     ("en", "mbps, mbit, megabit"),
     ("en", "gbps, gbit, gigabit"),

@@ -152,6 +152,8 @@ def test_a_name_in_arabic_letters_is_the_place_however_it_is_spelt(typed, name):
 
 
 SWEDISH_PLACES = {
+    "skiljebo": "1980",
+    "kungsör": "1960",
     "surahammar": "1907",
     "tillberga": "1980",
     "skultuna": "1980",
@@ -169,6 +171,9 @@ SWEDISH_PLACES = {
         ("تلبرجا", "tillberga"),
         ("سكولتونا", "skultuna"),
         ("فيرسبو", "virsbo"),
+        ("تيلبيريا", "tillberga"),  # "rg" heard soft, as in "berg"
+        ("شيلجيبو", "skiljebo"),  # "j" as ج
+        ("كونسور", "kungsör"),  # "ng" as ن, one letter from the name's five
     ],
 )
 def test_a_swedish_place_name_is_heard_in_arabic_letters(typed, name):
