@@ -400,9 +400,9 @@ def misspelt_place(word: str, places: dict[str, str]) -> str | None:
 # (ا و ي), which writers put in or leave out, with ج and ق, other letters for a g, as غ.
 ARABIC_SKELETON = str.maketrans({"ا": None, "و": None, "ي": None, "ج": "غ", "ق": "غ"})
 # How long a skeleton must be to be taken for a place's: as its Arabic name's, exactly, three
-# letters; as its Swedish name is heard (a guess), four; one letter apart, the name's five and the
-# word's four ("اربع", four, is one letter from a four-letter name's: ordinary words never turn
-# into places).
+# letters; as its Swedish name is heard (a guess), four; one letter apart, five, both ("اربع",
+# four, is one letter from a four-letter name's). An ordinary word of four letters can still sound
+# exactly like a village's name ("كلبك", your dog): on this site's subjects, rare.
 ARABIC_NAME_SKELETON = 3
 HEARD_NAME_SKELETON = 4
 SKELETON_FOR_A_TYPO = 5
@@ -424,7 +424,7 @@ def arabic_place(word: str, places: dict[str, str]) -> str | None:
     index = sound_index(places)
     if typed in index.exact:
         return index.exact[typed]
-    if len(typed) >= SKELETON_FOR_A_TYPO - 1:
+    if len(typed) >= SKELETON_FOR_A_TYPO:
         for variant in (typed, *_one_letter_out(typed)):
             for known, name in index.near.get(variant, ()):
                 if _one_letter_apart(typed, known):
@@ -474,15 +474,15 @@ def _one_letter_out(word: str) -> set[str]:
 
 
 # A Swedish place name as Arabic writers hear it, as skeletons (`arabic_skeleton`), one for each
-# way of writing what may be heard two ways: "sj", "tj", "ch" as ش (or تش); at the start, "sk" and
-# "k" before a front vowel as ش (or سك, تش, ك), "g" there as ي (or غ); "ng" as نغ or ن, "rs" as
-# ش or رس, "rg" as ر (رج, ري: "berg") or رغ, "j" as ي or ج, a double consonant as one; the other
-# consonants letter by letter, the vowels dropped but a first one (ا).
+# way of writing what may be heard two ways: "sj", "tj", "ch" as ش (or تش); at the start, "sk"
+# before a front vowel as ش (or سك), "k" there as ش (or تش, ك), "g" there as ي (or غ); "ng" as نغ,
+# "rs" as ش or رس, "rg" as ر (رج, ري: "berg") or رغ, "j" as ي or ج, a double consonant as one; the
+# other consonants letter by letter, the vowels dropped but a first one (ا).
 # So places without an Arabic name are found too: an untranslated municipality, every village.
 SWEDISH_SOUNDS = [
-    ("skj", ("ش",)), ("stj", ("ش",)), ("sch", ("ش",)), ("sj", ("ش",)), ("tj", ("ش", "تش")), ("kj", ("ش",)),
-    ("ch", ("ش", "تش")), ("rs", ("رس", "ش")), ("rg", ("ر", "رغ")), ("ng", ("نغ", "ن")), ("ck", ("ك",)),
-    ("x", ("كس",)), ("j", ("ي", "ج")),
+    ("skj", ("ش",)), ("stj", ("ش",)), ("sch", ("ش",)), ("rsj", ("رش", "ش")), ("sj", ("ش",)),
+    ("tj", ("ش", "تش")), ("kj", ("ش",)), ("ch", ("ش", "تش")), ("rs", ("رس", "ش")), ("rg", ("ر", "رغ")),
+    ("ng", ("نغ",)), ("ck", ("ك",)), ("x", ("كس",)), ("j", ("ي", "ج")),
 ]  # fmt: skip
 SWEDISH_LETTERS = dict(zip("bcdfghjklmnpqrstvwz", "بكدفغهيكلمنبكرستففس", strict=True))
 FRONT_VOWELS = "eiyäö"
@@ -492,7 +492,7 @@ MAX_SKELETONS = 16
 
 @lru_cache(maxsize=4096)
 def swedish_skeletons(name: str) -> frozenset[str]:
-    name = name.lower()
+    name = re.sub(r"(.)\1", r"\1", name.lower())  # a double consonant is one
     if not name:
         return frozenset()
     heads = [""]
@@ -504,21 +504,22 @@ def swedish_skeletons(name: str) -> frozenset[str]:
         heads, name = ["ي"], name[2:]
     elif name[:1] in "kg" and name[1:2] in FRONT_VOWELS:
         heads, name = (["ش", "تش", "ك"] if name[:1] == "k" else ["ي", "غ"]), name[1:]
-    found = set(heads)
+    # The skeletons so far, the first way of hearing first (kept when there are too many); each
+    # sound already as a skeleton has it (without ا و ي), so that ways that end alike are one.
+    found = dict.fromkeys(heads)
     at = 0
     while at < len(name):
         sound = next(((typed, said) for typed, said in SWEDISH_SOUNDS if name.startswith(typed, at)), None)
         if sound:
-            found = {known + said for known in found for said in sound[1]}
-            at += len(sound[0])
-            continue
-        letter = SWEDISH_LETTERS.get(name[at])
-        if letter and name[at - 1 : at] != name[at]:  # a double consonant is one
-            found = {known + letter for known in found}
-        at += 1
-        if len(found) > MAX_SKELETONS:
-            found = set(sorted(found)[:MAX_SKELETONS])
-    return frozenset(known[:1] + known[1:].translate(ARABIC_SKELETON) for known in found)
+            alternatives, at = sound[1], at + len(sound[0])
+        else:
+            letter = SWEDISH_LETTERS.get(name[at])
+            alternatives, at = ((letter,) if letter else ("",)), at + 1
+        said = [part.translate(ARABIC_SKELETON) for part in alternatives]
+        found = dict.fromkeys(
+            list(dict.fromkeys(known + part for known in found for part in said))[:MAX_SKELETONS]
+        )
+    return frozenset(found)
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

@@ -6,7 +6,8 @@
 - Everyday Swedish: "biblan" or "bibblan" is the library; to call ("ringa") is to contact; a
   "bebis" is a baby. Speeds are also written "Mbps".
 - English written by people new to it: "ISP" is the internet provider.
-- Arabic for one's mother or father ("امي"), and for the elderly ("مسنة"), which the pages say otherwise.
+- Arabic for the elderly ("مسنة"), which the pages say otherwise. (Not "امي", my mother: with an
+  ending it is "الأمية", illiteracy, or "أمين", a librarian.)
 Editors change these under Snippets → Synonymer.
 """
 
@@ -29,8 +30,7 @@ SEED = [
     ("sv", "bibliotek, biblioteket, biblan, bibblan"),
     ("sv", "kontakt, kontakta, ringa, telefonnummer"),
     ("en", "isp, internet provider, broadband provider, provider"),
-    # "My mother", "elderly": a relative to care for, the seniors' courses
-    ("ar", "امي, ابي, والدي, الأقارب"),
+    # The elderly: the seniors' courses
     ("ar", "مسن, مسنة, مسنين, كبار السن"),
 ]
 
