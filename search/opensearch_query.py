@@ -339,26 +339,26 @@ def _concept_query(typed: str, others: Sequence[str], wider: bool = False) -> di
     return {"dis_max": {"queries": readings, "tie_breaker": 0.1}}
 
 
-def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], list[str]]:
-    """Take place names out of the query: (the rest, place words, their kommunkoder). Pure.
+def split_places(text: str, places: dict[str, str]) -> tuple[str, list[str], list[str], list[str]]:
+    """Take place names out of the query: (the rest, place words, their kommunkoder, the place
+    words as the places know them). Pure.
 
     The county's name is a place word without a kommunkod: every page is about the county.
     "bredband <kommun>" becomes a search for "bredband" that prefers that municipality's content,
     instead of requiring every document to contain the place name.
     """
     words = WORD.findall(text.lower())
-    rest, found, codes = [], [], []
+    rest, found, codes, names = [], [], [], []
     for word in words:
         name = place_name(word, places)
         if name:
             found.append(word)
+            names.append(name)
             if places[name] != REGION:  # the county's name: a place word, no municipality
                 codes.append(places[name])
         else:
             rest.append(word)
-    if not rest:
-        return text, found, sorted(set(codes))
-    return " ".join(rest), found, sorted(set(codes))
+    return (" ".join(rest) if rest else text), found, sorted(set(codes)), names
 
 
 # The place words (`search.service.places`) also hold each municipality's whole name in every
@@ -570,34 +570,33 @@ class ReadQuery:
 
 def read_query(request, synonym_groups, places) -> ReadQuery:
     places = places or {}
-    text, place_words, place_codes = split_places(request.query, places)
+    text, place_words, place_codes, names = split_places(request.query, places)
     rest, concepts = find_concepts(text, synonym_groups)
-    only_municipality = None
-    # (When every word is a place, `rest` is the whole query.)
-    asked = [w for w in meaningful_words(rest, request.language) if w.lower() not in place_words]
-    names = tuple(place_name(w, places) for w in place_words)
-    if place_words and not concepts and not asked:
-        # The municipality's whole name, however typed (without å/ä/ö, in Arabic letters).
-        only_municipality = places.get(municipality_key(names))
-    return ReadQuery(
+    read = ReadQuery(
         text=request.query,
         language=request.language,
         place_words=tuple(place_words),
         place_codes=tuple(place_codes),
         rest=rest,
         concepts=tuple((typed, tuple(others)) for typed, others in concepts),
-        only_municipality=only_municipality,
-        place_names=names,
+        place_names=tuple(names),
     )
+    if place_words and not concepts and not words_beside_places(read):
+        # The municipality's whole name, however typed (without å/ä/ö, in Arabic letters).
+        read = replace(read, only_municipality=places.get(municipality_key(names)))
+    return read
+
+
+def words_beside_places(read: ReadQuery) -> list[str]:
+    """The query's other words: not stop or question words, nor place names. (When every word is a
+    place, `rest` is the whole query.)"""
+    places = {word.lower() for word in read.place_words}
+    return [w for w in meaningful_words(read.rest, read.language) if w.lower() not in places]
 
 
 def asks_beside_places(read: ReadQuery) -> bool:
     """The query names a place and asks for something there ("qwxzvkj i <by>")."""
-    places = {word.lower() for word in read.place_words}
-    return bool(places) and (
-        bool(read.concepts)
-        or any(w.lower() not in places for w in meaningful_words(read.rest, read.language))
-    )
+    return bool(read.place_words) and bool(read.concepts or words_beside_places(read))
 
 
 def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False) -> dict:
@@ -622,15 +621,15 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
             place = {"term": {"municipalities": read.only_municipality}}
             readings.append({"constant_score": {"filter": place, "boost": 0.1}})
         units.insert(0, {"dis_max": {"queries": readings, "tie_breaker": 0.1}})
+    # A place named: its pages, first those named after it (every page of a municipality lists
+    # its villages among its places).
     named_place = _multi_match(
         " ".join(read.place_names or read.place_words), ["places^2", "places.folded^2", "title.folded^3"]
     )
     if read.place_is_a_word:
         # What is asked for in a place matched nothing ("qwxzvkj i <by>"), while the place has
-        # pages: those, said to be for some of the words; first those named after it (every page
-        # of a municipality lists its villages among its places).
-        names = " ".join(read.place_names or read.place_words)
-        units.append(_multi_match(names, ["title.folded^3", "places^2", "places.folded^2"]))
+        # pages: those, said to be for some of the words.
+        units.append(named_place)
     if not units:  # nothing that can match (no words): no hits, never every document
         units = [{"match_none": {}}]
     should = []
@@ -960,8 +959,7 @@ def _suggestion(response: dict, request, places, found: bool, typed_places=()) -
 def query_units(read: ReadQuery) -> int:
     """How many things a query asks for: each concept, and each other word that is not a stop or
     question word or a place name (a query of place names alone asks for one: its places)."""
-    places = {word.lower() for word in read.place_words}
-    words = [w for w in meaningful_words(read.rest, read.language) if w.lower() not in places]
+    words = words_beside_places(read)
     return max(len(read.concepts) + len(words), 1 if read.place_words else 0)
 
 
