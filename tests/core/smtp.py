@@ -79,11 +79,13 @@ def start_process(args: list[str], database: str, smtp_port: int, **extra) -> su
         MAIL_SWEEP_SECONDS="1",  # the scheduler's deliver_mail job (every process must agree)
         OPENSEARCH_URL="",
         SCHEDULED_JOBS_DISABLED="check_links",  # no requests to other hosts
+        PYTHONUNBUFFERED="1",  # the log is whole however the process ends
+        PYTHONFAULTHANDLER="1",  # a process that does not stop writes where it hangs (stop())
         **extra,
     )
     LOGS.mkdir(parents=True, exist_ok=True)
     log = (LOGS / f"{args[0]}-{time.time_ns()}.log").open("w")  # read it when a fault test fails
-    return subprocess.Popen(
+    process = subprocess.Popen(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
@@ -91,6 +93,15 @@ def start_process(args: list[str], database: str, smtp_port: int, **extra) -> su
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    process.log_path = Path(log.name)
+    return process
+
+
+def log_tail(process: subprocess.Popen, lines: int = 30) -> str:
+    """The end of a process's log (start_process), for the message of a failed fault test: CI keeps
+    what the test printed, not the files it wrote."""
+    text = process.log_path.read_text(errors="replace") if process.log_path.exists() else ""
+    return f"--- {process.log_path.name} ---\n" + "\n".join(text.splitlines()[-lines:])
 
 
 def start_worker(database: str, smtp_port: int) -> subprocess.Popen:
@@ -107,8 +118,13 @@ def stop(process: subprocess.Popen, signum=signal.SIGTERM) -> None:
     try:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        # Hung: SIGABRT makes the fault handler write every thread's stack to the log first.
+        os.killpg(process.pid, signal.SIGABRT)
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 def wait_for(condition, seconds: float = 45, what: str = "condition"):

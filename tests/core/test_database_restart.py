@@ -24,7 +24,16 @@ from django.db import connection
 from tests.core.pages import SALA_BROADBAND_URL
 from tests.core.postgres_server import PostgresServer
 from tests.core.redis_server import PATIENT_TIMEOUT, RedisServer, free_port
-from tests.core.smtp import Catcher, SMTPServer, database_url, start_process, start_worker, stop, wait_for
+from tests.core.smtp import (
+    Catcher,
+    SMTPServer,
+    database_url,
+    log_tail,
+    start_process,
+    start_worker,
+    stop,
+    wait_for,
+)
 from tests.core.test_production import (  # noqa: F401 (static_root_fixture is a fixture)
     PUBLIC_PAGES,
     ROOT,
@@ -202,14 +211,21 @@ def test_postgresql_restarted_the_site_recovers_without_restarting_the_app(demo_
             lambda: any(m["To"] == "efter@example.se" for m in catcher.messages),
             what="the booking mail queued after the restart",
         )
-        wait_for(
-            lambda: query(
-                db,
-                "SELECT 1 FROM core_scheduledjob WHERE name = 'deliver_mail' AND last_finished_at > %s",
-                back_at,
-            ),
-            what="a scheduled job run by the worker after the restart",
-        )
+        try:
+            wait_for(
+                lambda: query(
+                    db,
+                    "SELECT 1 FROM core_scheduledjob WHERE name = 'deliver_mail' AND last_finished_at > %s",
+                    back_at,
+                ),
+                what="a scheduled job run by the worker after the restart",
+            )
+        except AssertionError as failed:
+            columns = "name, next_run_at, enqueued_at, run_key, last_finished_at"
+            jobs = query(db, f"SELECT {columns} FROM core_scheduledjob")
+            logs = "\n".join(log_tail(process) for process in (scheduler, worker))
+            alive = f"scheduler {scheduler.poll()}, worker {worker.poll()}"
+            raise AssertionError(f"{failed}; jobs {jobs}; exit codes {alive}\n{logs}") from None
         recipients = [m["To"] for m in catcher.messages]
         assert len(recipients) == len(set(recipients))  # nobody was mailed twice
     finally:

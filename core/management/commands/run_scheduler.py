@@ -2,7 +2,8 @@ import signal
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import DatabaseError, close_old_connections, connection
+from django.db import Error as DatabaseFault
+from django.db import close_old_connections, connection
 from django.utils import timezone
 
 from core import schedule
@@ -27,14 +28,16 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, self.stop)
         signal.signal(signal.SIGINT, self.stop)
         names = ", ".join(schedule.all_jobs())
-        self.stdout.write(f"scheduler: {names}; checking every {interval:g} s")
+        self.say(f"scheduler: {names}; checking every {interval:g} s")
         while self.running:
             self.reconnect()
             try:
                 for name in schedule.tick():
-                    self.stdout.write(f"{timezone.now():%Y-%m-%d %H:%M:%S} enqueued {name}")
-            except DatabaseError as exc:  # the database restarts: keep going, try again next round
-                self.stderr.write(f"scheduler: database unavailable ({exc}); retrying")
+                    self.say(f"{timezone.now():%Y-%m-%d %H:%M:%S} enqueued {name}")
+            except DatabaseFault as exc:
+                # The database restarts (any error of the connection, a closed one included): keep
+                # going, with a new connection next round.
+                self.say(f"scheduler: database unavailable ({type(exc).__name__}: {exc}); retrying", True)
                 self.reconnect()
             if once:
                 break
@@ -42,10 +45,22 @@ class Command(BaseCommand):
             while self.running and time.monotonic() < deadline:
                 time.sleep(min(0.5, interval))
 
+    def say(self, line: str, error: bool = False):
+        """A line of the log, written at once (a log read while the scheduler runs, or after it was
+        killed, is whole)."""
+        out = self.stderr if error else self.stdout
+        out.write(line)
+        out.flush()
+
     def reconnect(self):
-        """Drop a connection the database closed (it restarted), never one inside a transaction."""
-        if not connection.in_atomic_block:
+        """Drop a connection the database closed (it restarted), never one inside a transaction; one
+        that fails while being dropped is dropped all the same."""
+        if connection.in_atomic_block:
+            return
+        try:
             close_old_connections()
+        except DatabaseFault:
+            pass  # closed all the same: Django forgets the connection even when closing it fails
 
     def stop(self, signum, frame):
         self.running = False
