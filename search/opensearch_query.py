@@ -949,8 +949,10 @@ def _suggestion(response: dict, request, places, found: bool, typed_places=()) -
     candidate = options[0]["text"]
     # The place words as typed are place names too (a name misspelt, or in Arabic letters).
     names = set(places) | {word.lower() for word in typed_places}
-    if candidate.lower() == request.query.lower() or touches_place_name(request.query, candidate, names):
+    if candidate.lower() == request.query.lower() or changes_a_word_of(request.query, candidate, names):
         return None
+    if changes_a_word_of(request.query, candidate, stop_words(request.language)):
+        return None  # nor is a stop or question word misspelt: "how many" is not "how mean"
     if found and brings_a_place_name(request.query, candidate, names):
         return None  # a query that found something is no misspelt place name
     return candidate
@@ -1029,12 +1031,13 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
     )
 
 
-def touches_place_name(original: str, suggestion: str, place_names: set[str]) -> bool:
-    """True when the suggestion changes a word that is a place name (place names are never 'corrected')."""
+def changes_a_word_of(original: str, suggestion: str, words: set[str] | frozenset[str]) -> bool:
+    """True when the suggestion changes a word of `words`: place names and stop and question words
+    are never 'corrected'."""
     before = WORD.findall(original.lower())
     after = WORD.findall(suggestion.lower())
     changed = set(before) - set(after)
-    return any(word in place_names for word in changed)
+    return any(word in words for word in changed)
 
 
 def brings_a_place_name(original: str, suggestion: str, place_names: set[str]) -> bool:

@@ -1,0 +1,26 @@
+"""Speeds as residents say them (issue 13, stop 27's probes): "hur många mega behöver jag", "how
+many mega do I need" and "كم ميغا احتاج" found nothing, as the pages write Mbit/s and Gbit/s (and
+"ميجابت"): the unit alone, shortened ("mega", "meg", "giga", "gig"), in Latin or Arabic letters (ج, غ
+and ق are all written for a g). And "أطفال", children: a broken plural, which the light stemmer
+does not take back to "طفل" ("مساعدة الأطفال" is the child allowance). Editors change these under
+Snippets → Synonymer.
+"""
+
+from django.db import migrations
+
+from search.seeding import seed_operation
+
+SEED = [
+    ("sv", "mega, megabit, mbit"),
+    ("sv", "giga, gigabit, gbit"),
+    ("en", "mega, meg, megs, megabit, mbit"),
+    ("en", "giga, gig, gigs, gigabit, gbit"),
+    ("ar", "ميغا, ميجا, ميقا, ميجابت, mbit"),
+    ("ar", "غيغا, جيجا, قيقا, جيجابت, gbit"),
+    ("ar", "أطفال, طفل"),
+]
+
+
+class Migration(migrations.Migration):
+    dependencies = [("envagin_search", "0007_seed_words_as_residents_say_them")]
+    operations = [seed_operation(SEED)]
