@@ -41,6 +41,7 @@ import secrets
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 
 from django.conf import settings
@@ -383,10 +384,16 @@ def place_name(word: str, places: dict[str, str]) -> str | None:
 def misspelt_place(word: str, places: dict[str, str]) -> str | None:
     """The place word of a long place name typed with a letter too many, too few or wrong
     ("skinskatteberg", "hallstahamar"): only for words of seven letters or more, so that short
-    words never turn into places. A name in Arabic letters is compared by its sound
-    (`arabic_place`)."""
+    words never turn into places. From six letters, a name with other vowels in the same places
+    (an "ä" for an "e", an "e" for an "i": vowels are what people who learnt Swedish late, and
+    those who write as they speak, most often write otherwise). A name in Arabic letters is
+    compared by its sound (`arabic_place`)."""
     if ARABIC_LETTER.match(word):
         return arabic_place(word, places)
+    if len(word) >= VOWELS_ALIKE_FROM:
+        alike = sound_index(places).vowels.get(word.translate(VOWELS_ALIKE))
+        if alike:
+            return alike
     if len(word) < 7:
         return None
     names = [p for p in places if len(p) >= 7 and not p.startswith(MUNICIPALITY_NAME)]
@@ -404,6 +411,10 @@ ARABIC_SKELETON = str.maketrans({"ا": None, "و": None, "ي": None, "ج": "غ",
 # four, is one letter from a four-letter name's). An ordinary word of four letters can still sound
 # exactly like a village's name ("كلبك", your dog): on this site's subjects, rare.
 ARABIC_NAME_SKELETON = 3
+# A Latin word is compared with the places' names with every vowel alike from this many letters
+# (`misspelt_place`): shorter words with another vowel are ordinary words ("sola", "kopia").
+VOWELS_ALIKE_FROM = 6
+VOWELS_ALIKE = str.maketrans(dict.fromkeys("eiouyåäöæø", "a"))
 HEARD_NAME_SKELETON = 4
 SKELETON_FOR_A_TYPO = 5
 # The place words carry a fingerprint under this key (`search.service`): what is built from them
@@ -436,6 +447,9 @@ def arabic_place(word: str, places: dict[str, str]) -> str | None:
 class SoundIndex:
     exact: dict[str, str]  # skeleton → place word
     near: dict[str, list[tuple[str, str]]]  # a skeleton, and it with a letter out → (skeleton, place word)
+    # A Latin name of VOWELS_ALIKE_FROM letters or more with its vowels alike → its place word
+    # (None where the names of two places would be alike: neither is guessed).
+    vowels: dict[str, str | None] = dataclass_field(default_factory=dict)
 
 
 _sound_indexes: dict[str, SoundIndex] = {}
@@ -462,7 +476,14 @@ def sound_index(places: dict[str, str]) -> SoundIndex:
         if len(known) >= SKELETON_FOR_A_TYPO:
             for variant in (known, *_one_letter_out(known)):
                 near.setdefault(variant, []).append((known, name))
-    index = SoundIndex(exact=exact, near=near)
+    vowels: dict[str, str | None] = {}
+    for name in places:
+        if len(name) >= VOWELS_ALIKE_FROM and name.isalpha() and not ARABIC_LETTER.match(name):
+            alike = fold(name).translate(VOWELS_ALIKE)
+            known = vowels.setdefault(alike, name)
+            if known is not None and places[known] != places[name]:
+                vowels[alike] = None  # (a name and its folded form are one place's)
+    index = SoundIndex(exact=exact, near=near, vowels=vowels)
     if version is not None:
         _sound_indexes.clear()  # one version at a time: the place words change rarely
         _sound_indexes[version] = index

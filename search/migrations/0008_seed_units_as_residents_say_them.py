@@ -2,8 +2,8 @@
 many mega do I need" and "كم ميغا احتاج" found nothing, as the pages write Mbit/s and Gbit/s (and
 "ميجابت"): the unit alone, shortened ("mega", "meg", "giga", "gig"), in Latin or Arabic letters (ج, غ
 and ق are all written for a g). And "أطفال", children: a broken plural, which the light stemmer
-does not take back to "طفل" ("مساعدة الأطفال" is the child allowance). Editors change these under
-Snippets → Synonymer.
+does not take back to "طفل" ("مساعدة الأطفال" is the child allowance). "Swish" as it is heard and
+written by ear ("swisch", "svish"). Editors change these under Snippets → Synonymer.
 """
 
 from django.db import migrations
@@ -18,6 +18,8 @@ SEED = [
     ("ar", "ميغا, ميجا, ميقا, ميجابت, mbit"),
     ("ar", "غيغا, جيجا, قيقا, جيجابت, gbit"),
     ("ar", "أطفال, طفل"),
+    ("sv", "swish, swisch, svish, svisch, swich"),
+    ("en", "swish, swisch, svish, swich"),
 ]
 
 
