@@ -979,6 +979,17 @@ def _suggestion(response: dict, request, places, found: bool, typed_places=()) -
     return candidate
 
 
+def misses_the_place(response: dict, read: ReadQuery) -> bool:
+    """The query names a municipality or a village and none of the hits is of it: "is there fast
+    internet in <municipality>" found two regional guides, which have every word, and never the
+    municipality's broadband page, which has some of them."""
+    return bool(read.place_codes) and not any(of_the_place(hit, read) for hit in response["hits"]["hits"])
+
+
+def of_the_place(hit: dict, read: ReadQuery) -> bool:
+    return not set(read.place_codes).isdisjoint(hit["_source"].get("municipalities") or ())
+
+
 def query_units(read: ReadQuery) -> int:
     """How many things a query asks for: each concept, and each other word that is not a stop or
     question word or a place name (a query of place names alone asks for one: its places)."""
@@ -1010,9 +1021,10 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
     partial = False
     total = response["hits"]["total"]["value"]
     few = few_hits(read)
-    if total <= few:
-        # Too few: one more round trip, any of the words with typo tolerance (which also finds
-        # every word with a typo in it).
+    place_missed = total <= TOO_FEW_FOR_ONE_WORD and misses_the_place(response, read)
+    if total <= few or place_missed:
+        # Too few, or a few that all miss the place asked for: one more round trip, any of the
+        # words with typo tolerance (which also finds every word with a typo in it).
         any_word = _search(es, index, search_bodies(request, read, "1", typos=True, split=split))
         if any_word["hits"]["total"]["value"] == 0 and asks_beside_places(read):
             # Still nothing, while a place is named: its pages, the place as one of the words (a
@@ -1024,6 +1036,8 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
             # (almost) empty page while other pages match some of the words (or match with a typo).
             shown = {hit["_id"] for hit in response["hits"]["hits"]}
             extra = [hit for hit in any_word["hits"]["hits"] if hit["_id"] not in shown]
+            if place_missed:
+                extra.sort(key=lambda hit: not of_the_place(hit, read))  # the place's own first
             any_word["hits"]["hits"] = (response["hits"]["hits"] + extra)[: request.page_size]
             # With one word (a place aside), the others are that word with a typo, not "some of
             # the words", unless the place's pages were looked for as a word of their own.

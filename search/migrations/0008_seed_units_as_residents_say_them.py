@@ -3,7 +3,10 @@ many mega do I need" and "كم ميغا احتاج" found nothing, as the pages 
 "ميجابت"): the unit alone, shortened ("mega", "meg", "giga", "gig"), in Latin or Arabic letters (ج, غ
 and ق are all written for a g). And "أطفال", children: a broken plural, which the light stemmer
 does not take back to "طفل" ("مساعدة الأطفال" is the child allowance). "Swish" as it is heard and
-written by ear ("swisch", "svish"). Editors change these under Snippets → Synonymer.
+written by ear ("swisch", "svish"); "بانك آيدي" for BankID (with the alef residents write); a
+"bredbandsbolag" is a provider; a language asked for in Arabic ("بالانجليزي", "بالصومالي") is the
+language the untranslated help sessions are named after. Editors change these under Snippets →
+Synonymer.
 """
 
 from django.db import migrations
@@ -20,6 +23,10 @@ SEED = [
     ("ar", "أطفال, طفل"),
     ("sv", "swish, swisch, svish, svisch, swich"),
     ("en", "swish, swisch, svish, swich"),
+    ("ar", "بانك ايدي, بانكايدي, بانك اي دي, bankid"),
+    ("sv", "bredbandsbolag, internetbolag, leverantör"),
+    ("ar", "انجليزي, الانجليزية, انكليزي, engelska, english"),
+    ("ar", "صومالي, الصومالية, somaliska, somali"),
 ]
 
 
