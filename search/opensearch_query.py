@@ -40,6 +40,7 @@ import re
 import secrets
 import time
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from functools import lru_cache
@@ -411,12 +412,12 @@ ARABIC_SKELETON = str.maketrans({"ا": None, "و": None, "ي": None, "ج": "غ",
 # four, is one letter from a four-letter name's). An ordinary word of four letters can still sound
 # exactly like a village's name ("كلبك", your dog): on this site's subjects, rare.
 ARABIC_NAME_SKELETON = 3
+HEARD_NAME_SKELETON = 4
+SKELETON_FOR_A_TYPO = 5
 # A Latin word is compared with the places' names with every vowel alike from this many letters
 # (`misspelt_place`): shorter words with another vowel are ordinary words ("sola", "kopia").
 VOWELS_ALIKE_FROM = 6
 VOWELS_ALIKE = str.maketrans(dict.fromkeys("eiouyåäöæø", "a"))
-HEARD_NAME_SKELETON = 4
-SKELETON_FOR_A_TYPO = 5
 # The place words carry a fingerprint under this key (`search.service`): what is built from them
 # once (`sound_index`) is kept while it is unchanged.
 PLACES_VERSION = "~"
@@ -970,10 +971,12 @@ def _suggestion(response: dict, request, places, found: bool, typed_places=()) -
     candidate = options[0]["text"]
     # The place words as typed are place names too (a name misspelt, or in Arabic letters).
     names = set(places) | {word.lower() for word in typed_places}
-    if candidate.lower() == request.query.lower() or changes_a_word_of(request.query, candidate, names):
+    # Nor is a stop or question word misspelt: "how many" is not "how mean".
+    never_corrected = names | stop_words(request.language)
+    if candidate.lower() == request.query.lower():
         return None
-    if changes_a_word_of(request.query, candidate, stop_words(request.language)):
-        return None  # nor is a stop or question word misspelt: "how many" is not "how mean"
+    if changes_a_word_of(request.query, candidate, never_corrected):
+        return None
     if found and brings_a_place_name(request.query, candidate, names):
         return None  # a query that found something is no misspelt place name
     return candidate
@@ -1066,7 +1069,7 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
     )
 
 
-def changes_a_word_of(original: str, suggestion: str, words: set[str] | frozenset[str]) -> bool:
+def changes_a_word_of(original: str, suggestion: str, words: AbstractSet[str]) -> bool:
     """True when the suggestion changes a word of `words`: place names and stop and question words
     are never 'corrected'."""
     before = WORD.findall(original.lower())
