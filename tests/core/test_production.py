@@ -194,3 +194,18 @@ def test_under_production_settings_with_two_workers_and_redis(stack, demo_commit
     assert set(statuses) == {200}
     status, _headers, body = request(port, "GET", "/healthz")
     assert status == 200 and '"cache": "unavailable' in body.decode()
+
+
+def test_gunicorn_reads_the_projects_settings_wherever_it_is_started_from_the_checkout():
+    """gunicorn.conf.py: the long-URL bound, the workers' startup hook, the heartbeat file in memory."""
+    printed = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--print-config", "config.wsgi:application"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    config = dict(re.findall(r"^(\w+)\s+= (.*)$", printed, re.MULTILINE))
+    assert config["limit_request_line"] == "8190"
+    assert config["post_worker_init"] == "<post_worker_init()>"
+    assert config["worker_tmp_dir"] == "/dev/shm"  # Linux always has it; a disk-backed file can stall
