@@ -124,6 +124,9 @@ LONGEST_ENDING = max(map(len, ENDING_LIST))
 ARABIC_ARTICLE = "ال"
 ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", ARABIC_ARTICLE, "و")
 ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+# The particles written onto a name or a borrowed word, longest first: "and", "in", "to", "then",
+# with the article or not ("عال": "on the", as spoken).
+ARABIC_CLITICS = ("وبال", "وال", "بال", "فال", "عال", "لل", ARABIC_ARTICLE, "وب", "ول", "و", "ب", "ل", "ف")
 
 
 @dataclass
@@ -432,16 +435,78 @@ def arabic_place(word: str, places: dict[str, str]) -> str | None:
     """The place word of a place whose name sounds like `word`, typed in Arabic letters: its name in
     Arabic letters, or else its Swedish name as it is heard (`swedish_skeletons`); the same
     skeleton before one a letter apart, an Arabic name before a Swedish one."""
-    typed = arabic_skeleton(word)
     index = sound_index(places)
-    if typed in index.exact:
-        return index.exact[typed]
-    if len(typed) >= SKELETON_FOR_A_TYPO:
-        for variant in (typed, *_one_letter_out(typed)):
-            for known, name in index.near.get(variant, ()):
-                if _one_letter_apart(typed, known):
-                    return name
+    for form in arabic_forms(word):
+        if form in places:  # a name as the places know it, once a particle is off ("بسالا")
+            return form
+        typed = arabic_skeleton(form)
+        if typed in index.exact:
+            return index.exact[typed]
+        if len(typed) >= SKELETON_FOR_A_TYPO:
+            for variant in (typed, *_one_letter_out(typed)):
+                for known, name in index.near.get(variant, ()):
+                    if _one_letter_apart(typed, known):
+                        return name
     return None
+
+
+def arabic_forms(word: str) -> list[str]:
+    """A word in Arabic letters as typed, then without each particle written onto it
+    (`ARABIC_CLITICS`) that leaves three letters or more: "بيوتيبوري" (in Göteborg) is "يوتيبوري"."""
+    word = normalise(word)
+    return [word] + [word[len(p) :] for p in ARABIC_CLITICS if word.startswith(p) and len(word) - len(p) >= 3]
+
+
+# A Swedish word in Arabic letters, as it is heard ("بنسيون", "فيبرفورينينغ", "بيبليوتيك"): the term
+# of a synonym group that sounds like it (the Latin terms editors give a group: "pension",
+# "fiberförening", "bibliotek"), compared by skeleton as place names are heard (`swedish_skeletons`),
+# from this many letters of skeleton; two terms of different groups that sound alike are neither.
+HEARD_TERM_SKELETON = 4
+
+
+@dataclass(frozen=True)
+class HeardTerms:
+    by_sound: dict[str, str | None]  # skeleton → the Latin term it is heard as (None: two groups')
+    written: frozenset[str]  # every single-word term, normalised: a word that is one is left as it is
+
+
+@lru_cache(maxsize=8)
+def heard_terms(groups: tuple[tuple[str, ...], ...]) -> HeardTerms:
+    """What the Latin terms of these synonym groups sound like in Arabic letters, once per set of
+    groups (they are cached per language by the service; a saved group is a new set)."""
+    by_sound: dict[str, str | None] = {}
+    group_of: dict[str, int] = {}
+    for number, group in enumerate(groups):
+        for term in group:
+            if ARABIC_LETTER.search(term) or not re.fullmatch(r"[^\W\d_]{4,}", term):
+                continue
+            for sound in swedish_skeletons(term):
+                if len(sound) < HEARD_TERM_SKELETON:
+                    continue
+                if sound in by_sound and by_sound[sound] != term and group_of[sound] != number:
+                    by_sound[sound] = None
+                elif sound not in by_sound:
+                    by_sound[sound], group_of[sound] = term, number
+    written = frozenset(normalise(t) for group in groups for t in group if " " not in t)
+    return HeardTerms(by_sound=by_sound, written=written)
+
+
+def as_heard(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> str:
+    """`text` with each word in Arabic letters that is no term and no place, but sounds like the
+    Latin term of a synonym group, replaced by that term (so it stands for the group's concept):
+    "كيف اقدم عالبنسيون" is "كيف اقدم pension". Text without Arabic letters is returned as it is."""
+    if not ARABIC_LETTER.search(text):
+        return text
+    heard = heard_terms(tuple(tuple(group) for group in groups))
+    words = []
+    for word in WORD.findall(text):
+        term = None
+        if ARABIC_LETTER.match(word) and not place_name(word, places):
+            forms = arabic_forms(word)
+            if not heard.written.intersection(forms):
+                term = next(filter(None, (heard.by_sound.get(arabic_skeleton(f)) for f in forms)), None)
+        words.append(term or word)
+    return " ".join(words)
 
 
 @dataclass(frozen=True)
@@ -593,7 +658,7 @@ class ReadQuery:
 def read_query(request, synonym_groups, places) -> ReadQuery:
     places = places or {}
     text, place_words, place_codes, names = split_places(request.query, places)
-    rest, concepts = find_concepts(text, synonym_groups)
+    rest, concepts = find_concepts(as_heard(text, synonym_groups, places), synonym_groups)
     read = ReadQuery(
         text=request.query,
         language=request.language,
