@@ -1,14 +1,15 @@
 """Text analysis per language, written with opensearch-py's DSL.
 
-Swedish: standard tokens, lower case, Swedish stop words, a dictionary decompounder with the word
-list in search/wordlists/sv_compounds.txt (so *bredbandsstöd* matches *stöd* and *bredband*), and the
+Swedish: standard tokens (a dot between two letters splits a word: "verksamt.se"), lower case,
+Swedish stop words, a dictionary decompounder with the word list in
+search/wordlists/sv_compounds.txt (so *bredbandsstöd* matches *stöd* and *bredband*), and the
 Swedish snowball stemmer. A `folded` sub-field also folds å/ä/ö to a/a/o so *bredbandsstod* finds
 *bredbandsstöd*. English and Arabic get their own stop words, normalisation and stemmers; Arabic
 letter forms are normalised (alef with hamza or madda, taa marbuta, alef maqsura, diacritics and
 tatweel: `arabic_normalization`) before the light stemmer (`arabic_stem`), and Eastern Arabic digits
 become 0–9. Swedish pages that have no translation are also indexed in the English and Arabic
-indexes, so those languages' `folded` fields also split Swedish compounds. The `plain` field
-(typos) and the shingles ("did you mean") normalise Arabic the same way in every index.
+indexes, so those languages' `folded` fields also split Swedish compounds. The `plain` field (typos)
+and the shingles ("did you mean") normalise Arabic the same way in every index.
 
 Synonyms are not in the analysis chain: they come from the editor-managed `Synonym` snippet and are
 expanded when the query is built (search/opensearch_query.py), so an editor's change works at once,
@@ -62,6 +63,14 @@ QUESTION_WORDS = {
 }
 
 
+# The standard tokenizer keeps a dot between letters inside one word ("verksamt.se",
+# "skatteverket.se" in an address), so "verksamt" found nothing. A reader types the name, not the
+# address: a dot between two letters splits the word, in the text and in the query alike.
+dotted_words = char_filter(
+    "dotted_words", "pattern_replace", pattern="(?<=\\p{L})\\.(?=\\p{L})", replacement=" "
+)
+
+
 def _analyzers(language, head, stop, after_stop, stemmer):
     """(text, folded, exact, folded for queries, exact for queries) for one language.
 
@@ -79,12 +88,15 @@ def _analyzers(language, head, stop, after_stop, stemmer):
         at = chain.index(stop) + 1
         return [*chain[:at], question, *chain[at:]]
 
+    def words(name, chain):
+        return analyzer(name, tokenizer="standard", char_filter=[dotted_words], filter=chain)
+
     return (
-        analyzer(f"{language}_text", tokenizer="standard", filter=text_chain),
-        analyzer(f"{language}_folded", tokenizer="standard", filter=folded_chain),
-        analyzer(f"{language}_exact", tokenizer="standard", filter=exact_chain),
-        analyzer(f"{language}_folded_query", tokenizer="standard", filter=with_question(folded_chain)),
-        analyzer(f"{language}_exact_query", tokenizer="standard", filter=with_question(exact_chain)),
+        words(f"{language}_text", text_chain),
+        words(f"{language}_folded", folded_chain),
+        words(f"{language}_exact", exact_chain),
+        words(f"{language}_folded_query", with_question(folded_chain)),
+        words(f"{language}_exact_query", with_question(exact_chain)),
     )
 
 
@@ -127,6 +139,7 @@ LANGUAGE_ANALYZERS = {"sv": _swedish, "en": _english, "ar": _arabic}
 plain = analyzer(
     "plain",
     tokenizer="standard",
+    char_filter=[dotted_words],
     filter=["lowercase", "decimal_digit", "arabic_normalization", "asciifolding"],
 )
 # Arabic letter forms unified as in the other fields: "الانترنت" suggests "الإنترنت" titles too.

@@ -492,9 +492,10 @@ def heard_terms(groups: tuple[tuple[str, ...], ...]) -> HeardTerms:
 
 
 def as_heard(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> str:
-    """`text` with each word in Arabic letters that is no term and no place, but sounds like the
-    Latin term of a synonym group, replaced by that term (so it stands for the group's concept):
-    "كيف اقدم عالبنسيون" is "كيف اقدم pension". Text without Arabic letters is returned as it is."""
+    """`text` with each word in Arabic letters that is no term (with a particle on it or not) and no
+    place, but sounds like the Latin term of a synonym group, replaced by that term (so it stands for
+    the group's concept): "كيف اقدم عالبنسيون" is "كيف اقدم pension". Text without Arabic letters is
+    returned as it is."""
     if not ARABIC_LETTER.search(text):
         return text
     heard = heard_terms(tuple(tuple(group) for group in groups))

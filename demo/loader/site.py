@@ -135,7 +135,14 @@ class SiteContent:
             # A translation that gives the municipality a title of its own names it so
             # everywhere in that language (lists, filters, "I …"), unless it gives a name.
             names[lang] = texts[lang].pop("name", None) or (texts[lang]["title"] if "title" in text else name)
-        localities = ", ".join([row.get("town", name)] + row.get("localities", []))
+        # Its places: the main town, the localities, and the districts its library branches are
+        # named after (a branch listed by its place alone, which the loader titles "<place>
+        # bibliotek"): residents name them as they name a village. A branch listed with the word for
+        # library in its name names no place of its own.
+        word = loader.texts["services"]["library"]["word"]
+        library = next((lib for lib in loader.facts.get("libraries", []) if lib["municipality"] == name), {})
+        districts = [branch for branch in library.get("branches", []) if word not in branch.lower()]
+        localities = ", ".join(dict.fromkeys([row.get("town", name)] + row.get("localities", []) + districts))
         pages = loader.translated_page(
             texts,  # title, summary and body
             loader.sections["municipalities"],

@@ -293,6 +293,8 @@ def test_a_swedish_word_heard_in_arabic_letters_is_the_term_of_its_group(typed, 
 def test_terms_places_and_ordinary_words_are_not_heard_as_swedish():
     for text in ("كيفرا", "مكتبة", "المكتبة", "التقاعد", "مساعدة الانترنت", "شبكة", "فاغرشتا", "بسالا"):
         assert opensearch_query.as_heard(text, HEARD_GROUPS, ARABIC_PLACES) == text
+    # A term with a particle on it is left to the concepts and the stemmer, never heard as another
+    assert opensearch_query.as_heard("بكيفرا والمكتبة", HEARD_GROUPS, {}) == "بكيفرا والمكتبة"
     # Text without Arabic letters is left exactly as it is (not even split into words)
     assert opensearch_query.as_heard("bredband, sala?", HEARD_GROUPS, ARABIC_PLACES) == "bredband, sala?"
     # Two groups' terms that sound alike: neither is guessed
@@ -664,6 +666,13 @@ def test_arabic_is_normalised_and_stemmed(engine, client, query, expected):
         ("ابني عيان ومش هقدر اروح الشغل", "ar", "الطفل المريض"),
         # "Kommun" in English: the municipality, not three e-services that mention the word
         ("fagersta kommun", "en", "Fagersta"),
+        # The districts library branches are named after are places ("Viksäng bibliotek"), as heard
+        ("فيكسينغ بيبليوتيك", "ar", "Viksäng bibliotek"),
+        ("viksang library", "en", "Viksäng bibliotek"),
+        ("råby bibliotek hjälp somaliska grannen", "sv", "somaliska – Råby bibliotek"),
+        # A web address's name: the index held "verksamt.se" as one word
+        ("verksamt", "sv", "verksamt.se"),
+        ("ابغى افتح مشروعي الخاص verksamt", "ar", "verksamt.se"),
     ],
 )
 def test_residents_own_words_find_the_page(engine, client, query, language, expected):
