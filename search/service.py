@@ -33,6 +33,7 @@ from search.indexing import ENGINE_ERRORS
 from search.models import Synonym
 from search.opensearch_query import (
     PLACES_VERSION,
+    as_heard,
     find_concepts,
     fold,
     municipality_key,
@@ -241,8 +242,10 @@ def database_search(request: SearchRequest) -> dict:
     # "forskola" finds "förskola", "الكترونية" finds "إلكترونية".
     typed = WORDS_ONLY.findall(request.query)
     # And the other terms of the concepts the query names (the editors' synonym groups, read from
-    # the database as for the engine): "grant" finds the pages that say "subsidy".
-    _rest, concepts = find_concepts(request.query, synonym_groups(request.language))
+    # the database as for the engine): "grant" finds the pages that say "subsidy"; a Swedish word
+    # heard in Arabic letters ("بنسيون") is its group's term, as for the engine (`as_heard`).
+    groups = synonym_groups(request.language)
+    _rest, concepts = find_concepts(as_heard(request.query, groups, places()), groups)
     related = [word for _typed, others in concepts for term in others for word in WORDS_ONLY.findall(term)]
     words = " ".join(dict.fromkeys(typed + WORDS_ONLY.findall(normalise(" ".join(typed))) + related))
     if not words:

@@ -60,6 +60,10 @@ def test_the_database_fallback_knows_the_editors_synonyms(client, demo):
     data = client.get("/api/search/", {"q": "grant", "lang": "en"}).json()
     assert data["engine"] == "database"
     assert "Broadband subsidy" in [hit["title"] for hit in data["hits"][:3]]
+    # A Swedish word heard in Arabic letters, as the engine reads it: "bredbandsstöd"
+    data = client.get("/api/search/", {"q": "بريدباندستود", "lang": "ar"}).json()
+    assert data["engine"] == "database"
+    assert "دعم الإنترنت السريع" in [hit["title"] for hit in data["hits"][:3]]
 
 
 @pytest.mark.django_db
