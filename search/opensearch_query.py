@@ -436,14 +436,16 @@ def arabic_place(word: str, places: dict[str, str]) -> str | None:
     Arabic letters, or else its Swedish name as it is heard (`swedish_skeletons`); the same
     skeleton before one a letter apart, an Arabic name before a Swedish one."""
     index = sound_index(places)
-    for form in arabic_forms(word):
+    forms = arabic_forms(word)
+    for form in forms:
         if form in places:  # a name as the places know it, once a particle is off ("بسالا")
             return form
-        typed = arabic_skeleton(form)
-        if typed in index.exact:
+        if (typed := arabic_skeleton(form)) in index.exact:
             return index.exact[typed]
+    for form in forms:  # only then one letter apart: a particle is itself one letter more
+        typed = arabic_skeleton(form)
         if len(typed) >= SKELETON_FOR_A_TYPO:
-            for variant in (typed, *_one_letter_out(typed)):
+            for variant in (typed, *sorted(_one_letter_out(typed))):
                 for known, name in index.near.get(variant, ()):
                     if _one_letter_apart(typed, known):
                         return name
@@ -460,54 +462,84 @@ def arabic_forms(word: str) -> list[str]:
 # A Swedish word in Arabic letters, as it is heard ("بنسيون", "فيبرفورينينغ", "بيبليوتيك"): the term
 # of a synonym group that sounds like it (the Latin terms editors give a group: "pension",
 # "fiberförening", "bibliotek"), compared by skeleton as place names are heard (`swedish_skeletons`),
-# from this many letters of skeleton; two terms of different groups that sound alike are neither.
+# for terms whose every way of hearing is this many letters of skeleton or more ("kivra", heard
+# "تشفر" but also "كفر", is none: "تشفير" is encryption). A sound that several terms make is
+# heard only when one group has them all.
 HEARD_TERM_SKELETON = 4
 
 
 @dataclass(frozen=True)
 class HeardTerms:
-    by_sound: dict[str, str | None]  # skeleton → the Latin term it is heard as (None: two groups')
-    written: frozenset[str]  # every single-word term, normalised: a word that is one is left as it is
+    by_sound: dict[str, str | None]  # skeleton → the Latin term it is heard as (None: not one group's)
+    written: frozenset[str]  # every word of every term, normalised: a word that is one is left as it is
 
 
 @lru_cache(maxsize=8)
 def heard_terms(groups: tuple[tuple[str, ...], ...]) -> HeardTerms:
     """What the Latin terms of these synonym groups sound like in Arabic letters, once per set of
-    groups (they are cached per language by the service; a saved group is a new set)."""
-    by_sound: dict[str, str | None] = {}
-    group_of: dict[str, int] = {}
+    groups (they are cached per language by the service; a saved group is a new set). Independent
+    of the order of the groups and of their terms."""
+    candidates: dict[str, dict[str, set[int]]] = {}
     for number, group in enumerate(groups):
         for term in group:
             if ARABIC_LETTER.search(term) or not re.fullmatch(r"[^\W\d_]{4,}", term):
                 continue
-            for sound in swedish_skeletons(term):
-                if len(sound) < HEARD_TERM_SKELETON:
-                    continue
-                if sound in by_sound and by_sound[sound] != term and group_of[sound] != number:
-                    by_sound[sound] = None
-                elif sound not in by_sound:
-                    by_sound[sound], group_of[sound] = term, number
-    written = frozenset(normalise(t) for group in groups for t in group if " " not in t)
+            sounds = swedish_skeletons(term)
+            if not sounds or min(map(len, sounds)) < HEARD_TERM_SKELETON:
+                continue
+            for sound in sounds:
+                candidates.setdefault(sound, {}).setdefault(term, set()).add(number)
+    by_sound: dict[str, str | None] = {}
+    for sound, terms in candidates.items():
+        shared = set.intersection(*terms.values())
+        by_sound[sound] = min(terms) if len(terms) == 1 or shared else None
+    written = frozenset(normalise(word) for group in groups for term in group for word in WORD.findall(term))
     return HeardTerms(by_sound=by_sound, written=written)
 
 
-def as_heard(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> str:
-    """`text` with each word in Arabic letters that is no term (with a particle on it or not) and no
-    place, but sounds like the Latin term of a synonym group, replaced by that term (so it stands for
-    the group's concept): "كيف اقدم عالبنسيون" is "كيف اقدم pension". Text without Arabic letters is
-    returned as it is."""
+def heard_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> dict[str, str]:
+    """Each word of `text` in Arabic letters that is no term's word (with a particle on it or not)
+    and no place, but sounds like the Latin term of a synonym group → that term. A word with the
+    article on it is heard without it only ("الدار" is no "äldre"). {} for text without Arabic."""
     if not ARABIC_LETTER.search(text):
-        return text
+        return {}
     heard = heard_terms(tuple(tuple(group) for group in groups))
-    words = []
+    found: dict[str, str] = {}
     for word in WORD.findall(text):
-        term = None
-        if ARABIC_LETTER.match(word) and not place_name(word, places):
-            forms = arabic_forms(word)
-            if not heard.written.intersection(forms):
-                term = next(filter(None, (heard.by_sound.get(arabic_skeleton(f)) for f in forms)), None)
-        words.append(term or word)
-    return " ".join(words)
+        if word in found or not ARABIC_LETTER.match(word) or place_name(word, places):
+            continue
+        forms = arabic_forms(word)
+        if heard.written.intersection(forms):
+            continue
+        for form in forms[1:] if forms[0].startswith(ARABIC_ARTICLE) else forms:
+            sound = arabic_skeleton(form)
+            if sound in heard.by_sound:  # the first form with a known sound decides, even "not one"
+                if heard.by_sound[sound]:
+                    found[word] = heard.by_sound[sound]
+                break
+    return found
+
+
+def as_heard(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> str:
+    """`text` with each word `heard_words` hears replaced by its term: "كيف اقدم عالبنسيون" is "كيف اقدم
+    pension". Text with no word heard is returned as it is."""
+    heard = heard_words(text, groups, places)
+    return " ".join(heard.get(word, word) for word in WORD.findall(text)) if heard else text
+
+
+def with_heard_words(text: str, groups, places) -> tuple[str, list[tuple[str, list[str]]]]:
+    """`find_concepts` of `text` with the words heard as Latin terms (`heard_words`): a heard word
+    stays what was typed, its term and the term's group the alternatives. A word heard wrongly
+    ("ركبت", I installed, sounds like a term) then only adds alternatives; it is never lost."""
+    heard = heard_words(text, groups, places)
+    if not heard:
+        return find_concepts(text, groups)
+    rest, concepts = find_concepts(" ".join(heard.get(w, w) for w in WORD.findall(text)), groups)
+    typed_as = {term: word for word, term in heard.items()}
+    return rest, [
+        (typed_as[typed], [typed, *others][:MAX_ALTERNATIVES]) if typed in typed_as else (typed, others)
+        for typed, others in concepts
+    ]
 
 
 @dataclass(frozen=True)
@@ -659,7 +691,7 @@ class ReadQuery:
 def read_query(request, synonym_groups, places) -> ReadQuery:
     places = places or {}
     text, place_words, place_codes, names = split_places(request.query, places)
-    rest, concepts = find_concepts(as_heard(text, synonym_groups, places), synonym_groups)
+    rest, concepts = with_heard_words(text, synonym_groups, places)
     read = ReadQuery(
         text=request.query,
         language=request.language,

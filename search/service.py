@@ -33,14 +33,13 @@ from search.indexing import ENGINE_ERRORS
 from search.models import Synonym
 from search.opensearch_query import (
     PLACES_VERSION,
-    as_heard,
-    find_concepts,
     fold,
     municipality_key,
     normalise,
     place_name,
     run_autocomplete,
     run_query,
+    with_heard_words,
 )
 from search.registry import REGION, type_for_page
 
@@ -245,7 +244,7 @@ def database_search(request: SearchRequest) -> dict:
     # the database as for the engine): "grant" finds the pages that say "subsidy"; a Swedish word
     # heard in Arabic letters ("بنسيون") is its group's term, as for the engine (`as_heard`).
     groups = synonym_groups(request.language)
-    _rest, concepts = find_concepts(as_heard(request.query, groups, places()), groups)
+    _rest, concepts = with_heard_words(request.query, groups, places())
     related = [word for _typed, others in concepts for term in others for word in WORDS_ONLY.findall(term)]
     words = " ".join(dict.fromkeys(typed + WORDS_ONLY.findall(normalise(" ".join(typed))) + related))
     if not words:

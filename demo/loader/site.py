@@ -138,9 +138,9 @@ class SiteContent:
         # Its places: the main town, the localities, and the districts its library branches are
         # named after (a branch listed by its place alone, which the loader titles "<place>
         # bibliotek"): residents name them as they name a village. A branch listed with the word for
-        # library in its name names no place of its own.
+        # library in its name is left out: its place is not told apart from a genitive ("-s").
         word = loader.texts["services"]["library"]["word"]
-        library = next((lib for lib in loader.facts.get("libraries", []) if lib["municipality"] == name), {})
+        library = {lib["municipality"]: lib for lib in loader.facts.get("libraries", [])}.get(name, {})
         districts = [branch for branch in library.get("branches", []) if word not in branch.lower()]
         localities = ", ".join(dict.fromkeys([row.get("town", name)] + row.get("localities", []) + districts))
         pages = loader.translated_page(

@@ -196,7 +196,7 @@ def test_under_production_settings_with_two_workers_and_redis(stack, demo_commit
     assert status == 200 and '"cache": "unavailable' in body.decode()
 
 
-def test_gunicorn_reads_the_projects_settings_wherever_it_is_started_from_the_checkout():
+def test_gunicorn_started_in_the_checkout_reads_the_projects_settings():
     """gunicorn.conf.py: the long-URL bound, the workers' startup hook, the heartbeat file in memory."""
     printed = subprocess.run(
         [sys.executable, "-m", "gunicorn", "--print-config", "config.wsgi:application"],

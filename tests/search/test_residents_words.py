@@ -297,9 +297,34 @@ def test_terms_places_and_ordinary_words_are_not_heard_as_swedish():
     assert opensearch_query.as_heard("بكيفرا والمكتبة", HEARD_GROUPS, {}) == "بكيفرا والمكتبة"
     # Text without Arabic letters is left exactly as it is (not even split into words)
     assert opensearch_query.as_heard("bredband, sala?", HEARD_GROUPS, ARABIC_PLACES) == "bredband, sala?"
-    # Two groups' terms that sound alike: neither is guessed
+    # Two groups' terms that sound alike: neither is guessed; one group's: the same one in any order
     alike = [["pension"], ["pansion"]]
     assert opensearch_query.as_heard("بنسيون", alike, {}) == "بنسيون"
+    one_group = [["pension", "pansion"], ["pansion"]]
+    for groups in (one_group, one_group[::-1], [group[::-1] for group in one_group]):
+        assert opensearch_query.as_heard("بنسيون", groups, {}) == "pansion"
+    # A word with the article is heard without it only ("الدار", the house, is no "äldre"); a term
+    # with a way of hearing too short is not heard ("kivra" as "تشفر": "تشفير" is encryption)
+    assert opensearch_query.as_heard("الدار", [["äldre"]], {}) == "الدار"
+    assert opensearch_query.as_heard("تشفير", [["kivra"]], {}) == "تشفير"
+
+
+def test_a_word_heard_is_kept_as_typed_with_the_term_and_its_group_beside_it():
+    """A word heard wrongly only adds alternatives: "ركبت" (I installed) still matches itself."""
+    rest, concepts = opensearch_query.with_heard_words("ركبت الراوتر", [["recept", "وصفة"]], {})
+    assert rest == "الراوتر" and concepts == [("ركبت", ["recept", "وصفة"])]
+    assert opensearch_query.with_heard_words("بنسيون", HEARD_GROUPS, {})[1] == [
+        ("بنسيون", ["pension", "التقاعد", "معاش"])
+    ]
+    # Without a word heard, exactly the concepts
+    assert opensearch_query.with_heard_words("التقاعد", HEARD_GROUPS, {}) == find_concepts(
+        "التقاعد", HEARD_GROUPS
+    )
+
+
+def test_a_particle_on_a_name_never_makes_the_place_depend_on_the_order_of_a_set():
+    # "بنوربرك" is one letter from one name's skeleton and, without "in", exactly the other name
+    assert opensearch_query.place_name("بنوربرك", {"بنوربر": "1", "نوربرك": "2"}) == "نوربرك"
 
 
 @pytest.mark.django_db
