@@ -523,7 +523,10 @@ def heard_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, st
 def as_heard(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> str:
     """`text` with each word `heard_words` hears replaced by its term: "كيف اقدم عالبنسيون" is "كيف اقدم
     pension". Text with no word heard is returned as it is."""
-    heard = heard_words(text, groups, places)
+    return _with_terms(text, heard_words(text, groups, places))
+
+
+def _with_terms(text: str, heard: dict[str, str]) -> str:
     return " ".join(heard.get(word, word) for word in WORD.findall(text)) if heard else text
 
 
@@ -532,9 +535,7 @@ def with_heard_words(text: str, groups, places) -> tuple[str, list[tuple[str, li
     stays what was typed, its term and the term's group the alternatives. A word heard wrongly
     ("ركبت", I installed, sounds like a term) then only adds alternatives; it is never lost."""
     heard = heard_words(text, groups, places)
-    if not heard:
-        return find_concepts(text, groups)
-    rest, concepts = find_concepts(" ".join(heard.get(w, w) for w in WORD.findall(text)), groups)
+    rest, concepts = find_concepts(_with_terms(text, heard), groups)
     typed_as = {term: word for word, term in heard.items()}
     return rest, [
         (typed_as[typed], [typed, *others][:MAX_ALTERNATIVES]) if typed in typed_as else (typed, others)

@@ -242,7 +242,7 @@ def database_search(request: SearchRequest) -> dict:
     typed = WORDS_ONLY.findall(request.query)
     # And the other terms of the concepts the query names (the editors' synonym groups, read from
     # the database as for the engine): "grant" finds the pages that say "subsidy"; a Swedish word
-    # heard in Arabic letters ("بنسيون") is its group's term, as for the engine (`as_heard`).
+    # heard in Arabic letters ("بنسيون") is its group's term, as for the engine (`with_heard_words`).
     groups = synonym_groups(request.language)
     _rest, concepts = with_heard_words(request.query, groups, places())
     related = [word for _typed, others in concepts for term in others for word in WORDS_ONLY.findall(term)]
