@@ -156,14 +156,12 @@ def _checker(name: str) -> Path | None:
 @pytest.fixture(scope="module")
 def crawl(live_server, django_db_blocker, tmp_path_factory):
     """Every page type in every language, read once in Chromium (module-wide: the crawl is the slow part)."""
-    from demo.loader import DemoLoader
-    from home.models import HomePage
+    from tests.conftest import committed_demo
 
     ace = _checker("accessibility-checker-engine")
     visits: dict[str, list[Visit]] = {}
     with django_db_blocker.unblock():
-        if not HomePage.objects.exists():
-            DemoLoader(log=lambda *a: None).run()
+        committed_demo()
         swedish = swedish_strings()
         with chromium_page() as page:
             for code in LANGUAGES:

@@ -1,8 +1,9 @@
 """A second county on the same code: the fictional sample in demo/data/exempellan/ is loaded into an
 otherwise empty database and read as a visitor would, in every language.
 
-The test database holds the Västmanland demo; each test here runs in a transaction in which the loader
-first clears it, and the transaction is rolled back afterwards, so the rest of the suite is untouched.
+The test database holds the first county's demo. The loader clears it and loads the sample once for
+this module, in a transaction that is rolled back after the module's last test, so the rest of the
+suite is untouched; each test runs in a savepoint inside it.
 """
 
 import html
@@ -17,6 +18,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Page
 
@@ -38,11 +40,18 @@ OPEN_DATA = ["/api/coverage.json", "/api/sessions.json", "/api/libraries.geojson
 HREF = re.compile(r'(?:href|action)="([^"]*)"')
 
 
+@pytest.fixture(scope="module")
+def _sample_county_loaded(django_db_setup, django_db_blocker):
+    """The sample loaded once (half a minute on PostgreSQL), never committed."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield DemoLoader(facts_path=SAMPLE, log=lambda *a: None).run().pk
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def sample_county(db):
-    home = DemoLoader(facts_path=SAMPLE, log=lambda *a: None).run()
+def sample_county(_sample_county_loaded, db):
     cache.clear()
-    return home
+    return HomePage.objects.get(pk=_sample_county_loaded)
 
 
 def crawl(client, start: list[str], limit: int = 3000) -> dict[str, str]:
