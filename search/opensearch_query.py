@@ -530,17 +530,45 @@ def _with_terms(text: str, heard: dict[str, str]) -> str:
     return " ".join(heard.get(word, word) for word in WORD.findall(text)) if heard else text
 
 
+# "عال" ("on the", as spoken: "عالمعاش", "عالموبايل") is no prefix the stemmer removes, and the
+# index has no word with it. A word that starts with it and has this many letters after it is also
+# read with the article alone ("المعاش"); shorter ones are mostly words of their own ("عالمي").
+SPOKEN_ARTICLE = "عال"
+SPOKEN_ARTICLE_LEAVES = 4
+
+
+def spoken_article_words(text: str, places: dict[str, str]) -> dict[str, str]:
+    """Each word of `text` with the spoken "عال" on it (no place) → the word with the article alone."""
+    if SPOKEN_ARTICLE not in text:
+        return {}
+    found = {}
+    for word in WORD.findall(text):
+        bare = normalise(word)
+        if bare.startswith(SPOKEN_ARTICLE) and len(bare) - len(SPOKEN_ARTICLE) >= SPOKEN_ARTICLE_LEAVES:
+            if not place_name(word, places):
+                found[word] = ARABIC_ARTICLE + bare[len(SPOKEN_ARTICLE) :]
+    return found
+
+
 def with_heard_words(text: str, groups, places) -> tuple[str, list[tuple[str, list[str]]]]:
-    """`find_concepts` of `text` with the words heard as Latin terms (`heard_words`): a heard word
-    stays what was typed, its term and the term's group the alternatives. A word heard wrongly
-    ("ركبت", I installed, sounds like a term) then only adds alternatives; it is never lost."""
+    """`find_concepts` of `text` with the words heard as Latin terms (`heard_words`) and the words
+    with the spoken article read with the article alone (`spoken_article_words`): such a word stays
+    what was typed, with how it was read (and the group it names) as the alternatives. A word heard
+    wrongly ("ركبت", I installed, sounds like a term) then only adds alternatives; it is never lost."""
     heard = heard_words(text, groups, places)
-    rest, concepts = find_concepts(_with_terms(text, heard), groups)
-    typed_as = {term: word for word, term in heard.items()}
-    return rest, [
+    read_as = {**spoken_article_words(text, places), **heard}
+    rest, concepts = find_concepts(_with_terms(text, read_as), groups)
+    typed_as = {term: word for word, term in read_as.items()}
+    concepts = [
         (typed_as[typed], [typed, *others][:MAX_ALTERNATIVES]) if typed in typed_as else (typed, others)
         for typed, others in concepts
     ]
+    # A word read with the article alone that names no concept: both ways, as one word.
+    read_alone = {form: word for word, form in read_as.items() if word not in heard}
+    if read_alone and read_alone.keys() & set(words := WORD.findall(rest)):
+        concepts += [(read_alone[word], [word]) for word in dict.fromkeys(words) if word in read_alone]
+        rest = " ".join(word for word in words if word not in read_alone)
+    return rest, concepts
 
 
 @dataclass(frozen=True)
@@ -597,13 +625,16 @@ def _one_letter_out(word: str) -> set[str]:
 # A Swedish place name as Arabic writers hear it, as skeletons (`arabic_skeleton`), one for each
 # way of writing what may be heard two ways: "sj", "tj", "ch" as ش (or تش); at the start, "sk"
 # before a front vowel as ش (or سك), "k" there as ش (or تش, ك), "g" there as ي (or غ); "ng" as نغ,
-# "rs" as ش or رس, "rg" as ر (رج, ري: "berg") or رغ, "j" as ي or ج, a double consonant as one; the
-# other consonants letter by letter, the vowels dropped but a first one (ا).
+# "rs" as ش or رس, "rg" as ر (رج, ري: "berg") or رغ, "j" as ي or ج, a double consonant as one; "tj"
+# also letter by letter (تي: "هيمتيانست" is *hemtjänst* read as written), the silent g of "-ighet"
+# dropped or not ("ميندهيتسبوست", *myndighetspost*); the other consonants letter by letter, the
+# vowels dropped but a first one (ا).
 # So places without an Arabic name are found too: an untranslated municipality, every village.
 SWEDISH_SOUNDS = [
     ("skj", ("ش",)), ("stj", ("ش",)), ("sch", ("ش",)), ("rsj", ("رش", "ش")), ("sj", ("ش",)),
-    ("tj", ("ش", "تش")), ("kj", ("ش",)), ("ch", ("ش", "تش")), ("rs", ("رس", "ش")), ("rg", ("ر", "رغ")),
-    ("ng", ("نغ",)), ("ck", ("ك",)), ("x", ("كس",)), ("j", ("ي", "ج")),
+    ("tj", ("ش", "تش", "تي")), ("kj", ("ش",)), ("ch", ("ش", "تش")), ("rs", ("رس", "ش")),
+    ("rg", ("ر", "رغ")), ("igh", ("يه", "يغه")), ("ng", ("نغ",)), ("ck", ("ك",)), ("x", ("كس",)),
+    ("j", ("ي", "ج")),
 ]  # fmt: skip
 SWEDISH_LETTERS = dict(zip("bcdfghjklmnpqrstvwz", "بكدفغهيكلمنبكرستففس", strict=True))
 FRONT_VOWELS = "eiyäö"

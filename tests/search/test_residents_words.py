@@ -290,6 +290,34 @@ def test_a_swedish_word_heard_in_arabic_letters_is_the_term_of_its_group(typed, 
     assert find_concepts(term, HEARD_GROUPS)[1][0][0] == term  # and so the group's concept
 
 
+@pytest.mark.parametrize(
+    ("typed", "term"),
+    [
+        ("هيمتيانست", "hemtjänst"),  # "tj" read letter by letter
+        ("همتشانست", "hemtjänst"),  # and as it sounds
+        ("ميندهيتسبوست", "myndighetspost"),  # the g of "-ighet" is silent
+        ("ميندغهيتسبوست", "myndighetspost"),  # or read
+    ],
+)
+def test_a_swedish_word_is_heard_as_it_is_read_and_as_it_sounds(typed, term):
+    groups = [["الخدمة المنزلية", "hemtjänst"], ["البريد الرقمي", "myndighetspost"]]
+    assert opensearch_query.as_heard(typed, groups, {}) == term
+
+
+def test_a_word_with_the_spoken_article_is_also_read_with_the_article_alone():
+    """ "عال" (on the) is no prefix the stemmer removes: "عالمعاش" is "المعاش" as well, kept as typed."""
+    rest, concepts = opensearch_query.with_heard_words("ازاي اقدم عالمعاش", HEARD_GROUPS, {})
+    assert rest == "ازاي اقدم" and concepts == [("عالمعاش", ["المعاش", "التقاعد", "pension"])]
+    # A word no group names: itself or with the article alone, as one word of the query
+    rest, concepts = opensearch_query.with_heard_words("البنك عالموبايل", HEARD_GROUPS, {})
+    assert rest == "البنك" and concepts == [("عالموبايل", ["الموبايل"])]
+    # Heard Swedish comes first; short words are words of their own ("عالمي", global), as are places
+    assert opensearch_query.with_heard_words("عالبنسيون", HEARD_GROUPS, {})[1][0][1][0] == "pension"
+    for text in ("عالمي", "عالم", "عالية"):
+        assert opensearch_query.with_heard_words(text, HEARD_GROUPS, {}) == (text, [])
+    assert opensearch_query.with_heard_words("عالفاغرشتا", [], {"فاغرشتا": "1982"}) == ("عالفاغرشتا", [])
+
+
 def test_terms_places_and_ordinary_words_are_not_heard_as_swedish():
     for text in ("كيفرا", "مكتبة", "المكتبة", "التقاعد", "مساعدة الانترنت", "شبكة", "فاغرشتا", "بسالا"):
         assert opensearch_query.as_heard(text, HEARD_GROUPS, ARABIC_PLACES) == text
@@ -698,6 +726,21 @@ def test_arabic_is_normalised_and_stemmed(engine, client, query, expected):
         # A web address's name: the index held "verksamt.se" as one word
         ("verksamt", "sv", "verksamt.se"),
         ("ابغى افتح مشروعي الخاص verksamt", "ar", "verksamt.se"),
+        # Swedish service words on the English pages, and as Swedish is spoken (migration 0010):
+        # "vab" and "föräldrapenning" found nothing in English, "bygglov" libraries
+        ("vab", "en", "care of a sick child"),
+        ("föräldrapenning", "en", "Parental benefit"),
+        ("bygglov", "en", "building permit"),
+        ("hemtjänst for my mother", "en", "home-help"),
+        ("dagis vasteras", "en", "preschool"),
+        ("english speaking help Sala library", "en", "English – Sala"),
+        ("vabba", "sv", "VAB"),
+        ("föräldrapeng", "sv", "Föräldrapenning"),
+        # "on the" as spoken, before an Arabic word; "tj" read as written; the silent g of "-ighet"
+        ("ازاي اقدم عالمعاش", "ar", "التقاعد"),
+        ("هيمتيانست لامي", "ar", "الخدمة المنزلية"),
+        ("مين ميندهيتسبوست", "ar", "Min myndighetspost"),
+        ("جاني ولد شو المعاملات اللي لازم اسويها", "ar", "طفل"),
     ],
 )
 def test_residents_own_words_find_the_page(engine, client, query, language, expected):
