@@ -504,20 +504,39 @@ def heard_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, st
     if not ARABIC_LETTER.search(text):
         return {}
     heard = heard_terms(tuple(tuple(group) for group in groups))
+    words = WORD.findall(text)
     found: dict[str, str] = {}
-    for word in WORD.findall(text):
+    unheard: set[str] = set()  # words of no known sound
+    for word in words:
         if word in found or not ARABIC_LETTER.match(word) or place_name(word, places):
             continue
-        forms = arabic_forms(word)
-        if heard.written.intersection(forms):
+        if heard.written.intersection(arabic_forms(word)):
             continue
-        for form in forms[1:] if forms[0].startswith(ARABIC_ARTICLE) else forms:
-            sound = arabic_skeleton(form)
-            if sound in heard.by_sound:  # the first form with a known sound decides, even "not one"
-                if heard.by_sound[sound]:
-                    found[word] = heard.by_sound[sound]
-                break
+        term = _heard_term(word, heard)
+        if term:
+            found[word] = term
+        elif term is False:
+            unheard.add(word)
+    # A word heard in two ("بريدباندس ستود", *bredbandsstöd*): two neighbours of no known sound,
+    # joined (a letter that ends the one and starts the other once: the genitive s before "st").
+    for first, second in zip(words, words[1:], strict=False):
+        if first in unheard and second in unheard and first != second and not found.keys() & {first, second}:
+            joined = [first + second] + ([first + second[1:]] if first[-1] == second[0] else [])
+            term = next((t for word in joined if (t := _heard_term(word, heard))), None)
+            if term:
+                found[first], found[second] = term, ""
     return found
+
+
+def _heard_term(word: str, heard: HeardTerms) -> str | None | bool:
+    """The term `word` is heard as; None for a sound of several groups' terms, False for no known
+    sound. A word with the article is heard without it only; the first form with a known sound decides."""
+    forms = arabic_forms(word)
+    for form in forms[1:] if forms[0].startswith(ARABIC_ARTICLE) else forms:
+        sound = arabic_skeleton(form)
+        if sound in heard.by_sound:
+            return heard.by_sound[sound]
+    return False
 
 
 def as_heard(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> str:
@@ -527,7 +546,11 @@ def as_heard(text: str, groups: Sequence[Sequence[str]], places: dict[str, str])
 
 
 def _with_terms(text: str, heard: dict[str, str]) -> str:
-    return " ".join(heard.get(word, word) for word in WORD.findall(text)) if heard else text
+    """`text` with each word read as another (a word heard in two: its first part as the term, the
+    second gone)."""
+    if not heard:
+        return text
+    return " ".join(read for word in WORD.findall(text) if (read := heard.get(word, word)))
 
 
 # "عال" ("on the", as spoken: "عالمعاش", "عالموبايل") is no prefix the stemmer removes, and the
@@ -558,13 +581,13 @@ def with_heard_words(text: str, groups, places) -> tuple[str, list[tuple[str, li
     heard = heard_words(text, groups, places)
     read_as = {**spoken_article_words(text, places), **heard}
     rest, concepts = find_concepts(_with_terms(text, read_as), groups)
-    typed_as = {term: word for word, term in read_as.items()}
+    typed_as = {term: word for word, term in read_as.items() if term}
     concepts = [
         (typed_as[typed], [typed, *others][:MAX_ALTERNATIVES]) if typed in typed_as else (typed, others)
         for typed, others in concepts
     ]
     # A word read with the article alone that names no concept: both ways, as one word.
-    read_alone = {form: word for word, form in read_as.items() if word not in heard}
+    read_alone = {form: word for word, form in read_as.items() if word not in heard}  # (never "")
     if read_alone and read_alone.keys() & set(words := WORD.findall(rest)):
         concepts += [(read_alone[word], [word]) for word in dict.fromkeys(words) if word in read_alone]
         rest = " ".join(word for word in words if word not in read_alone)

@@ -304,6 +304,17 @@ def test_a_swedish_word_is_heard_as_it_is_read_and_as_it_sounds(typed, term):
     assert opensearch_query.as_heard(typed, groups, {}) == term
 
 
+def test_a_swedish_word_heard_in_two_is_heard_as_one():
+    """ "بريدباندس ستود": neighbours of no known sound, joined (the genitive s before "st" once)."""
+    assert opensearch_query.as_heard("كيف بريدباندس ستود", HEARD_GROUPS, {}) == "كيف bredbandsstöd"
+    assert opensearch_query.as_heard("فيبر فورينينغ شو", HEARD_GROUPS, {}) == "fiberförening شو"
+    rest, concepts = opensearch_query.with_heard_words("بيبليو تيك", HEARD_GROUPS, {})
+    assert rest == "" and concepts == [("بيبليو", ["bibliotek", "مكتبة", "library"])]
+    # A word of its own, a term's word or a place is never half of one
+    for text in ("مساعدة الانترنت", "مكتبة تيك", "بيبليو فاغرشتا"):
+        assert opensearch_query.as_heard(text, HEARD_GROUPS, ARABIC_PLACES) == text
+
+
 def test_a_word_with_the_spoken_article_is_also_read_with_the_article_alone():
     """ "عال" (on the) is no prefix the stemmer removes: "عالمعاش" is "المعاش" as well, kept as typed."""
     rest, concepts = opensearch_query.with_heard_words("ازاي اقدم عالمعاش", HEARD_GROUPS, {})
@@ -366,10 +377,11 @@ def test_no_word_of_the_arabic_pages_is_read_as_a_place_it_is_not(demo):
     from search.service import vocabulary
 
     places = vocabulary("ar").places
-    words = set()
+    words, texts = set(), []
     for page in Page.objects.live().filter(locale__language_code="ar").specific():
         text = " ".join(str(getattr(page, f, "") or "") for f in ("title", "summary", "intro", "body"))
-        words.update(opensearch_query.WORD.findall(html_text(text)))
+        texts.append(html_text(text))
+        words.update(opensearch_query.WORD.findall(texts[-1]))
     arabic = {w for w in words if opensearch_query.ARABIC_LETTER.match(w)}
     taken = {w: name for w in arabic if (name := opensearch_query.place_name(w, places))}
     # The Arabic municipality pages' names, as written (with "and" onto them or not): their places
@@ -392,6 +404,9 @@ def test_no_word_of_the_arabic_pages_is_read_as_a_place_it_is_not(demo):
     # Nor is any of them heard as a Swedish term of a synonym group (`as_heard`): they are Arabic.
     groups = vocabulary("ar").synonyms
     heard = {w: term for w in arabic if (term := opensearch_query.as_heard(w, groups, places)) != w}
+    assert not heard, heard
+    # Nor two neighbours heard as one word
+    heard = [found for text in texts if (found := opensearch_query.heard_words(text, groups, places))]
     assert not heard, heard
 
 
@@ -740,6 +755,7 @@ def test_arabic_is_normalised_and_stemmed(engine, client, query, expected):
         ("ازاي اقدم عالمعاش", "ar", "التقاعد"),
         ("هيمتيانست لامي", "ar", "الخدمة المنزلية"),
         ("مين ميندهيتسبوست", "ar", "Min myndighetspost"),
+        ("بريدباندس ستود", "ar", "دعم الإنترنت السريع"),  # heard in two words
         ("جاني ولد شو المعاملات اللي لازم اسويها", "ar", "طفل"),
     ],
 )
