@@ -326,6 +326,10 @@ def _text_query(text: str, minimum: str, typos: bool = False, meaningful: Sequen
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
+# What a concept's other term counts for beside the words as typed.
+ANOTHER_TERM = 0.9
+
+
 def _concept_query(typed: str, others: Sequence[str], wider: bool = False) -> dict:
     """A concept: the words as typed, or any other term of its synonym group (a little lower).
 
@@ -338,7 +342,8 @@ def _concept_query(typed: str, others: Sequence[str], wider: bool = False) -> di
 
     # The other terms are written by editors (with å/ä/ö), so their whole words are enough: in the
     # decompounded fields "mobilbetalning" would also match any page that mentions "mobil".
-    readings = [term(typed, WORD_FIELDS, 1.0)] + [term(other, SYNONYM_FIELDS, 0.9) for other in others]
+    readings = [term(typed, WORD_FIELDS, 1.0)]
+    readings += [term(other, SYNONYM_FIELDS, ANOTHER_TERM) for other in others]
     if wider:
         readings += [_multi_match(other, SYNONYM_BODY_FIELDS, type="phrase", boost=0.3) for other in others]
     return {"dis_max": {"queries": readings, "tie_breaker": 0.1}}
@@ -852,6 +857,23 @@ def rescore(
     by a mild freshness decay. With `exact` (the query with its tie breakers, when the first pass
     was `best_field_only`), the score the phrase adds to is that query's, not the first pass's."""
     phrase = _multi_match(read.text, PHRASE_FIELDS, type="phrase", slop=3, boost=3)
+    if (
+        read.language != settings.LANGUAGE_CODE
+        and len(read.concepts) == 1
+        and not read.place_words
+        and not words_beside_places(read)
+    ):
+        # A reader of a translation asks for one concept and nothing else: a page that says another
+        # of its terms says it as closely as one with the words typed. A page nobody has translated
+        # says "bibliotek" where an English reader typed "library", and was put below every page
+        # that mentions a library in passing. (In the source language every page has its own
+        # words; with a place, the place's own pages decide: "<name> kommun" is the municipality,
+        # not every page that says "municipality".)
+        others = [
+            _multi_match(other, PHRASE_FIELDS, type="phrase", boost=3 * ANOTHER_TERM)
+            for other in read.concepts[0][1]
+        ]
+        phrase = {"dis_max": {"queries": [phrase, *others]}}
     functions = [{"field_value_factor": {"field": "type_weight", "missing": 1}}]
     if read.place_codes:
         # A place named in the query: that municipality's own content first, regional content next.

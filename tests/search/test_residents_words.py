@@ -766,6 +766,25 @@ def test_residents_own_words_find_the_page(engine, client, query, language, expe
 
 @pytest.mark.django_db
 @pytest.mark.search_engine
+@pytest.mark.parametrize(("query", "language"), [("library", "en"), ("المكتبه", "ar")])
+def test_one_concept_finds_the_untranslated_page_that_says_another_of_its_terms(
+    engine, client, query, language
+):
+    """A library nobody has translated is "<name> bibliotek" on the English and Arabic pages. Asked
+    for in one municipality, it came fifth, below every page there that mentions a library."""
+    untranslated = [
+        hit
+        for hit in api(client, q="bibliotek", lang=language)["hits"]
+        if hit["type"] == "library" and "bibliotek" in hit["title"] and hit["municipalities"] != ["region"]
+    ]
+    assert len(untranslated) >= 3
+    for library in untranslated[:3]:
+        data = api(client, q=query, lang=language, kommun=library["municipalities"][0])
+        assert any(hit["type"] == "library" for hit in data["hits"][:3]), top3(data)
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
 @pytest.mark.parametrize(
     ("query", "language", "expected"),
     [
