@@ -4,7 +4,8 @@ the English pages, which say them in English (stop 29's probes: "vab" and "för�
 nothing in English, "bygglov" found libraries, "hemtjänst" fibre associations, "dagis" and a town no
 preschool). The languages of help as English readers ask for them ("english speaking help",
 "somali"), next to the Swedish titles of the sessions held in them. And Swedish as it is spoken:
-"vabba" and "föräldrapeng". Editors change these under Snippets → Synonymer.
+"vabba" and "föräldrapeng"; Arabic as it is spoken: "نقلت بيت" (I moved house), "مرتي ولدت" (my
+wife gave birth), "الكهربا", "الرسايل" (letters). Editors change these under Snippets → Synonymer.
 """
 
 from django.db import migrations
@@ -27,7 +28,10 @@ SEED = [
     ("sv", "vab, vabba, vabbar, vabbat, vård av barn"),
     ("sv", "föräldrapenning, föräldrapeng, föräldrapengen"),
     ("ar", "البريد الرقمي, صندوق البريد الرقمي, myndighetspost, min myndighetspost"),
-    ("ar", "طفل, مولود, ولد, بيبي"),
+    ("ar", "طفل, مولود, ولد, ولدت, بيبي"),
+    ("ar", "الانتقال, انتقال, نقلت, نقلنا, انتقلت, انتقلنا, عزلت, عزلنا"),
+    ("ar", "الكهرباء, كهرباء, الكهربا, كهربا"),
+    ("ar", "الرسائل, رسائل, الرسايل, رسايل, البريد, بريد"),
 ]
 
 

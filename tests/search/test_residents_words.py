@@ -757,6 +757,8 @@ def test_arabic_is_normalised_and_stemmed(engine, client, query, expected):
         ("مين ميندهيتسبوست", "ar", "Min myndighetspost"),
         ("بريدباندس ستود", "ar", "دعم الإنترنت السريع"),  # heard in two words
         ("جاني ولد شو المعاملات اللي لازم اسويها", "ar", "طفل"),
+        ("مرتي ولدت شو الاوراق اللي لازم اعملها", "ar", "طفل"),  # spoken verbs: gave birth, moved
+        ("نقلت بيت شو بعمل بالكهربا والنت", "ar", "الانتقال"),
     ],
 )
 def test_residents_own_words_find_the_page(engine, client, query, language, expected):
