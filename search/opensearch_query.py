@@ -44,6 +44,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from functools import lru_cache
+from typing import Literal
 
 from django.conf import settings
 from django.utils import timezone
@@ -88,6 +89,10 @@ JOINED_FIELDS = [
     *("title.exact^3", "summary.exact^1.5", "topic_names.exact", "body.exact^1.5"),
 ]
 PHRASE_FIELDS = ["title^4", "summary^2", "body"]
+# A lone concept's other terms as its phrase (`rescore`): a fixed amount where a page says one in
+# its title, half that in its summary; about what the words typed add there (by BM25 6–18 in the
+# title of a demo page, 3–7 in a summary), a little less.
+OTHER_TERM_PHRASE = ((["title", "title.folded"], 9.0), (["summary", "summary.folded"], 4.5))
 HIGHLIGHT_FIELDS = ("summary.folded", "body.folded")
 FACETS = {"typ": "type", "kommun": "municipalities", "amne": "topics"}
 # What a hit shows (the body, the longest field, is never sent back).
@@ -505,7 +510,8 @@ def heard_terms(groups: tuple[tuple[str, ...], ...]) -> HeardTerms:
 def heard_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> dict[str, str]:
     """Each word of `text` in Arabic letters that is no term's word (with a particle on it or not)
     and no place, but sounds like the Latin term of a synonym group → that term. A word with the
-    article on it is heard without it only ("الدار" is no "äldre"). {} for text without Arabic."""
+    article on it is heard without it only ("الدار" is no "äldre"); two neighbours may be heard as
+    one term (the first → the term, the second → ""). {} for text without Arabic."""
     if not ARABIC_LETTER.search(text):
         return {}
     heard = heard_terms(tuple(tuple(group) for group in groups))
@@ -523,9 +529,11 @@ def heard_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, st
         elif term is False:
             unheard.add(word)
     # A word heard in two ("بريدباندس ستود", *bredbandsstöd*): two neighbours of no known sound,
-    # joined (a letter that ends the one and starts the other once: the genitive s before "st").
+    # each once in the query, joined (a letter that ends the one and starts the other once: the
+    # genitive s before "st"). The first is then heard as the term, the second as "" (gone).
+    once = {word for word in unheard if words.count(word) == 1}
     for first, second in zip(words, words[1:], strict=False):
-        if first in unheard and second in unheard and first != second and not found.keys() & {first, second}:
+        if first in once and second in once and not found.keys() & {first, second}:
             joined = [first + second] + ([first + second[1:]] if first[-1] == second[0] else [])
             term = next((t for word in joined if (t := _heard_term(word, heard))), None)
             if term:
@@ -533,7 +541,7 @@ def heard_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, st
     return found
 
 
-def _heard_term(word: str, heard: HeardTerms) -> str | None | bool:
+def _heard_term(word: str, heard: HeardTerms) -> str | None | Literal[False]:
     """The term `word` is heard as; None for a sound of several groups' terms, False for no known
     sound. A word with the article is heard without it only; the first form with a known sound decides."""
     forms = arabic_forms(word)
@@ -567,7 +575,7 @@ SPOKEN_ARTICLE_LEAVES = 4
 
 def spoken_article_words(text: str, places: dict[str, str]) -> dict[str, str]:
     """Each word of `text` with the spoken "عال" on it (no place) → the word with the article alone."""
-    if SPOKEN_ARTICLE not in text:
+    if not ARABIC_LETTER.search(text):
         return {}
     found = {}
     for word in WORD.findall(text):
@@ -586,16 +594,21 @@ def with_heard_words(text: str, groups, places) -> tuple[str, list[tuple[str, li
     heard = heard_words(text, groups, places)
     read_as = {**spoken_article_words(text, places), **heard}
     rest, concepts = find_concepts(_with_terms(text, read_as), groups)
-    typed_as = {term: word for word, term in read_as.items() if term}
+    words, typed_as = WORD.findall(text), {}
+    for at, word in enumerate(words):
+        if term := read_as.get(word):  # (a word heard in two: both words, as typed)
+            joined = at + 1 < len(words) and read_as.get(words[at + 1]) == ""
+            typed_as.setdefault(term, f"{word} {words[at + 1]}" if joined else word)
     concepts = [
         (typed_as[typed], [typed, *others][:MAX_ALTERNATIVES]) if typed in typed_as else (typed, others)
         for typed, others in concepts
     ]
-    # A word read with the article alone that names no concept: both ways, as one word.
+    # A word read with the article alone that names no concept: both ways, as one word, the reading
+    # looked for as a typed word is (in bodies too), what was typed beside it.
     read_alone = {form: word for word, form in read_as.items() if word not in heard}  # (never "")
-    if read_alone and read_alone.keys() & set(words := WORD.findall(rest)):
-        concepts += [(read_alone[word], [word]) for word in dict.fromkeys(words) if word in read_alone]
-        rest = " ".join(word for word in words if word not in read_alone)
+    if read_alone and read_alone.keys() & set(rest_words := WORD.findall(rest)):
+        concepts += [(word, [read_alone[word]]) for word in dict.fromkeys(rest_words) if word in read_alone]
+        rest = " ".join(word for word in rest_words if word not in read_alone)
     return rest, concepts
 
 
@@ -654,8 +667,8 @@ def _one_letter_out(word: str) -> set[str]:
 # way of writing what may be heard two ways: "sj", "tj", "ch" as ش (or تش); at the start, "sk"
 # before a front vowel as ش (or سك), "k" there as ش (or تش, ك), "g" there as ي (or غ); "ng" as نغ,
 # "rs" as ش or رس, "rg" as ر (رج, ري: "berg") or رغ, "j" as ي or ج, a double consonant as one; "tj"
-# also letter by letter (تي: "هيمتيانست" is *hemtjänst* read as written), the silent g of "-ighet"
-# dropped or not ("ميندهيتسبوست", *myndighetspost*); the other consonants letter by letter, the
+# also letter by letter (تي: "هيمتيانست" is *hemtjänst* read as written), the g of "igh" (silent
+# in "-ighet") dropped or not ("ميندهيتسبوست", *myndighetspost*); the other consonants letter by letter, the
 # vowels dropped but a first one (ا).
 # So places without an Arabic name are found too: an untranslated municipality, every village.
 SWEDISH_SOUNDS = [
@@ -869,9 +882,14 @@ def rescore(
         # that mentions a library in passing. (In the source language every page has its own
         # words; with a place, the place's own pages decide: "<name> kommun" is the municipality,
         # not every page that says "municipality".)
+        # Where a page says what it is about, also in the parts of a Swedish compound (a library
+        # nobody translated may be a "stadsbibliotek"), as a fixed amount: scored like the words
+        # typed, a rarer term ("internet" for "broadband") outscored the page named by the query,
+        # and the decompounded fields count a word several times.
         others = [
-            _multi_match(other, PHRASE_FIELDS, type="phrase", boost=3 * ANOTHER_TERM)
+            {"constant_score": {"filter": _multi_match(other, fields, type="phrase"), "boost": boost}}
             for other in read.concepts[0][1]
+            for fields, boost in OTHER_TERM_PHRASE
         ]
         phrase = {"dis_max": {"queries": [phrase, *others]}}
     functions = [{"field_value_factor": {"field": "type_weight", "missing": 1}}]
