@@ -568,21 +568,28 @@ def _with_terms(text: str, heard: dict[str, str]) -> str:
 
 # "عال" ("on the", as spoken: "عالمعاش", "عالموبايل") is no prefix the stemmer removes, and the
 # index has no word with it. A word that starts with it and has this many letters after it is also
-# read with the article alone ("المعاش"); shorter ones are mostly words of their own ("عالمي").
+# read with the article alone ("المعاش"); shorter ones are mostly words of their own ("عالمي"),
+# unless what is left is a synonym's word ("عالنت": "النت", *the net*).
 SPOKEN_ARTICLE = "عال"
 SPOKEN_ARTICLE_LEAVES = 4
 
 
-def spoken_article_words(text: str, places: dict[str, str]) -> dict[str, str]:
-    """Each word of `text` with the spoken "عال" on it (no place) → the word with the article alone."""
+def spoken_article_words(
+    text: str, places: dict[str, str], known: AbstractSet[str] = frozenset()
+) -> dict[str, str]:
+    """Each word of `text` with the spoken "عال" on it (no place) → the word with the article alone.
+    `known`: normalised words that are read so however short (the synonym groups' words)."""
     if not ARABIC_LETTER.search(text):
         return {}
     found = {}
     for word in WORD.findall(text):
         bare = normalise(word)
-        if bare.startswith(SPOKEN_ARTICLE) and len(bare) - len(SPOKEN_ARTICLE) >= SPOKEN_ARTICLE_LEAVES:
+        if not bare.startswith(SPOKEN_ARTICLE) or len(bare) - len(SPOKEN_ARTICLE) < 2:
+            continue
+        read = ARABIC_ARTICLE + bare[len(SPOKEN_ARTICLE) :]
+        if len(bare) - len(SPOKEN_ARTICLE) >= SPOKEN_ARTICLE_LEAVES or known & {read, read[2:]}:
             if not place_name(word, places):
-                found[word] = ARABIC_ARTICLE + bare[len(SPOKEN_ARTICLE) :]
+                found[word] = read
     return found
 
 
@@ -592,7 +599,9 @@ def with_heard_words(text: str, groups, places) -> tuple[str, list[tuple[str, li
     what was typed, with how it was read (and the group it names) as the alternatives. A word heard
     wrongly ("ركبت", I installed, sounds like a term) then only adds alternatives; it is never lost."""
     heard = heard_words(text, groups, places)
-    read_as = {**spoken_article_words(text, places), **heard}
+    arabic = ARABIC_LETTER.search(text)
+    known = heard_terms(tuple(tuple(group) for group in groups)).written if arabic else frozenset()
+    read_as = {**spoken_article_words(text, places, known), **heard}
     rest, concepts = find_concepts(_with_terms(text, read_as), groups)
     words, typed_as = WORD.findall(text), {}
     for at, word in enumerate(words):

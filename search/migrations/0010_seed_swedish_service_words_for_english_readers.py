@@ -5,7 +5,8 @@ nothing in English, "bygglov" found libraries, "hemtjänst" fibre associations, 
 preschool). The languages of help as English readers ask for them ("english speaking help",
 "somali"), next to the Swedish titles of the sessions held in them. And Swedish as it is spoken:
 "vabba" and "föräldrapeng"; Arabic as it is spoken: "نقلت بيت" (I moved house), "مرتي ولدت" (my
-wife gave birth), "الكهربا", "الرسايل" (letters). Editors change these under Snippets → Synonymer.
+wife gave birth), "الكهربا", "الرسايل" (letters), "ساعدوني" (help me), "وايفاي", "شركة الانترنت" (an
+internet provider, not a business). Editors change these under Snippets → Synonymer.
 """
 
 from django.db import migrations
@@ -32,6 +33,9 @@ SEED = [
     ("ar", "الانتقال, انتقال, نقلت, نقلنا, انتقلت, انتقلنا, عزلت, عزلنا"),
     ("ar", "الكهرباء, كهرباء, الكهربا, كهربا"),
     ("ar", "الرسائل, رسائل, الرسايل, رسايل, البريد, بريد"),
+    ("ar", "مساعدة, ساعدوني, ساعدني, ساعدونا"),
+    ("ar", "واي فاي, وايفاي, wifi"),
+    ("ar", "مزود الإنترنت, شركة الانترنت, شركة انترنت, شركات الانترنت, مشغل, شبكة المدينة"),
 ]
 
 

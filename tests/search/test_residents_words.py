@@ -326,6 +326,9 @@ def test_a_word_with_the_spoken_article_is_also_read_with_the_article_alone():
     assert opensearch_query.with_heard_words("عالبنسيون", HEARD_GROUPS, {})[1][0][1][0] == "pension"
     for text in ("عالمي", "عالم", "عالية"):
         assert opensearch_query.with_heard_words(text, HEARD_GROUPS, {}) == (text, [])
+    # ... unless what is left is a synonym's word: "عالنت" (on the net) is "النت"
+    groups = [*HEARD_GROUPS, ["النت", "internet"]]
+    assert opensearch_query.with_heard_words("حجز عالنت", groups, {})[1] == [("عالنت", ["النت", "internet"])]
     assert opensearch_query.with_heard_words("عالفاغرشتا", [], {"فاغرشتا": "1982"}) == ("عالفاغرشتا", [])
 
 
@@ -759,6 +762,10 @@ def test_arabic_is_normalised_and_stemmed(engine, client, query, expected):
         ("جاني ولد شو المعاملات اللي لازم اسويها", "ar", "طفل"),
         ("مرتي ولدت شو الاوراق اللي لازم اعملها", "ar", "طفل"),  # spoken verbs: gave birth, moved
         ("نقلت بيت شو بعمل بالكهربا والنت", "ar", "الانتقال"),
+        # "help me" and "wifi" as one word found nothing; an internet company is no business
+        ("ساعدوني", "ar", "مساعدة"),
+        ("وايفاي", "ar", "مكتبة"),
+        ("شركة الانترنت بفيستروس", "ar", "Fibra"),
     ],
 )
 def test_residents_own_words_find_the_page(engine, client, query, language, expected):
