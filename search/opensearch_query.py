@@ -575,21 +575,25 @@ SPOKEN_ARTICLE_LEAVES = 4
 
 
 def spoken_article_words(
-    text: str, places: dict[str, str], known: AbstractSet[str] = frozenset()
+    text: str, groups: Sequence[Sequence[str]], places: dict[str, str]
 ) -> dict[str, str]:
-    """Each word of `text` with the spoken "عال" on it (no place) → the word with the article alone.
-    `known`: normalised words that are read so however short (the synonym groups' words)."""
+    """Each word of `text` with the spoken "عال" on it (no place) → the word with the article alone
+    (a short one only if it is then a word of a synonym group's terms)."""
     if not ARABIC_LETTER.search(text):
         return {}
     found = {}
     for word in WORD.findall(text):
         bare = normalise(word)
-        if not bare.startswith(SPOKEN_ARTICLE) or len(bare) - len(SPOKEN_ARTICLE) < 2:
+        left = len(bare) - len(SPOKEN_ARTICLE)
+        if not bare.startswith(SPOKEN_ARTICLE) or left < 2:
             continue
         read = ARABIC_ARTICLE + bare[len(SPOKEN_ARTICLE) :]
-        if len(bare) - len(SPOKEN_ARTICLE) >= SPOKEN_ARTICLE_LEAVES or known & {read, read[2:]}:
-            if not place_name(word, places):
-                found[word] = read
+        if left < SPOKEN_ARTICLE_LEAVES:
+            written = heard_terms(tuple(tuple(group) for group in groups)).written
+            if not written & {read, read[len(ARABIC_ARTICLE) :]}:
+                continue
+        if not place_name(word, places):
+            found[word] = read
     return found
 
 
@@ -599,9 +603,9 @@ def with_heard_words(text: str, groups, places) -> tuple[str, list[tuple[str, li
     what was typed, with how it was read (and the group it names) as the alternatives. A word heard
     wrongly ("ركبت", I installed, sounds like a term) then only adds alternatives; it is never lost."""
     heard = heard_words(text, groups, places)
-    arabic = ARABIC_LETTER.search(text)
-    known = heard_terms(tuple(tuple(group) for group in groups)).written if arabic else frozenset()
-    read_as = {**spoken_article_words(text, places, known), **heard}
+    read_as = {**spoken_article_words(text, groups, places), **heard}
+    if not read_as:
+        return find_concepts(text, groups)
     rest, concepts = find_concepts(_with_terms(text, read_as), groups)
     words, typed_as = WORD.findall(text), {}
     for at, word in enumerate(words):
@@ -885,16 +889,15 @@ def rescore(
         and not read.place_words
         and not words_beside_places(read)
     ):
-        # A reader of a translation asks for one concept and nothing else: a page that says another
-        # of its terms says it as closely as one with the words typed. A page nobody has translated
-        # says "bibliotek" where an English reader typed "library", and was put below every page
-        # that mentions a library in passing. (In the source language every page has its own
-        # words; with a place, the place's own pages decide: "<name> kommun" is the municipality,
-        # not every page that says "municipality".)
-        # Where a page says what it is about, also in the parts of a Swedish compound (a library
-        # nobody translated may be a "stadsbibliotek"), as a fixed amount: scored like the words
-        # typed, a rarer term ("internet" for "broadband") outscored the page named by the query,
-        # and the decompounded fields count a word several times.
+        # A reader of a translation asks for one concept and nothing else: a page whose title or
+        # summary says another of its terms (also as part of a Swedish compound) gets a fixed
+        # amount. A page nobody has translated says "bibliotek" or "stadsbibliotek" where an
+        # English reader typed "library", and was put below every page that mentions a library in
+        # passing. Fixed, because scored like the words typed a rarer term ("internet" for
+        # "broadband") outscored the page the query names, and the decompounded fields count a
+        # word several times. (In the source language every page has its own words; with a
+        # place, its own pages decide: "<name> kommun" is the municipality, not every page that
+        # says "municipality".)
         others = [
             {"constant_score": {"filter": _multi_match(other, fields, type="phrase"), "boost": boost}}
             for other in read.concepts[0][1]

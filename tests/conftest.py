@@ -65,14 +65,14 @@ class DemoCopy:
         return sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
 
     @classmethod
-    def copied(cls) -> list[str]:
+    def copied(cls, tables: list[str]) -> list[str]:
         """The tables whose rows are copied: all but the virtual ones (filled by triggers)."""
         virtual = set()
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
                 virtual = {name for (name,) in cursor.fetchall()}
-        return [table for table in cls.tables() if table not in virtual]
+        return [table for table in tables if table not in virtual]
 
     @classmethod
     def copy_of(cls, table: str) -> str:
@@ -88,18 +88,18 @@ class DemoCopy:
             if connection.vendor == "postgresql":
                 cursor.execute(f"DROP SCHEMA IF EXISTS {cls.SCHEMA} CASCADE")
                 cursor.execute(f"CREATE SCHEMA {cls.SCHEMA}")
-            for table in cls.copied():
+            for table in cls.copied(cls.tables()):
                 cursor.execute(f"DROP TABLE IF EXISTS {cls.copy_of(table)}")
                 cursor.execute(f"CREATE TABLE {cls.copy_of(table)} AS SELECT * FROM {quote(table)}")
 
     @classmethod
     def restore(cls) -> None:
         """Every table emptied and filled again from the copy, sequences past the highest id."""
-        quote = connection.ops.quote_name
+        quote, tables = connection.ops.quote_name, cls.tables()
         with transaction.atomic(), connection.cursor() as cursor:
-            for sql in connection.ops.sql_flush(no_style(), cls.tables(), allow_cascade=True):
+            for sql in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
                 cursor.execute(sql)
-            for table in cls.copied():
+            for table in cls.copied(tables):
                 cursor.execute(f"INSERT INTO {quote(table)} SELECT * FROM {cls.copy_of(table)}")
             models = apps.get_models(include_auto_created=True)
             for sql in connection.ops.sequence_reset_sql(no_style(), models):
