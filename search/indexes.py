@@ -34,6 +34,7 @@ KEYWORD_FIELDS = (
     "audience",
     "language",
     "session_languages",
+    "heard",  # how the Latin names are heard in Arabic letters (`search.indexing`)
 )
 DATE_FIELDS = ("next_occurrence", "last_occurrence", "last_published")
 

@@ -597,12 +597,27 @@ def spoken_article_words(
     return found
 
 
+def written_apart(text: str, groups: Sequence[Sequence[str]]) -> dict[str, str]:
+    """Two neighbouring words in Latin letters that are one term written apart ("föräldra peng",
+    "fiber förening", with an ending or without): the first → the two joined, the second → ""."""
+    words = WORD.findall(text)
+    found: dict[str, str] = {}
+    for first, second in zip(words, words[1:], strict=False):
+        if found.keys() & {first, second} or ARABIC_LETTER.search(first + second) or words.count(first) > 1:
+            continue
+        rest, concepts = find_concepts(first + second, groups)
+        if concepts and not rest:
+            found[first], found[second] = first + second, ""
+    return found
+
+
 def with_heard_words(text: str, groups, places) -> tuple[str, list[tuple[str, list[str]]]]:
-    """`find_concepts` of `text` with the words heard as Latin terms (`heard_words`) and the words
-    with the spoken article read with the article alone (`spoken_article_words`): such a word stays
+    """`find_concepts` of `text` with the words heard as Latin terms (`heard_words`), two words that
+    are one term written apart (`written_apart`) and the words with the spoken article read with
+    the article alone (`spoken_article_words`): such a word stays
     what was typed, with how it was read (and the group it names) as the alternatives. A word heard
     wrongly ("ركبت", I installed, sounds like a term) then only adds alternatives; it is never lost."""
-    heard = heard_words(text, groups, places)
+    heard = {**written_apart(text, groups), **heard_words(text, groups, places)}
     read_as = {**spoken_article_words(text, groups, places), **heard}
     if not read_as:
         return find_concepts(text, groups)
@@ -681,10 +696,12 @@ def _one_letter_out(word: str) -> set[str]:
 # before a front vowel as ش (or سك), "k" there as ش (or تش, ك), "g" there as ي (or غ); "ng" as نغ,
 # "rs" as ش or رس, "rg" as ر (رج, ري: "berg") or رغ, "j" as ي or ج, a double consonant as one; "tj"
 # also letter by letter (تي: "هيمتيانست" is *hemtjänst* read as written), the g of "igh" (silent
-# in "-ighet") dropped or not ("ميندهيتسبوست", *myndighetspost*); the other consonants letter by letter, the
-# vowels dropped but a first one (ا).
+# in "-ighet") dropped or not ("ميندهيتسبوست", *myndighetspost*); "-tion" and "-sion" as شن
+# ("بانشون", *pension*) or letter by letter; the other consonants letter by letter, the vowels
+# dropped but a first one (ا).
 # So places without an Arabic name are found too: an untranslated municipality, every village.
 SWEDISH_SOUNDS = [
+    ("tion", ("شن", "تشن", "تين")), ("sion", ("شن", "سين")),
     ("skj", ("ش",)), ("stj", ("ش",)), ("sch", ("ش",)), ("rsj", ("رش", "ش")), ("sj", ("ش",)),
     ("tj", ("ش", "تش", "تي")), ("kj", ("ش",)), ("ch", ("ش", "تش")), ("rs", ("رس", "ش")),
     ("rg", ("ر", "رغ")), ("igh", ("يه", "يغه")), ("ng", ("نغ",)), ("ck", ("ك",)), ("x", ("كس",)),
@@ -726,6 +743,42 @@ def swedish_skeletons(name: str) -> frozenset[str]:
             list(dict.fromkeys(known + part for known in found for part in said))[:MAX_SKELETONS]
         )
     return frozenset(found)
+
+
+# Latin names as readers of Arabic letters write them ("فيبرا", "شيفرا", "روبي": an operator, an
+# e-service, a library's district). Each document of an index read in those letters carries the
+# skeletons of its title's and its places' Latin words (`name_sounds`, the field `heard`), and a
+# query's words in Arabic letters that no synonym or place took are compared with them
+# (`typed_name_sounds`): on the first look only to put such a document first among those that
+# match, from this many letters of skeleton; on the second look, when the words found (nearly)
+# nothing, a word may match by its sound alone, from two letters ("روبي" is two), but not two
+# that start with ا: the first person's prefix makes many short words so ("ابي", I want).
+NAME_SOUND_SKELETON = 3
+NAME_SOUND_SKELETON_ON_SECOND_LOOK = 2
+# What a name heard counts for: as much as a word of the title.
+HEARD_NAME = 12.0
+
+
+def name_sounds(text: str) -> list[str]:
+    """The skeletons of the Latin words of `text` (letters only), as Arabic writers may hear them."""
+    sounds: set[str] = set()
+    for word in WORD.findall(text):
+        if word.isalpha() and not ARABIC_LETTER.search(word):
+            sounds.update(sound for sound in swedish_skeletons(word) if len(sound) >= 2)
+    return sorted(sounds)
+
+
+def typed_name_sounds(read: "ReadQuery", shortest: int) -> list[str]:
+    """The skeletons of the query's other words in Arabic letters (not stop words, nor places), with
+    and without a particle written onto them, of `shortest` letters or more."""
+    sounds = {
+        sound
+        for word in words_beside_places(read)
+        if ARABIC_LETTER.match(word)
+        for form in arabic_forms(word)
+        if len(sound := arabic_skeleton(form)) >= max(shortest, 3 if sound.startswith("ا") else 2)
+    }
+    return sorted(sounds)
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -772,6 +825,14 @@ class ReadQuery:
     # The place counts as one of the words (`relevance_query`): on the second look at a query that
     # found nothing at all.
     place_is_a_word: bool = False
+    # The municipality the reader filtered to (`kommun`; the filter keeps the county's pages too).
+    filtered_to: str = ""
+
+    @property
+    def own_codes(self) -> tuple[str, ...]:
+        """The municipalities whose own content comes first: a place the query names, or else the
+        one filtered to ("bankid help" there is its library's session, then the county's guide)."""
+        return self.place_codes or ((self.filtered_to,) if self.filtered_to else ())
 
 
 def read_query(request, synonym_groups, places) -> ReadQuery:
@@ -786,6 +847,7 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
         rest=rest,
         concepts=tuple((typed, tuple(others)) for typed, others in concepts),
         place_names=tuple(names),
+        filtered_to=request.municipality,
     )
     if place_words and not concepts and not words_beside_places(read):
         # The municipality's whole name, however typed (without å/ä/ö, in Arabic letters).
@@ -826,6 +888,9 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
             # script or language (its Arabic name, where its untranslated pages have the Swedish).
             place = {"term": {"municipalities": read.only_municipality}}
             readings.append({"constant_score": {"filter": place, "boost": 0.1}})
+        if typos and (sounds := typed_name_sounds(read, NAME_SOUND_SKELETON_ON_SECOND_LOOK)):
+            # A Latin name typed in Arabic letters: the document so named matches by its sound.
+            readings.append(_heard_names(sounds))
         units.insert(0, {"dis_max": {"queries": readings, "tie_breaker": 0.1}})
     # A place named: its pages, first those named after it (every page of a municipality lists
     # its villages among its places).
@@ -839,10 +904,11 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
     if not units:  # nothing that can match (no words): no hits, never every document
         units = [{"match_none": {}}]
     should = []
-    if read.place_codes:
+    if read.own_codes:
         should.append(
-            {"constant_score": {"filter": {"terms": {"municipalities": read.place_codes}}, "boost": 5}}
+            {"constant_score": {"filter": {"terms": {"municipalities": list(read.own_codes)}}, "boost": 5}}
         )
+    if read.place_codes:
         should.append(named_place)
     # Only sessions carry a last occurrence: a series that has ended is not offered any more.
     # Written as "not ended" rather than "no last occurrence, or one ahead": the same documents,
@@ -855,9 +921,15 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
             "filter": [upcoming_only],
         }
     }
+    if not typos and (sounds := typed_name_sounds(read, NAME_SOUND_SKELETON)):
+        should.append(_heard_names(sounds))  # first among the matches, as a word of its title
     if should:
         query["bool"]["should"] = should
     return query
+
+
+def _heard_names(sounds: list[str]) -> dict:
+    return {"constant_score": {"filter": {"terms": {"heard": sounds}}, "boost": HEARD_NAME}}
 
 
 def best_field_only(query):
@@ -875,13 +947,18 @@ def best_field_only(query):
 
 
 def rescore(
-    read: ReadQuery, window: int, exact: dict | None = None, prefer: dict | None = None, typos: bool = False
+    read: ReadQuery,
+    window: int,
+    exact: dict | None = None,
+    prefer: dict | None = None,
+    typos: bool = False,
 ) -> list[dict]:
     """The costly preferences, over the top `window` documents only (not every match): words found
     close together (a phrase) add to the score, which is then multiplied by the document's type
-    weight (a guide above a plain page), by 3 for the municipality a place in the query names, and
-    by a mild freshness decay. With `exact` (the query with its tie breakers, when the first pass
-    was `best_field_only`), the score the phrase adds to is that query's, not the first pass's."""
+    weight (a guide above a plain page), by 3 for the municipality a place in the query names (or
+    else the one filtered to), and by a mild freshness decay. With
+    `exact` (the query with its tie breakers, when the first pass was `best_field_only`), the
+    score the phrase adds to is that query's, not the first pass's."""
     phrase = _multi_match(read.text, PHRASE_FIELDS, type="phrase", slop=3, boost=3)
     if (
         read.language != settings.LANGUAGE_CODE
@@ -905,9 +982,10 @@ def rescore(
         ]
         phrase = {"dis_max": {"queries": [phrase, *others]}}
     functions = [{"field_value_factor": {"field": "type_weight", "missing": 1}}]
-    if read.place_codes:
-        # A place named in the query: that municipality's own content first, regional content next.
-        functions.append({"filter": {"terms": {"municipalities": read.place_codes}}, "weight": 3})
+    if read.own_codes:
+        # A place named in the query, or the municipality filtered to: its own content first,
+        # regional content next.
+        functions.append({"filter": {"terms": {"municipalities": list(read.own_codes)}}, "weight": 3})
     if read.only_municipality:
         # Only a municipality's name, however spelt (in Arabic letters): its start page first, as
         # that page's whole title would put it when spelt as the page has it.

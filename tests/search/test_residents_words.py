@@ -297,10 +297,12 @@ def test_a_swedish_word_heard_in_arabic_letters_is_the_term_of_its_group(typed, 
         ("همتشانست", "hemtjänst"),  # and as it sounds
         ("ميندهيتسبوست", "myndighetspost"),  # the g of "-ighet" is silent
         ("ميندغهيتسبوست", "myndighetspost"),  # or read
+        ("بانشون", "pension"),  # "-sion" as it sounds
+        ("بنسيون", "pension"),  # and as it is written
     ],
 )
 def test_a_swedish_word_is_heard_as_it_is_read_and_as_it_sounds(typed, term):
-    groups = [["الخدمة المنزلية", "hemtjänst"], ["البريد الرقمي", "myndighetspost"]]
+    groups = [["الخدمة المنزلية", "hemtjänst"], ["البريد الرقمي", "myndighetspost"], ["التقاعد", "pension"]]
     assert opensearch_query.as_heard(typed, groups, {}) == term
 
 
@@ -369,6 +371,44 @@ def test_a_particle_on_a_name_never_makes_the_place_depend_on_the_order_of_a_set
     assert opensearch_query.place_name("بنوربرك", {"بنوربر": "1", "نوربرك": "2"}) == "نوربرك"
 
 
+def test_a_latin_name_is_heard_in_arabic_letters_as_it_sounds():
+    """The skeletons a document carries (`name_sounds`) are those of its Latin words as typed in
+    Arabic letters, the vowels written or not; Arabic words, numbers and single letters have none."""
+    sounds = set(opensearch_query.name_sounds("Kivra, verksamt.se och IP-Only – مشغل 1177 e"))
+    for typed in ("شيفرا", "كيفرا", "كفرا", "فيركسامت", "اونلي"):  # k before i: ش or ك
+        assert opensearch_query.arabic_skeleton(typed) in sounds, typed
+    assert opensearch_query.name_sounds("مشغل 1177 e") == []
+
+
+def test_only_the_other_words_in_arabic_letters_are_compared_with_the_names():
+    """Not a place, a stop word or a concept's word; particles off or on; two letters only on the
+    second look, and not two that start with alef (the first person's "ابي", I want)."""
+    skeleton = opensearch_query.arabic_skeleton
+    first = read("هل في هوية الكترونية بشيفرا في سالا", "ar")
+    assert set(opensearch_query.typed_name_sounds(first, 3)) == {skeleton("بشيفرا"), skeleton("شيفرا")}
+    assert opensearch_query.typed_name_sounds(read("bankid sala", "ar"), 2) == []
+    assert opensearch_query.typed_name_sounds(read("هوية الكترونية روبي", "ar"), 3) == []
+    assert opensearch_query.typed_name_sounds(read("روبي", "ar"), 2) == [skeleton("روبي")]
+    assert opensearch_query.typed_name_sounds(read("ابي", "ar"), 2) == []
+    # The first look only prefers a document so named; the second lets the word match by its sound
+    strict = opensearch_query.relevance_query(first)
+    assert "heard" in str(strict["bool"]["should"]) and "heard" not in str(strict["bool"]["must"])
+    second = opensearch_query.relevance_query(read("روبي", "ar"), "1", typos=True)
+    assert "heard" in str(second["bool"]["must"])
+
+
+def test_two_words_that_are_one_term_written_apart_are_the_term():
+    groups = [["föräldrapenning", "föräldrapeng"], ["fiberförening"], ["fiber", "fibre"]]
+    rest, concepts = opensearch_query.with_heard_words("föräldra peng", groups, {})
+    assert rest == "" and concepts == [("föräldra peng", ["föräldrapeng", "föräldrapenning"])]
+    # With an ending, and before a word that is a term itself
+    rest, concepts = opensearch_query.with_heard_words("fiber föreningar i byn", groups, {})
+    assert rest == "i byn" and concepts[0][0] == "fiber föreningar"
+    # Words that are no term together stay as they are
+    assert opensearch_query.with_heard_words("fiber hjälp", groups, {}) == ("hjälp", [("fiber", ["fibre"])])
+    assert opensearch_query.written_apart("ny adress", groups) == {}
+
+
 @pytest.mark.django_db
 def test_no_word_of_the_arabic_pages_is_read_as_a_place_it_is_not(demo):
     """Every word of the demo's Arabic pages: none is taken for a place but the places' names."""
@@ -411,6 +451,27 @@ def test_no_word_of_the_arabic_pages_is_read_as_a_place_it_is_not(demo):
     # Nor two neighbours heard as one word
     heard = [found for text in texts if (found := opensearch_query.heard_words(text, groups, places))]
     assert not heard, heard
+    # Nor does any sound like a Latin name of a document in the Arabic index (`name_sounds`), on
+    # the first look, where it only prefers that document: none but the places' names.
+    from search.indexing import IndexContext, _jsonable, all_documents
+
+    names = {
+        sound
+        for language, _id, body in all_documents(IndexContext())
+        if language == "ar"
+        for sound in _jsonable(body, "ar")["heard"]
+    }
+    sounding = {
+        w
+        for w in arabic
+        if w.lower() not in stop_words("ar")
+        and any(
+            len(sound := opensearch_query.arabic_skeleton(form)) >= opensearch_query.NAME_SOUND_SKELETON
+            and sound in names
+            for form in opensearch_query.arabic_forms(w)
+        )
+    }
+    assert len(names) > 50 and sounding and all(w in taken for w in sounding), sounding - taken.keys()
 
 
 def test_typos_are_looked_for_in_the_meaningful_words_only():
@@ -766,11 +827,57 @@ def test_arabic_is_normalised_and_stemmed(engine, client, query, expected):
         ("ساعدوني", "ar", "مساعدة"),
         ("وايفاي", "ar", "مكتبة"),
         ("شركة الانترنت بفيستروس", "ar", "Fibra"),
+        # Latin names typed in Arabic letters (the index's `heard`): an e-service, an operator, a
+        # library's district, a village; each found nothing or missed; "-sion" as it sounds
+        ("شيفرا", "ar", "Kivra"),
+        ("فيركسامت", "ar", "verksamt.se"),
+        ("شركة فيبرا", "ar", "Fibra"),
+        ("اوبن انفرا سالا", "ar", "Open Infra"),
+        ("مكتبة روبي", "ar", "Råby bibliotek"),
+        ("نت فايبر بهيميتا", "ar", "Bredband i Köping"),  # the village's municipality
+        ("بانشون", "ar", "التقاعد"),
+        # A term written apart
+        ("föräldra peng", "sv", "Föräldrapenning"),
     ],
 )
 def test_residents_own_words_find_the_page(engine, client, query, language, expected):
     data = api(client, q=query, lang=language)
     assert any(expected in hit["title"] for hit in data["hits"][:3]), top3(data)
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+def test_the_arabic_index_carries_how_its_latin_names_sound_the_others_do_not(engine):
+    from search.indexes import alias_name, client
+
+    es = client()
+    for language, has_sounds in (("ar", True), ("sv", False), ("en", False)):
+        body = {"query": {"match": {"title": "Kivra"}}, "size": 1, "_source": ["title", "heard"]}
+        (hit,) = es.search(index=alias_name(language), body=body)["hits"]["hits"]
+        assert ("شفر" in hit["_source"].get("heard", [])) is has_sounds, (language, hit["_source"])
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+@pytest.mark.parametrize(
+    ("query", "language"), [("bankid hjälp", "sv"), ("bankid help", "en"), ("مساعدة بنك ايدي", "ar")]
+)
+def test_filtered_to_a_municipality_its_own_content_comes_before_the_countys(engine, client, query, language):
+    """The filter keeps the county's pages too; "bankid help" in one municipality is its library's
+    BankID session first (it came fourth, below the county's guides)."""
+    from home.models import MunicipalityPage
+    from services.models import HelpSessionPage
+
+    codes = {
+        MunicipalityPage.objects.ancestor_of(session).get().code
+        for session in HelpSessionPage.objects.live().filter(
+            title__icontains="bankid", locale__language_code="sv"
+        )
+    }
+    assert len(codes) >= 5
+    for code in sorted(codes):
+        first = api(client, q=query, lang=language, kommun=code)["hits"][0]
+        assert first["municipalities"] == [code] and first["type"] == "help_session", (code, first["title"])
 
 
 @pytest.mark.django_db
