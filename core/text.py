@@ -7,8 +7,16 @@ import unicodedata
 
 from django.utils.html import strip_tags
 
-# Alef with hamza or madda → alef, taa marbuta → haa, alef maqsura → yaa.
-ARABIC_LETTER_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+# Alef with hamza or madda → alef, taa marbuta → haa, alef maqsura → yaa; and every decimal digit
+# as an ASCII one, as the index's `decimal_digit` does ("١١٧٧", Arabic-Indic, is "1177").
+ARABIC_LETTER_FORMS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"}
+    | {
+        chr(code): str(unicodedata.decimal(chr(code)))
+        for code in range(0x80, 0x10000)
+        if unicodedata.category(chr(code)) == "Nd"
+    }
+)
 TATWEEL = "\u0640"
 
 
@@ -20,7 +28,7 @@ def fold(text: str) -> str:
 def normalise(text: str) -> str:
     """Folded, with Arabic letter forms unified (as the index's arabic_normalization does): alef
     with hamza or madda → alef, taa marbuta → haa, alef maqsura → yaa, tatweel and vowel signs
-    removed."""
+    removed; digits of any script as ASCII digits."""
     return fold(text).replace(TATWEEL, "").translate(ARABIC_LETTER_FORMS)
 
 

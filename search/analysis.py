@@ -22,6 +22,8 @@ from pathlib import Path
 
 from opensearchpy import analyzer, char_filter, token_filter
 
+from core.text import normalise
+
 WORDLISTS = Path(__file__).parent / "wordlists"
 WORDLIST = WORDLISTS / "sv_compounds.txt"
 
@@ -59,7 +61,8 @@ QUESTION_WORDS = {
     "en": "i me my we our you your how what where when who which do does did can could should "
     "want need get find is are am have has there please many much".split(),
     "ar": "كيف ماذا ما اين أين متى من هل اريد أريد احتاج أحتاج يمكن يمكنني ممكن اجد أجد احصل أحصل كم "
-    "شو ايش إيش شنو وش يعني بدي".split(),  # the last: spoken Arabic's "what", "(it) means", "I want"
+    "شو ايش إيش شنو وش يعني بدي "  # spoken Arabic's "what", "(it) means", "I want"
+    "انا أنا لي".split(),  # "I", "for me", as "jag", "min" in Swedish
 }
 
 
@@ -116,9 +119,23 @@ def _english():
 def _arabic():
     # Normalise alef forms, taa marbuta, alef maqsura, diacritics and tatweel, then the light
     # stemmer (prefixes ال, وال, بال …; suffixes ها, ات, ين …). Eastern Arabic digits become 0–9.
+    # The stop words are written with alef maqsura; readers type "علي" for "على" (on): after the
+    # normalisation the stop words as normalised are dropped too.
     stop = token_filter("ar_stop", "stop", stopwords="_arabic_")
+    normalised = token_filter("ar_stop_normalised", "stop", stopwords=sorted(normalised_stop_words("ar")))
     stem = token_filter("ar_stem", "stemmer", language="arabic")
-    return _analyzers("ar", ["lowercase", "decimal_digit"], stop, ["arabic_normalization"], stem)
+    return _analyzers("ar", ["lowercase", "decimal_digit"], stop, ["arabic_normalization", normalised], stem)
+
+
+# Languages whose analysers drop the stop words again after normalising the letters (`_arabic`).
+NORMALISED_STOP_WORDS = ("ar",)
+
+
+@cache
+def normalised_stop_words(language: str) -> frozenset[str]:
+    """The stop words of the language's list as `core.text.normalise` writes them, where they differ."""
+    words = _listed_stop_words(language)
+    return frozenset({normalise(word) for word in words} - words)
 
 
 @cache
@@ -126,10 +143,17 @@ def stop_words(language: str) -> frozenset[str]:
     """The words the query analysers of a language drop: Lucene's stop words for it (the lists
     `_swedish_`, `_english_` and `_arabic_` name, copied in search/wordlists/stop_*.txt) and the
     question words. The query builder uses them to tell a real word from one that matches nothing."""
+    words = _listed_stop_words(language) | set(QUESTION_WORDS.get(language, QUESTION_WORDS["en"]))
+    if language in NORMALISED_STOP_WORDS:
+        words |= normalised_stop_words(language)
+    return frozenset(words)
+
+
+@cache
+def _listed_stop_words(language: str) -> frozenset[str]:
     path = WORDLISTS / f"stop_{language if language in QUESTION_WORDS else 'en'}.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
-    words = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
-    return frozenset(words | set(QUESTION_WORDS.get(language, QUESTION_WORDS["en"])))
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 LANGUAGE_ANALYZERS = {"sv": _swedish, "en": _english, "ar": _arabic}

@@ -192,15 +192,16 @@ def _jsonable(body: dict, language: str) -> dict:
     """The document as sent: dates as ISO strings, and its type's ranking weight as a field, so that
     a query multiplies by one field instead of testing every type (a re-index after a change of
     weight, as after any change of document shape). In the index of a language written from right
-    to left (Arabic), also how the Latin names of its title and places sound in Arabic letters
-    (`name_sounds`): "فيبرا" finds the operator whose name nobody wrote in Arabic letters."""
+    to left (Arabic), also how the Latin names of its title sound in Arabic letters (`name_sounds`):
+    "فيبرا" finds the operator whose name nobody wrote in Arabic letters. (Not its places: every
+    page of a municipality lists all its villages and districts there.)"""
     document = {
         key: (value.isoformat() if isinstance(value, datetime.date | datetime.datetime) else value)
         for key, value in body.items()
     }
     document.setdefault("type_weight", type_weights().get(document.get("type"), 1.0))
     if _written_right_to_left(language):
-        document["heard"] = name_sounds(f"{document.get('title', '')} {document.get('places', '')}")
+        document["heard"] = name_sounds(document.get("title", ""))
     return document
 
 
