@@ -57,7 +57,7 @@ def _decompound():
 # pages that happen to contain them.
 QUESTION_WORDS = {
     "sv": "jag ska skall vill behöver måste gör göra får få kan finns hitta hur vad var när vem vilken "
-    "vilket min mitt mina vi man bra hjälpa många".split(),
+    "vilket vilka min mitt mina vi man bra hjälpa många".split(),
     "en": "i me my we our you your how what where when who which do does did can could should "
     "want need get find is are am have has there please many much".split(),
     "ar": "كيف ماذا ما اين أين متى من هل اريد أريد احتاج أحتاج يمكن يمكنني ممكن اجد أجد احصل أحصل كم "

@@ -104,6 +104,9 @@ STRICT = "2<70%"
 # with any of its words and typos allowed, and offered a spelling ("did you mean") if still too few.
 TOO_FEW_FOR_ONE_WORD = 3
 TOO_FEW_FOR_WORDS = 1
+# A query that names a place and finds at most this many pages (one page of hits), none of them
+# the place's, is looked at again (`misses_the_place`).
+PLACE_MISSED_UP_TO = 10
 MAX_ALTERNATIVES = 6
 # Type weights, freshness, places' own content and phrases are applied to this many of the best
 # matches only (a rescore), not to every match.
@@ -899,13 +902,17 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
     if place_words and not concepts and not words_beside_places(read):
         # The municipality's whole name, however typed (without å/ä/ö, in Arabic letters).
         read = replace(read, only_municipality=places.get(municipality_key(names)))
+        if not read.only_municipality:
+            # Other places only (a village, a district): looked for as the places know them
+            # ("سكولتونا", a district with no Arabic name, as "skultuna", as its pages write it).
+            read = replace(read, rest=" ".join(names))
     return read
 
 
 def words_beside_places(read: ReadQuery) -> list[str]:
     """The query's other words: not stop or question words, nor place names. (When every word is a
-    place, `rest` is the whole query.)"""
-    places = {word.lower() for word in read.place_words}
+    place, `rest` is the whole query, or the places as the places know them: `read_query`.)"""
+    places = {word.lower() for word in (*read.place_words, *read.place_names)}
     return [w for w in meaningful_words(read.rest, read.language) if w.lower() not in places]
 
 
@@ -1046,7 +1053,14 @@ def rescore(
     # two: the automaton for two edits of a long query cost the node 3–6 ms, even on the demo.
     # Question and stop words aside, too ("hur bredband", "how do i broadband"), or with them ("så
     # får du fiber" is a title).
-    asked = [t for t in dict.fromkeys([read.text, " ".join(meaningful_words(read.text, read.language))]) if t]
+    asked = [read.text, " ".join(meaningful_words(read.text, read.language))]
+    if read.place_words and not read.place_codes:
+        # Only the county named ("bredband i länet"): the rest is the title asked for.
+        named = {word.lower() for word in read.place_words}
+        asked.append(
+            " ".join(w for w in meaningful_words(read.text, read.language) if w.lower() not in named)
+        )
+    asked = [t for t in dict.fromkeys(asked) if t]
     wholes = [
         {"match": {"title.whole": {"query": text, "fuzziness": 1, "prefix_length": 1}}}
         if typos and len(text) >= MIN_TYPO_TITLE
@@ -1322,6 +1336,10 @@ def of_the_place(hit: dict, read: ReadQuery) -> bool:
     return not set(read.place_codes).isdisjoint(hit["_source"].get("municipalities") or ())
 
 
+def of_the_county(hit: dict) -> bool:
+    return REGION in (hit["_source"].get("municipalities") or ())
+
+
 def query_units(read: ReadQuery) -> int:
     """How many things a query asks for: each concept, and each other word that is not a stop or
     question word or a place name (a query of place names alone asks for one: its places)."""
@@ -1353,14 +1371,16 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
     partial = False
     total = response["hits"]["total"]["value"]
     few = few_hits(read)
-    place_missed = total <= TOO_FEW_FOR_ONE_WORD and misses_the_place(response, read)
+    place_missed = total <= PLACE_MISSED_UP_TO and misses_the_place(response, read)
     if total <= few or place_missed:
         # Too few, or a few that all miss the place asked for: one more round trip, any of the
         # words with typo tolerance (which also finds every word with a typo in it).
         any_word = _search(es, index, search_bodies(request, read, "1", typos=True, split=split))
-        if any_word["hits"]["total"]["value"] == 0 and asks_beside_places(read):
-            # Still nothing, while a place is named: its pages, the place as one of the words (a
-            # third round trip, for what would else be a dead end).
+        nothing = any_word["hits"]["total"]["value"] == 0
+        if asks_beside_places(read) and (nothing or (place_missed and misses_the_place(any_word, read))):
+            # Still nothing, or nothing of the place named ("ny i <kommun>" found four courses
+            # elsewhere that say "nybörjare"): its pages, the place as one of the words (a third
+            # round trip, for what would else be a dead end).
             read = replace(read, place_is_a_word=True)
             any_word = _search(es, index, search_bodies(request, read, "1", typos=True, split=split))
         if any_word["hits"]["total"]["value"] > total:
@@ -1370,7 +1390,13 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
             extra = [hit for hit in any_word["hits"]["hits"] if hit["_id"] not in shown]
             if place_missed:
                 extra.sort(key=lambda hit: not of_the_place(hit, read))  # the place's own first
-            any_word["hits"]["hits"] = (response["hits"]["hits"] + extra)[: request.page_size]
+            hits = response["hits"]["hits"] + extra
+            if place_missed:
+                # Other municipalities' pages last, whatever words they have: the place named
+                # rules them out ("ny i <kommun>" found four courses elsewhere that say
+                # "nybörjare"); the county's and the place's keep their order.
+                hits.sort(key=lambda hit: not (of_the_place(hit, read) or of_the_county(hit)))
+            any_word["hits"]["hits"] = hits[: request.page_size]
             # With one word (a place aside), the others are that word with a typo, not "some of
             # the words", unless the place's pages were looked for as a word of their own.
             partial = bool(extra) and (query_units(read) > 1 or read.place_is_a_word)

@@ -153,6 +153,9 @@ def _read_places() -> dict[str, str]:
             if len(form) >= 5 and form not in NOT_A_COUNTY_NAME and not place_name(word, found):
                 for key in (word, form, fold(word), fold(form)):
                     found.setdefault(key, REGION)
+    # "The county" itself ("vilka kommuner finns i länet") is as much a place word as its name.
+    for word in THE_COUNTY:
+        found.setdefault(word, REGION)
     # A fingerprint: what the query builder makes of the place words once is kept while it holds.
     found[PLACES_VERSION] = hashlib.sha1(repr(sorted(found.items())).encode()).hexdigest()[:16]
     return found
@@ -160,6 +163,8 @@ def _read_places() -> dict[str, str]:
 
 # Words of county names that name no county.
 NOT_A_COUNTY_NAME = {"region", "regionen", "landsting", "västra", "norra", "östra", "södra", "mellersta"}
+# Words for the county itself, whatever its name ("regionen" is also the organisation pages speak of).
+THE_COUNTY = ("länet", "länets", "lanet", "lanets")
 
 
 def _read_synonyms(language: str) -> list[list[str]]:

@@ -1,8 +1,10 @@
-"""Words residents use that the pages do not (stop 30's probe set I): the site as "hemsidan" or
-"sajten" and "site" in English, "funkar" for "fungerar", "anmäla" or "tipsa" for "rapportera",
-"usel" or "kass" for "dålig"; Arabic for poor coverage as it is said ("ما في شبكة", "المكالمات
-تقطع"), the state's support ("دعم الدولة"), and "dagis" in Arabic letters, too short to be heard
-(`search.opensearch_query.heard_words`). Editors change these under Snippets → Synonymer.
+"""Words residents use that the pages do not (stop 30's probe sets I and J): the site as
+"hemsidan" or "sajten" and "site" in English, "funkar" for "fungerar", "anmäla" or "tipsa" for
+"rapportera", "usel" or "kass" for "dålig", "släkting" for "anhörig"; British English ("council",
+"sole trader"); Arabic for poor coverage as it is said ("ما في شبكة", "المكالمات تقطع"), the state's
+support ("دعم الدولة"), a business as "بيزنس" or "فيرما"; Swedish words in Arabic letters too short
+to be heard ("داغيس", "فيبر") or heard only in their spoken form ("föräldrapeng":
+`search.opensearch_query.heard_words`). Editors change these under Snippets → Synonymer.
 """
 
 from django.db import migrations
@@ -23,6 +25,12 @@ SEED = [
     ),
     ("ar", "دعم الدولة, مساعدة الدولة, دعم حكومي, مساعدة حكومية, دعم, منحة, bidrag, stöd"),
     ("ar", "الروضة, روضة, حضانة, داغيس, داجيس, förskola, dagis"),
+    ("ar", "بدل الوالدين, föräldrapenning, föräldrapeng"),
+    ("ar", "شركة, بيزنس, فيرما, firma, företag"),
+    ("ar", "ألياف, فيبر, فايبر, fiber"),
+    ("sv", "anhörig, anhöriga, släkting, släktingar, närstående"),
+    ("en", "municipalities, municipality, council, councils, local council, local authority, kommun"),
+    ("en", "sole trader, self-employed, own business, business, enskild firma"),
 ]
 
 

@@ -630,6 +630,20 @@ def read(text: str, language: str = "sv"):
     )
 
 
+def test_a_query_of_villages_only_is_the_villages_as_the_pages_write_them():
+    """A district with no Arabic name, typed in Arabic letters, is looked for as the Swedish name; a
+    municipality's whole name stays as typed (its content is asked for: `only_municipality`)."""
+
+    def rest(text, language="ar"):
+        data = QueryDict(mutable=True)
+        data.update({"q": text, "lang": language})
+        places = {"skultuna": "1980", "sala": "1981", "=sala": "1981"}
+        return opensearch_query.read_query(SearchRequest.from_params(data), GROUPS, places).rest
+
+    assert rest("سكولتونا") == "skultuna"
+    assert rest("bredband skultuna", "sv") == "bredband" and rest("sala", "sv") == "sala"
+
+
 def test_only_a_municipality_by_its_name_asks_for_all_its_content_a_village_does_not():
     places = {"arboga": "1984", "اربوغا": "1984", "=arboga": "1984", "=اربوغا": "1984", "medåker": "1984"}
 
@@ -873,6 +887,15 @@ def test_arabic_is_normalised_and_stemmed(engine, client, query, expected):
         ("الشبكة طاشة والمكالمات تقطع", "ar", "تغطية"),
         ("مساعده الدوله لمد الالياف", "ar", "دعم الإنترنت"),
         ("داغيس", "ar", "الروضة"),
+        ("فوريلدرابينغ", "ar", "بدل الوالدين"),
+        ("عايز افتح بيزنس صغير", "ar", "بدء شركة"),
+        ("list of councils in Västmanland", "en", "Municipalities"),
+        ("sole trader registration", "en", "Starting a business"),
+        ("hjälpa gammal släkting med grejer online", "sv", "Hjälpa en anhörig"),
+        # "vilka" is a question word, "länet" the county (a place word, as its name)
+        ("vilka kommuner finns i länet", "sv", "Kommuner"),
+        # A district alone in Arabic letters: looked for as the pages write it
+        ("سكولتونا", "ar", "Skultuna"),
     ],
 )
 def test_residents_own_words_find_the_page(engine, client, query, language, expected):
@@ -891,6 +914,31 @@ def test_the_arabic_analysers_drop_stop_words_typed_without_alef_maqsura_and_fol
             body = {"analyzer": analyzer, "text": typed}
             tokens = [t["token"] for t in es.indices.analyze(index=alias_name("ar"), body=body)["tokens"]]
             assert tokens == kept or (kept and tokens[:1] == kept), (analyzer, typed, tokens)
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+@pytest.mark.parametrize("query", ["bredband i länet", "bredband i västmanland"])
+def test_a_title_asked_for_in_the_county_is_that_page(engine, client, query):
+    """The county named (its name, or "länet") asks for nothing a page must have: "bredband" there
+    is the section called "Bredband", as "bredband" alone is, not a municipality's broadband page."""
+    assert (
+        api(client, q=query)["hits"][0]["title"]
+        == api(client, q="bredband")["hits"][0]["title"]
+        == "Bredband"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+def test_hits_that_all_miss_the_place_named_are_looked_at_again_with_the_place(engine, client):
+    """ "ny i <municipality>" found four courses in other municipalities that say "nybörjare" and
+    nothing of the place: now its own pages too, before any other municipality's."""
+    data = api(client, q="ny i Sala")
+    codes = [hit["municipalities"] for hit in data["hits"]]
+    assert data["partial"] is True and ["1981"] in codes[:3], top3(data)
+    rank = [0 if "1981" in c or "region" in c else 1 for c in codes]
+    assert rank == sorted(rank), codes  # other municipalities' pages last
 
 
 @pytest.mark.django_db
