@@ -193,8 +193,8 @@ def _jsonable(body: dict, language: str) -> dict:
     a query multiplies by one field instead of testing every type (a re-index after a change of
     weight, as after any change of document shape). In the index of a language written from right
     to left (Arabic), also how the Latin names of its title sound in Arabic letters (`name_sounds`):
-    "فيبرا" finds the operator whose name nobody wrote in Arabic letters. (Not its places: every
-    page of a municipality lists all its villages and districts there.)"""
+    an operator's name typed in Arabic letters finds it, though nobody wrote it so. (Not its
+    places: every page of a municipality lists all its villages and districts there.)"""
     document = {
         key: (value.isoformat() if isinstance(value, datetime.date | datetime.datetime) else value)
         for key, value in body.items()

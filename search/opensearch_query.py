@@ -770,14 +770,14 @@ def swedish_skeletons(name: str) -> frozenset[str]:
     return frozenset(found)
 
 
-# Latin names as readers of Arabic letters write them ("فيبرا", "شيفرا", "روبي": an operator, an
+# Latin names as readers of Arabic letters write them ("شيفرا" for Kivra; an operator, an
 # e-service, a library's district). Each document of an index read in those letters carries the
 # skeletons of its title's Latin words (`name_sounds`, the field `heard`), and a
 # query's words in Arabic letters that no synonym or place took are compared with them
 # (`typed_name_sounds`), as another reading of those words: a document so named matches them. On
 # the first look from this many letters of skeleton; on the second look, when the words found
-# (nearly) nothing, from two letters ("روبي" is two), but not two that start with ا: the first
-# person's prefix makes many short words so ("ابي", I want).
+# (nearly) nothing, from two letters (a district's short name may be two), but not two that start
+# with ا: the first person's prefix makes many short words so ("ابي", I want).
 NAME_SOUND_SKELETON = 3
 NAME_SOUND_SKELETON_ON_SECOND_LOOK = 2
 # What a name heard counts for: a fixed amount, more than a word of a title scores (BM25 gives
@@ -904,7 +904,7 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
         read = replace(read, only_municipality=places.get(municipality_key(names)))
         if not read.only_municipality:
             # Other places only (a village, a district): looked for as the places know them
-            # ("سكولتونا", a district with no Arabic name, as "skultuna", as its pages write it).
+            # (a district with no Arabic name, typed in Arabic letters, as its pages write it).
             read = replace(read, rest=" ".join(names))
     return read
 
