@@ -81,14 +81,16 @@ def _analyzers(language, head, stop, after_stop, stemmer):
     (which are written with them). Swedish compounds are split in every language's `folded`, as
     untranslated Swedish pages are in every index; `text` splits them only in Swedish.
     """
-    question = token_filter(f"{language}_question", "stop", stopwords=QUESTION_WORDS[language])
+    question = token_filter(f"{language}_question", "stop", stopwords=sorted(question_words(language)))
     decompound = _decompound()
     text_chain = [*head, stop, *after_stop, *([decompound] if language == "sv" else []), stemmer]
     folded_chain = [*head, stop, *after_stop, decompound, "asciifolding", stemmer]
     exact_chain = [*head, stop, *after_stop, stemmer]
 
     def with_question(chain):
-        at = chain.index(stop) + 1
+        # After the stop words and what follows them (in Arabic the letters normalised, so that a
+        # question word is dropped however its alef or alef maqsura is typed: "لى" is "لي").
+        at = chain.index(stop) + 1 + len(after_stop)
         return [*chain[:at], question, *chain[at:]]
 
     def words(name, chain):
@@ -133,9 +135,19 @@ NORMALISED_STOP_WORDS = ("ar",)
 
 @cache
 def normalised_stop_words(language: str) -> frozenset[str]:
-    """The stop words of the language's list as `core.text.normalise` writes them, where they differ."""
+    """The stop words of the language's list as `core.text.normalise` writes them, where they
+    differ (indexed text loses them too; question words are dropped from queries only)."""
     words = _listed_stop_words(language)
     return frozenset({normalise(word) for word in words} - words)
+
+
+def question_words(language: str) -> frozenset[str]:
+    """The question words the query analysers drop (normalised too where the analysers normalise
+    the letters before: `NORMALISED_STOP_WORDS`)."""
+    words = set(QUESTION_WORDS[language])
+    if language in NORMALISED_STOP_WORDS:
+        words |= {normalise(word) for word in words}
+    return frozenset(words)
 
 
 @cache
@@ -145,7 +157,7 @@ def stop_words(language: str) -> frozenset[str]:
     question words. The query builder uses them to tell a real word from one that matches nothing."""
     words = _listed_stop_words(language) | set(QUESTION_WORDS.get(language, QUESTION_WORDS["en"]))
     if language in NORMALISED_STOP_WORDS:
-        words |= normalised_stop_words(language)
+        words |= normalised_stop_words(language) | question_words(language)
     return frozenset(words)
 
 

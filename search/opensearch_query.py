@@ -19,7 +19,9 @@ have dates ahead. Facets count each filter's values as if that filter alone were
 
 Most searches are one round trip. A second is asked when the first finds too few (`few_hits`): at
 most one hit for a query of several words (two pages with (nearly) all of them are an answer), at
-most three for a query of one word (a rare word, or a misspelling a few pages share: "bredbnad"). It
+most three for a query of one word (a rare word, or a misspelling a few pages share: "bredbnad"),
+and up to a page of hits none of which is of the place the query names (`misses_the_place`; when
+the second finds nothing of it either, a third asks for the place's pages as one of the words). It
 asks for any of the words with typo tolerance (those with (nearly) every word, typos allowed, ranked
 first): recall degrades gracefully (the pages with every word first, then the best of the others;
 an answer that shows pages with only some of the words is marked `partial`: "Visar träffar för
@@ -605,12 +607,12 @@ def spoken_article_words(
 def written_apart(text: str, groups: Sequence[Sequence[str]], language: str | None = None) -> dict[str, str]:
     """Two neighbouring words in Latin letters that are one term written apart ("föräldra peng",
     "fiber förening", with an ending or without): the first → the two joined, the second → "".
-    Each word once in the query, neither a stop or question word of `language`, the second more
-    than an ending ("dator är" is no "datorär", "phone or" no "phoneor")."""
+    Each word once in the query, neither a stop or question word (of `language`, Swedish or
+    English), the second no ending ("dator är" is no "datorär", "phone or" no "phoneor")."""
     words = WORD.findall(text)
     if len(words) < 2:
         return {}
-    dropped = stop_words(language) if language else frozenset()
+    dropped = (stop_words(language) if language else frozenset()) | _not_names()
     by_first = _patterns(tuple(tuple(group) for group in groups))
     found: dict[str, str] = {}
     for first, second in zip(words, words[1:], strict=False):
@@ -620,8 +622,7 @@ def written_apart(text: str, groups: Sequence[Sequence[str]], language: str | No
             or words.count(second) > 1
             or ARABIC_LETTER.search(first + second)
             or dropped & {first.lower(), second.lower()}
-            or len(tail := normalise(second)) <= 2
-            or tail in ENDING_LIST
+            or normalise(second) in ENDING_LIST
         ):
             continue
         joined = normalise(first + second)
@@ -776,8 +777,8 @@ def swedish_skeletons(name: str) -> frozenset[str]:
 # query's words in Arabic letters that no synonym or place took are compared with them
 # (`typed_name_sounds`), as another reading of those words: a document so named matches them. On
 # the first look from this many letters of skeleton; on the second look, when the words found
-# (nearly) nothing, from two letters (a district's short name may be two), but not two that start
-# with ا: the first person's prefix makes many short words so ("ابي", I want).
+# (nearly) nothing, from two letters (a district's short name may be two); one more for those
+# that start with ا (`word_sounds`).
 NAME_SOUND_SKELETON = 3
 NAME_SOUND_SKELETON_ON_SECOND_LOOK = 2
 # What a name heard counts for: a fixed amount, more than a word of a title scores (BM25 gives
@@ -816,11 +817,12 @@ def typed_name_sounds(read: "ReadQuery", shortest: int) -> list[str]:
 
 def word_sounds(word: str, shortest: int) -> set[str]:
     """The skeletons of a word in Arabic letters, with and without a particle written onto it, of
-    `shortest` letters or more (three if they start with ا)."""
+    `shortest` letters or more, one more if they start with ا (the first person's prefix and the
+    article's alef make many ordinary words so: "ابي", I want; "ابني", my son, is "Open"'s)."""
     return {
         sound
         for form in arabic_forms(word)
-        if len(sound := arabic_skeleton(form)) >= max(shortest, 3 if sound.startswith("ا") else 2)
+        if len(sound := arabic_skeleton(form)) >= shortest + sound.startswith("ا")
     }
 
 
@@ -1326,14 +1328,19 @@ def _suggestion(response: dict, request, places, found: bool, typed_places=()) -
 
 
 def misses_the_place(response: dict, read: ReadQuery) -> bool:
-    """The query names a municipality or a village and none of the hits is of it: "is there fast
-    internet in <municipality>" found two regional guides, which have every word, and never the
-    municipality's broadband page, which has some of them."""
-    return bool(read.place_codes) and not any(of_the_place(hit, read) for hit in response["hits"]["hits"])
+    """The query names a municipality or a village and none of the pages found is of it: "is there
+    fast internet in <municipality>" found two regional guides, which have every word, and never
+    the municipality's broadband page, which has some of them. Read from the municipalities'
+    facet (every match, whatever the page asked for), and of the municipality filtered to when
+    there is one (the filter leaves the place's pages out)."""
+    if not read.place_codes:
+        return False
+    counts = _facets(response)["kommun"]
+    return not any(counts.get(code) for code in read.own_codes)
 
 
 def of_the_place(hit: dict, read: ReadQuery) -> bool:
-    return not set(read.place_codes).isdisjoint(hit["_source"].get("municipalities") or ())
+    return not set(read.own_codes).isdisjoint(hit["_source"].get("municipalities") or ())
 
 
 def of_the_county(hit: dict) -> bool:
@@ -1386,20 +1393,25 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
         if any_word["hits"]["total"]["value"] > total:
             # The pages with (nearly) every word first, then the best of the others: never an
             # (almost) empty page while other pages match some of the words (or match with a typo).
-            shown = {hit["_id"] for hit in response["hits"]["hits"]}
-            extra = [hit for hit in any_word["hits"]["hits"] if hit["_id"] not in shown]
+            first = response["hits"]["hits"]
+            seen = {hit["_id"] for hit in first}
+            extra = [hit for hit in any_word["hits"]["hits"] if hit["_id"] not in seen]
+            hits = first + extra
             if place_missed:
-                extra.sort(key=lambda hit: not of_the_place(hit, read))  # the place's own first
-            hits = response["hits"]["hits"] + extra
-            if place_missed:
-                # Other municipalities' pages last, whatever words they have: the place named
-                # rules them out ("ny i <kommun>" found four courses elsewhere that say
-                # "nybörjare"); the county's and the place's keep their order.
+                # The place's own pages after the best three with (nearly) every word, and other
+                # municipalities' pages last, whatever words they have: the place named rules
+                # them out ("ny i <kommun>" found four courses elsewhere that say "nybörjare").
+                own = [hit for hit in extra if of_the_place(hit, read)]
+                hits = first[:TOP] + own + first[TOP:] + [hit for hit in extra if hit not in own]
                 hits.sort(key=lambda hit: not (of_the_place(hit, read) or of_the_county(hit)))
-            any_word["hits"]["hits"] = hits[: request.page_size]
+            hits = hits[: request.page_size]
+            any_word["hits"]["hits"] = hits
             # With one word (a place aside), the others are that word with a typo, not "some of
             # the words", unless the place's pages were looked for as a word of their own.
-            partial = bool(extra) and (query_units(read) > 1 or read.place_is_a_word)
+            added = {hit["_id"] for hit in extra}
+            partial = any(hit["_id"] in added for hit in hits) and (
+                query_units(read) > 1 or read.place_is_a_word
+            )
             response = any_word
             total = response["hits"]["total"]["value"]
     suggestion = None

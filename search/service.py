@@ -249,7 +249,7 @@ def database_search(request: SearchRequest) -> dict:
     # the database as for the engine): "grant" finds the pages that say "subsidy"; a Swedish word
     # heard in Arabic letters ("بنسيون") is its group's term, as for the engine (`with_heard_words`).
     groups = synonym_groups(request.language)
-    _rest, concepts = with_heard_words(request.query, groups, places())
+    _rest, concepts = with_heard_words(request.query, groups, places(), request.language)
     related = [word for _typed, others in concepts for term in others for word in WORDS_ONLY.findall(term)]
     words = " ".join(dict.fromkeys(typed + WORDS_ONLY.findall(normalise(" ".join(typed))) + related))
     if not words:

@@ -3,6 +3,7 @@ languages and registers kept as editable synonyms, English and Arabic analysis. 
 node, except the pure functions at the top."""
 
 import unicodedata
+from dataclasses import replace
 
 import pytest
 from django.http import QueryDict
@@ -396,6 +397,9 @@ def test_only_the_other_words_in_arabic_letters_are_compared_with_the_names():
     assert opensearch_query.typed_name_sounds(read("هوية الكترونية روبي", "ar"), 3) == []
     assert opensearch_query.typed_name_sounds(read("روبي", "ar"), 2) == [skeleton("روبي")]
     assert opensearch_query.typed_name_sounds(read("ابي", "ar"), 2) == []
+    # One letter more for a skeleton that starts with alef: "ابني" (my son) is no "Open"
+    assert opensearch_query.word_sounds("ابني", 3) == set() and opensearch_query.word_sounds("ابني", 2)
+    assert opensearch_query.word_sounds("انفرا", 3) == {"انفر"}
     # A reading of the other words: on both looks, from two letters on the second only
     assert "شفر" in str(opensearch_query.relevance_query(first)["bool"]["must"])
     assert "heard" not in str(opensearch_query.relevance_query(read("روبي", "ar")))
@@ -422,6 +426,9 @@ def test_two_words_that_are_one_term_written_apart_are_the_term():
     for text in ("min dator är långsam", "hjälp för skola", "phone or tablet", "bank id eller id kort"):
         assert opensearch_query.written_apart(text, groups, "sv") == {}, text
     assert opensearch_query.written_apart("phone or tablet", groups, "en") == {}
+    # "bank id" is still the term; Latin words in an Arabic query are judged as Swedish or English
+    assert opensearch_query.written_apart("hjälp bank id", groups, "sv") == {"bank": "bankid", "id": ""}
+    assert opensearch_query.written_apart("för skola", groups, "ar") == {}
 
 
 @pytest.mark.django_db
@@ -627,6 +634,25 @@ def read(text: str, language: str = "sv"):
     data.update({"q": text, "lang": language})
     return opensearch_query.read_query(
         SearchRequest.from_params(data), GROUPS, {"sala": "1981", "heby": "0331"}
+    )
+
+
+def facets(counts: dict[str, int]) -> dict:
+    buckets = [{"key": code, "doc_count": count} for code, count in counts.items()]
+    return {"aggregations": {"kommun": {"buckets": buckets}, "typ": {"buckets": []}, "amne": {"buckets": []}}}
+
+
+def test_a_place_is_missed_when_no_page_found_is_of_it_whatever_page_is_shown():
+    """Read from the municipalities' facet: every match, not the hits of the page asked for (page
+    two had none, and every later page was looked at again); of the filtered municipality when
+    there is one (the filter leaves the place's pages out)."""
+    sala = read("ny i sala")
+    assert opensearch_query.misses_the_place(facets({"1980": 4, "region": 2}), sala)
+    assert not opensearch_query.misses_the_place(facets({"1981": 1, "1980": 4}), sala)
+    assert not opensearch_query.misses_the_place(facets({"1980": 4}), read("ny i stan"))  # no place
+    filtered = replace(sala, filtered_to="1980")
+    assert filtered.own_codes == ("1980",) and not opensearch_query.misses_the_place(
+        facets({"1980": 4}), filtered
     )
 
 
@@ -914,6 +940,14 @@ def test_the_arabic_analysers_drop_stop_words_typed_without_alef_maqsura_and_fol
             body = {"analyzer": analyzer, "text": typed}
             tokens = [t["token"] for t in es.indices.analyze(index=alias_name("ar"), body=body)["tokens"]]
             assert tokens == kept or (kept and tokens[:1] == kept), (analyzer, typed, tokens)
+    # Question words however typed ("لى" for "لي", with tatweel) leave queries, never indexed text
+
+    def tokens(analyzer, text):
+        body = {"analyzer": analyzer, "text": text}
+        return [t["token"] for t in es.indices.analyze(index=alias_name("ar"), body=body)["tokens"]]
+
+    assert tokens("ar_exact_query", "لى كـيف") == tokens("ar_folded_query", "لى كـيف") == []
+    assert len(tokens("ar_exact", "لي كيف")) == 2
 
 
 @pytest.mark.django_db
@@ -939,6 +973,10 @@ def test_hits_that_all_miss_the_place_named_are_looked_at_again_with_the_place(e
     assert data["partial"] is True and ["1981"] in codes[:3], top3(data)
     rank = [0 if "1981" in c or "region" in c else 1 for c in codes]
     assert rank == sorted(rank), codes  # other municipalities' pages last
+    # The next page goes on with the same answer: as many in all, none shown again
+    later = api(client, q="ny i Sala", page=2)
+    assert later["total"] == data["total"] > len(data["hits"]) and later["hits"]
+    assert not {hit["url"] for hit in later["hits"]} & {hit["url"] for hit in data["hits"]}
 
 
 @pytest.mark.django_db
