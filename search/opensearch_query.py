@@ -1055,13 +1055,12 @@ def rescore(
     # two: the automaton for two edits of a long query cost the node 3–6 ms, even on the demo.
     # Question and stop words aside, too ("hur bredband", "how do i broadband"), or with them ("så
     # får du fiber" is a title).
-    asked = [read.text, " ".join(meaningful_words(read.text, read.language))]
+    meaningful = meaningful_words(read.text, read.language)
+    asked = [read.text, " ".join(meaningful)]
     if read.place_words and not read.place_codes:
         # Only the county named ("bredband i länet"): the rest is the title asked for.
         named = {word.lower() for word in read.place_words}
-        asked.append(
-            " ".join(w for w in meaningful_words(read.text, read.language) if w.lower() not in named)
-        )
+        asked.append(" ".join(w for w in meaningful if w.lower() not in named))
     asked = [t for t in dict.fromkeys(asked) if t]
     wholes = [
         {"match": {"title.whole": {"query": text, "fuzziness": 1, "prefix_length": 1}}}
