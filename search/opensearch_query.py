@@ -49,7 +49,7 @@ from functools import lru_cache
 from typing import Literal
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from opensearchpy import ConnectionError as OpenSearchConnectionError
 from opensearchpy import TransportError
 from opensearchpy.exceptions import HTTP_EXCEPTIONS
@@ -413,6 +413,8 @@ def misspelt_place(word: str, places: dict[str, str]) -> str | None:
         alike = sound_index(places).vowels.get(word.translate(VOWELS_ALIKE))
         if alike:
             return alike
+    if len(word) >= CLIPPED_FROM and (clipped := sound_index(places).clipped.get(word)):
+        return clipped
     if len(word) < 7:
         return None
     names = [p for p in places if len(p) >= 7 and not p.startswith(MUNICIPALITY_NAME)]
@@ -436,6 +438,10 @@ SKELETON_FOR_A_TYPO = 5
 # (`misspelt_place`): shorter words with another vowel are ordinary words ("sola", "kopia").
 VOWELS_ALIKE_FROM = 6
 VOWELS_ALIKE = str.maketrans(dict.fromkeys("eiouyåäöæø", "a"))
+# A long place name said for short, by its first letters: from this many, and at least half of the
+# name and two letters short of it (`misspelt_place`; the first half of a municipality's compound
+# name is what it is called in speech).
+CLIPPED_FROM = 7
 # The place words carry a fingerprint under this key (`search.service`): what is built from them
 # once (`sound_index`) is kept while it is unchanged.
 PLACES_VERSION = "~"
@@ -487,6 +493,7 @@ HEARD_TERM_SKELETON = 4
 class HeardTerms:
     by_sound: dict[str, str | None]  # skeleton → the Latin term it is heard as (None: not one group's)
     written: frozenset[str]  # every word of every term, normalised: a word that is one is left as it is
+    single: frozenset[str] = frozenset()  # every term of one word, normalised
 
 
 @lru_cache(maxsize=8)
@@ -509,7 +516,8 @@ def heard_terms(groups: tuple[tuple[str, ...], ...]) -> HeardTerms:
         shared = set.intersection(*terms.values())
         by_sound[sound] = min(terms) if len(terms) == 1 or shared else None
     written = frozenset(normalise(word) for group in groups for term in group for word in WORD.findall(term))
-    return HeardTerms(by_sound=by_sound, written=written)
+    single = frozenset(normalise(term) for group in groups for term in group if len(WORD.findall(term)) == 1)
+    return HeardTerms(by_sound=by_sound, written=written, single=single)
 
 
 def heard_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> dict[str, str]:
@@ -533,17 +541,28 @@ def heard_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, st
             found[word] = term
         elif term is False:
             unheard.add(word)
-    # A word heard in two ("بريدباندس ستود", *bredbandsstöd*): two neighbours of no known sound,
-    # each once in the query, joined (a letter that ends the one and starts the other once: the
-    # genitive s before "st"). The first is then heard as the term, the second as "" (gone).
+    # A word heard in two ("بريدباندس ستود", *bredbandsstöd*) or three ("ميندي هيتس بوست"): neighbours
+    # of no known sound, each once in the query, joined (a letter that ends the one and starts the
+    # next once: the genitive s before "st"). The first is then heard as the term, the others as ""
+    # (gone). Two before three.
     once = {word for word in unheard if words.count(word) == 1}
-    for first, second in zip(words, words[1:], strict=False):
-        if first in once and second in once and not found.keys() & {first, second}:
-            joined = [first + second] + ([first + second[1:]] if first[-1] == second[0] else [])
-            term = next((t for word in joined if (t := _heard_term(word, heard))), None)
-            if term:
-                found[first], found[second] = term, ""
+    for size in (2, 3):
+        for at in range(len(words) - size + 1):
+            parts = words[at : at + size]
+            if set(parts) <= once and not found.keys() & set(parts):
+                term = next((t for word in _joined(parts) if (t := _heard_term(word, heard))), None)
+                if term:
+                    found.update({parts[0]: term, **dict.fromkeys(parts[1:], "")})
     return found
+
+
+def _joined(parts: Sequence[str]) -> list[str]:
+    """Words written apart joined, and also with each letter that ends one and starts the next once."""
+    whole, shared = parts[0], parts[0]
+    for part in parts[1:]:
+        whole += part
+        shared += part[1:] if shared[-1] == part[0] else part
+    return list(dict.fromkeys((whole, shared)))
 
 
 def _heard_term(word: str, heard: HeardTerms) -> str | None | Literal[False]:
@@ -578,6 +597,32 @@ def _with_terms(text: str, heard: dict[str, str]) -> str:
 # ("عالنت": "النت", *the net*).
 SPOKEN_ARTICLES = ("عال", "هال")
 SPOKEN_ARTICLE_LEAVES = 4
+# A verb as it is said: the particle of the present or future ("ب", "ح") on the verb's own prefix
+# (ي he, ت she or you, ن we, ا I) – "بيتقاعد" (he is retiring), "اتواصل" (I get in touch) – or the
+# prefix alone, before the word the synonym groups have (a noun or the verb's stem: "تقاعد",
+# "تواصل"). What is left must be a term of one word, of this many letters or more.
+ARABIC_VERB_PREFIXES = ("بي", "بت", "بن", "با", "حي", "حت", "حن", "حا", "ي", "ت", "ن", "ا")
+VERB_STEM_LEAVES = 4
+
+
+def spoken_verb_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> dict[str, str]:
+    """Each word of `text` in Arabic letters that is no term's word, but a term of one word with a
+    verb's prefix on it (`ARABIC_VERB_PREFIXES`) → that term. No place, nothing shorter."""
+    if not ARABIC_LETTER.search(text):
+        return {}
+    heard = heard_terms(tuple(tuple(group) for group in groups))
+    found = {}
+    for word in WORD.findall(text):
+        bare = normalise(word)
+        if not ARABIC_LETTER.match(bare) or bare in heard.written:
+            continue
+        for prefix in ARABIC_VERB_PREFIXES:
+            stem = bare[len(prefix) :]
+            if bare.startswith(prefix) and len(stem) >= VERB_STEM_LEAVES and stem in heard.single:
+                if not place_name(word, places):
+                    found[word] = stem
+                break
+    return found
 
 
 def spoken_article_words(
@@ -644,15 +689,21 @@ def with_heard_words(
     what was typed, with how it was read (and the group it names) as the alternatives. A word heard
     wrongly ("ركبت", I installed, sounds like a term) then only adds alternatives; it is never lost."""
     heard = {**written_apart(text, groups, language), **heard_words(text, groups, places)}
-    read_as = {**spoken_article_words(text, groups, places), **heard}
+    read_as = {
+        **spoken_article_words(text, groups, places),
+        **spoken_verb_words(text, groups, places),
+        **heard,
+    }
     if not read_as:
         return find_concepts(text, groups)
     rest, concepts = find_concepts(_with_terms(text, read_as), groups)
     words, typed_as = WORD.findall(text), {}
     for at, word in enumerate(words):
-        if term := read_as.get(word):  # (a word heard in two: both words, as typed)
-            joined = at + 1 < len(words) and read_as.get(words[at + 1]) == ""
-            typed_as.setdefault(term, f"{word} {words[at + 1]}" if joined else word)
+        if term := read_as.get(word):  # (a word heard in two or three: the words, as typed)
+            parts = [word]
+            while at + len(parts) < len(words) and read_as.get(words[at + len(parts)]) == "":
+                parts.append(words[at + len(parts)])
+            typed_as.setdefault(term, " ".join(parts))
     concepts = [
         (typed_as[typed], [typed, *others][:MAX_ALTERNATIVES]) if typed in typed_as else (typed, others)
         for typed, others in concepts
@@ -673,6 +724,9 @@ class SoundIndex:
     # A Latin name of VOWELS_ALIKE_FROM letters or more with its vowels alike → its place word
     # (None where the names of two places would be alike: neither is guessed).
     vowels: dict[str, str | None] = dataclass_field(default_factory=dict)
+    # The first letters of a long name, as it is said for short (`CLIPPED_FROM`) → its place word
+    # (None where two places' names begin alike).
+    clipped: dict[str, str | None] = dataclass_field(default_factory=dict)
 
 
 _sound_indexes: dict[str, SoundIndex] = {}
@@ -706,7 +760,17 @@ def sound_index(places: dict[str, str]) -> SoundIndex:
             known = vowels.setdefault(alike, name)
             if known is not None and places[known] != places[name]:
                 vowels[alike] = None  # (a name and its folded form are one place's)
-    index = SoundIndex(exact=exact, near=near, vowels=vowels)
+    clipped: dict[str, str | None] = {}
+    for name in places:
+        if name.isalpha() and not ARABIC_LETTER.match(name):
+            folded = fold(name)
+            for end in range(max(CLIPPED_FROM, (len(folded) + 1) // 2), len(folded) - 1):
+                start = folded[:end]
+                if start not in places:
+                    known = clipped.setdefault(start, name)
+                    if known is not None and places[known] != places[name]:
+                        clipped[start] = None
+    index = SoundIndex(exact=exact, near=near, vowels=vowels, clipped=clipped)
     if version is not None:
         _sound_indexes.clear()  # one version at a time: the place words change rarely
         _sound_indexes[version] = index
@@ -887,9 +951,13 @@ class ReadQuery:
         return self.place_codes
 
 
+# A particle written onto a number in Arabic ("ل1177", to 1177): one word to the tokenizer, two words.
+ARABIC_ON_DIGITS = re.compile(r"(?<=[\u0600-\u06FF])(?<!\d)(?=\d)|(?<=\d)(?=[\u0600-\u06FF])(?!\d)")
+
+
 def read_query(request, synonym_groups, places) -> ReadQuery:
     places = places or {}
-    text, place_words, place_codes, names = split_places(request.query, places)
+    text, place_words, place_codes, names = split_places(ARABIC_ON_DIGITS.sub(" ", request.query), places)
     rest, concepts = with_heard_words(text, synonym_groups, places, request.language)
     read = ReadQuery(
         text=request.query,
@@ -901,14 +969,33 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
         place_names=tuple(names),
         filtered_to=request.municipality,
     )
-    if place_words and not concepts and not words_beside_places(read):
-        # The municipality's whole name, however typed (without å/ä/ö, in Arabic letters).
+    if (
+        place_words
+        and all(map(names_the_municipality, concepts))
+        and all(map(is_the_municipality_word, words_beside_places(read)))
+    ):
+        # The municipality's whole name, however typed (without å/ä/ö, in Arabic letters), alone
+        # or with the word for a municipality ("<name> kommun", "بلدية <name>", "<name> council").
         read = replace(read, only_municipality=places.get(municipality_key(names)))
-        if not read.only_municipality:
+        if not read.only_municipality and not concepts:
             # Other places only (a village, a district): looked for as the places know them
             # (a district with no Arabic name, typed in Arabic letters, as its pages write it).
             read = replace(read, rest=" ".join(names))
     return read
+
+
+def names_the_municipality(concept: tuple[str, Sequence[str]]) -> bool:
+    """The concept is the word for a municipality: a term of its group is the municipality type's
+    name in the source language (each language's group has it, as readers mix the languages)."""
+    typed, others = concept
+    return any(is_the_municipality_word(term) for term in (typed, *others))
+
+
+def is_the_municipality_word(word: str) -> bool:
+    """The municipality type's name in the source language, also with its article or genitive."""
+    with translation.override(settings.LANGUAGE_CODE):
+        name = fold(str(MUNICIPALITY.label).lower())
+    return fold(word.lower()) in (name, f"{name}en", f"{name}s", f"{name}ens")
 
 
 def words_beside_places(read: ReadQuery) -> list[str]:

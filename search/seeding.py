@@ -24,3 +24,19 @@ def seed_operation(seed: list[tuple[str, str]]) -> migrations.RunPython:
         lambda apps, schema_editor: change(apps, forwards=True, seed=seed),
         lambda apps, schema_editor: change(apps, forwards=False, seed=seed),
     )
+
+
+def replace_operation(changes: list[tuple[str, str, str]]) -> migrations.RunPython:
+    """The reversible migration operation that rewrites seeded groups: each (language, terms as
+    seeded, terms now) changes only a group still exactly as seeded, never one an editor changed."""
+
+    def rewrite(apps, forwards: bool) -> None:
+        Synonym = apps.get_model("envagin_search", "Synonym")
+        for language, seeded, now in changes:
+            old, new = (seeded, now) if forwards else (now, seeded)
+            Synonym.objects.filter(language=language, terms=old).update(terms=new)
+
+    return migrations.RunPython(
+        lambda apps, schema_editor: rewrite(apps, forwards=True),
+        lambda apps, schema_editor: rewrite(apps, forwards=False),
+    )

@@ -133,7 +133,7 @@ class ServicesContent:
                 slug=slugify(full_title),
                 summary=sv["summary"],
                 street_address=library.get("street", "") if is_main else "",
-                town=row["town"] if is_main else title,
+                town=row["town"] if is_main else branch_town(title, row.get("localities", []), texts["word"]),
                 opening_hours=sv["opening_hours"],
                 equipment=sv["equipment"],
                 accessibility=sv["accessibility"],
@@ -243,3 +243,14 @@ class ServicesContent:
                         municipality=loader.municipality_pages[row["name"]],
                         url=loader.website(row),
                     )
+
+
+def branch_town(title: str, localities: list[str], word: str) -> str:
+    """Where a branch library is: the municipality's locality its name begins with, also in the
+    genitive ("<locality>s bibliotek"), so that its page is found as the locality's; else the
+    branch's name as listed (a district, which the loader makes a place of its own)."""
+    place = title.lower().replace(word, "").strip()
+    for locality in localities:
+        if place in (locality.lower(), f"{locality.lower()}s"):
+            return locality
+    return title
