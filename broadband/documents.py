@@ -14,6 +14,7 @@ MUNICIPALITY_BROADBAND = DocumentType(
     "municipality_broadband", _("Bredband i kommunen"), weight=1.5, shows=(_("Täckning"),)
 )
 OPERATOR = DocumentType("operator", _("Nätägare eller fiberförening"), weight=1.1)
+FIBRE = "fiber"  # the topic every operator's document is filed under
 
 
 @register_page(BroadbandGuidePage, BROADBAND_GUIDE)
@@ -49,6 +50,11 @@ def operator_documents(operator, ctx):
             local_pages[(page.locale.language_code, municipality.code)] = page
     documents = []
     names = [m.name for m in municipalities]
+    # Every operator here builds or runs fibre: the topic's name in each language is a word its
+    # document has ("fibre operator" is an operator whose own words say only "commercial operator").
+    fibre = [
+        t for (_key, lang), t in ctx.topics.items() if lang == settings.LANGUAGE_CODE and t.slug == FIBRE
+    ]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             kind = str(operator.get_kind_display())
@@ -72,8 +78,8 @@ def operator_documents(operator, ctx):
                     "municipalities": codes,
                     "localities": [],
                     "places": " ".join(names),
-                    "topics": ["fiber"],
-                    "topic_names": kind,
+                    "topics": [FIBRE],
+                    "topic_names": f"{kind} {ctx.topic_fields(fibre, language)['topic_names']}".strip(),
                     "life_events": [],
                     "language": language,
                     "last_published": None,

@@ -413,8 +413,6 @@ def misspelt_place(word: str, places: dict[str, str]) -> str | None:
         alike = sound_index(places).vowels.get(word.translate(VOWELS_ALIKE))
         if alike:
             return alike
-    if len(word) >= CLIPPED_FROM and (clipped := sound_index(places).clipped.get(word)):
-        return clipped
     if len(word) < 7:
         return None
     names = [p for p in places if len(p) >= 7 and not p.startswith(MUNICIPALITY_NAME)]
@@ -438,10 +436,6 @@ SKELETON_FOR_A_TYPO = 5
 # (`misspelt_place`): shorter words with another vowel are ordinary words ("sola", "kopia").
 VOWELS_ALIKE_FROM = 6
 VOWELS_ALIKE = str.maketrans(dict.fromkeys("eiouyåäöæø", "a"))
-# A long place name said for short, by its first letters: from this many, and at least half of the
-# name and two letters short of it (`misspelt_place`; the first half of a municipality's compound
-# name is what it is called in speech).
-CLIPPED_FROM = 7
 # The place words carry a fingerprint under this key (`search.service`): what is built from them
 # once (`sound_index`) is kept while it is unchanged.
 PLACES_VERSION = "~"
@@ -523,8 +517,8 @@ def heard_terms(groups: tuple[tuple[str, ...], ...]) -> HeardTerms:
 def heard_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> dict[str, str]:
     """Each word of `text` in Arabic letters that is no term's word (with a particle on it or not)
     and no place, but sounds like the Latin term of a synonym group → that term. A word with the
-    article on it is heard without it only ("الدار" is no "äldre"); two neighbours may be heard as
-    one term (the first → the term, the second → ""). {} for text without Arabic."""
+    article on it is heard without it only ("الدار" is no "äldre"); two or three neighbours may be
+    heard as one term (the first → the term, the others → ""). {} for text without Arabic."""
     if not ARABIC_LETTER.search(text):
         return {}
     heard = heard_terms(tuple(tuple(group) for group in groups))
@@ -542,10 +536,11 @@ def heard_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, st
         elif term is False:
             unheard.add(word)
     # A word heard in two ("بريدباندس ستود", *bredbandsstöd*) or three ("ميندي هيتس بوست"): neighbours
-    # of no known sound, each once in the query, joined (a letter that ends the one and starts the
-    # next once: the genitive s before "st"). The first is then heard as the term, the others as ""
-    # (gone). Two before three.
-    once = {word for word in unheard if words.count(word) == 1}
+    # of no known sound, each once in the query and no stop or question word, joined (a letter that
+    # ends the one and starts the next once: the genitive s before "st"). The first is then heard as
+    # the term, the others as "" (gone). Two before three.
+    dropped = stop_words("ar")  # never part of a word heard in two or three ("امي بدي" is no "ombud")
+    once = {word for word in unheard if words.count(word) == 1 and normalise(word) not in dropped}
     for size in (2, 3):
         for at in range(len(words) - size + 1):
             parts = words[at : at + size]
@@ -597,31 +592,40 @@ def _with_terms(text: str, heard: dict[str, str]) -> str:
 # ("عالنت": "النت", *the net*).
 SPOKEN_ARTICLES = ("عال", "هال")
 SPOKEN_ARTICLE_LEAVES = 4
-# A verb as it is said: the particle of the present or future ("ب", "ح") on the verb's own prefix
-# (ي he, ت she or you, ن we, ا I) – "بيتقاعد" (he is retiring), "اتواصل" (I get in touch) – or the
-# prefix alone, before the word the synonym groups have (a noun or the verb's stem: "تقاعد",
-# "تواصل"). What is left must be a term of one word, of this many letters or more.
-ARABIC_VERB_PREFIXES = ("بي", "بت", "بن", "با", "حي", "حت", "حن", "حا", "ي", "ت", "ن", "ا")
+# A verb as it is said: the particle of the present or future ("ب", "ح") and the verb's own prefix
+# (ي he, ت she or you, ن we, ا I), or one of them, before a stem of the fifth or sixth form, which
+# starts with ت and is the noun as well ("بيتقاعد", he is retiring: "تقاعد", retirement; "اتواصل",
+# I get in touch: "تواصل"). What is left must be a term of one word, of this many letters or more.
+# A stem of another form is left alone: "تبريد" (cooling) is no "بريد", "تجوال" (roaming) no "جوال".
+ARABIC_VERB_PARTICLES = ("", "ب", "ح")
+ARABIC_VERB_PERSONS = ("", "ي", "ت", "ن", "ا")
 VERB_STEM_LEAVES = 4
 
 
 def spoken_verb_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> dict[str, str]:
-    """Each word of `text` in Arabic letters that is no term's word, but a term of one word with a
-    verb's prefix on it (`ARABIC_VERB_PREFIXES`) → that term. No place, nothing shorter."""
+    """Each word of `text` in Arabic letters that is no term's word, but a term of one word of the
+    fifth or sixth form with a verb's prefixes on it (`ARABIC_VERB_PARTICLES`,
+    `ARABIC_VERB_PERSONS`) → that term. No place, nothing shorter."""
     if not ARABIC_LETTER.search(text):
         return {}
     heard = heard_terms(tuple(tuple(group) for group in groups))
     found = {}
     for word in WORD.findall(text):
         bare = normalise(word)
-        if not ARABIC_LETTER.match(bare) or bare in heard.written:
+        if not ARABIC_LETTER.match(bare) or bare in heard.written or place_name(word, places):
             continue
-        for prefix in ARABIC_VERB_PREFIXES:
-            stem = bare[len(prefix) :]
-            if bare.startswith(prefix) and len(stem) >= VERB_STEM_LEAVES and stem in heard.single:
-                if not place_name(word, places):
+        for particle in ARABIC_VERB_PARTICLES:
+            for person in ARABIC_VERB_PERSONS:
+                prefix = particle + person
+                stem = bare[len(prefix) :]
+                if (
+                    prefix
+                    and bare.startswith(prefix)
+                    and stem.startswith("ت")
+                    and len(stem) >= VERB_STEM_LEAVES
+                    and stem in heard.single
+                ):
                     found[word] = stem
-                break
     return found
 
 
@@ -684,8 +688,9 @@ def with_heard_words(
     text: str, groups, places, language: str | None = None
 ) -> tuple[str, list[tuple[str, list[str]]]]:
     """`find_concepts` of `text` with the words heard as Latin terms (`heard_words`), two words that
-    are one term written apart (`written_apart`) and the words with the spoken article read with
-    the article alone (`spoken_article_words`): such a word stays
+    are one term written apart (`written_apart`), the words with the spoken article read with
+    the article alone (`spoken_article_words`) and spoken verbs read as their stem
+    (`spoken_verb_words`): such a word stays
     what was typed, with how it was read (and the group it names) as the alternatives. A word heard
     wrongly ("ركبت", I installed, sounds like a term) then only adds alternatives; it is never lost."""
     heard = {**written_apart(text, groups, language), **heard_words(text, groups, places)}
@@ -724,9 +729,6 @@ class SoundIndex:
     # A Latin name of VOWELS_ALIKE_FROM letters or more with its vowels alike → its place word
     # (None where the names of two places would be alike: neither is guessed).
     vowels: dict[str, str | None] = dataclass_field(default_factory=dict)
-    # The first letters of a long name, as it is said for short (`CLIPPED_FROM`) → its place word
-    # (None where two places' names begin alike).
-    clipped: dict[str, str | None] = dataclass_field(default_factory=dict)
 
 
 _sound_indexes: dict[str, SoundIndex] = {}
@@ -760,17 +762,7 @@ def sound_index(places: dict[str, str]) -> SoundIndex:
             known = vowels.setdefault(alike, name)
             if known is not None and places[known] != places[name]:
                 vowels[alike] = None  # (a name and its folded form are one place's)
-    clipped: dict[str, str | None] = {}
-    for name in places:
-        if name.isalpha() and not ARABIC_LETTER.match(name):
-            folded = fold(name)
-            for end in range(max(CLIPPED_FROM, (len(folded) + 1) // 2), len(folded) - 1):
-                start = folded[:end]
-                if start not in places:
-                    known = clipped.setdefault(start, name)
-                    if known is not None and places[known] != places[name]:
-                        clipped[start] = None
-    index = SoundIndex(exact=exact, near=near, vowels=vowels, clipped=clipped)
+    index = SoundIndex(exact=exact, near=near, vowels=vowels)
     if version is not None:
         _sound_indexes.clear()  # one version at a time: the place words change rarely
         _sound_indexes[version] = index
@@ -951,13 +943,23 @@ class ReadQuery:
         return self.place_codes
 
 
-# A particle written onto a number in Arabic ("ل1177", to 1177): one word to the tokenizer, two words.
-ARABIC_ON_DIGITS = re.compile(r"(?<=[\u0600-\u06FF])(?<!\d)(?=\d)|(?<=\d)(?=[\u0600-\u06FF])(?!\d)")
+# A particle written onto a number in Arabic ("ل1177", to 1177; "وب5"): one word to the tokenizer,
+# and a one-letter word no page has once apart, so it goes; other letters on a number are a word
+# apart ("3م"). Letters only: the Arabic decimal and thousands separators stay in their number.
+PARTICLE_ON_NUMBER = re.compile(r"(?<!\w)(?:[وف]?[بكل]|[وف])ـ?(?=\d)")
+ARABIC_ON_DIGITS = re.compile(
+    r"(?<=[\u0620-\u064A\u066E-\u06D3])(?=\d)|(?<=\d)(?=[\u0620-\u064A\u066E-\u06D3])"
+)
+
+
+def apart_from_numbers(text: str) -> str:
+    """`text` with particles written onto numbers gone and other letters written apart from them."""
+    return ARABIC_ON_DIGITS.sub(" ", PARTICLE_ON_NUMBER.sub("", text))
 
 
 def read_query(request, synonym_groups, places) -> ReadQuery:
     places = places or {}
-    text, place_words, place_codes, names = split_places(ARABIC_ON_DIGITS.sub(" ", request.query), places)
+    text, place_words, place_codes, names = split_places(apart_from_numbers(request.query), places)
     rest, concepts = with_heard_words(text, synonym_groups, places, request.language)
     read = ReadQuery(
         text=request.query,
@@ -971,7 +973,7 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
     )
     if (
         place_words
-        and all(map(names_the_municipality, concepts))
+        and all(names_the_municipality(concept, synonym_groups or ()) for concept in concepts)
         and all(map(is_the_municipality_word, words_beside_places(read)))
     ):
         # The municipality's whole name, however typed (without å/ä/ö, in Arabic letters), alone
@@ -984,17 +986,32 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
     return read
 
 
-def names_the_municipality(concept: tuple[str, Sequence[str]]) -> bool:
-    """The concept is the word for a municipality: a term of its group is the municipality type's
-    name in the source language (each language's group has it, as readers mix the languages)."""
+def names_the_municipality(concept: tuple[str, Sequence[str]], groups) -> bool:
+    """The concept is the word for a municipality: its group (whole, however many terms it has) has
+    the municipality type's name in the source language, as each language's group does (readers mix
+    the languages)."""
+    terms = _municipality_terms(tuple(tuple(group) for group in groups))
     typed, others = concept
-    return any(is_the_municipality_word(term) for term in (typed, *others))
+    return any(fold(term.lower()) in terms for term in (typed, *others))
+
+
+@lru_cache(maxsize=8)
+def _municipality_terms(groups: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Every term, folded, of the groups that have the word for a municipality."""
+    return frozenset(
+        fold(term.lower()) for group in groups if any(map(is_the_municipality_word, group)) for term in group
+    )
+
+
+@lru_cache(maxsize=1)
+def _municipality_word() -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return fold(str(MUNICIPALITY.label).lower())
 
 
 def is_the_municipality_word(word: str) -> bool:
     """The municipality type's name in the source language, also with its article or genitive."""
-    with translation.override(settings.LANGUAGE_CODE):
-        name = fold(str(MUNICIPALITY.label).lower())
+    name = _municipality_word()
     return fold(word.lower()) in (name, f"{name}en", f"{name}s", f"{name}ens")
 
 

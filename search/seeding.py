@@ -40,3 +40,33 @@ def replace_operation(changes: list[tuple[str, str, str]]) -> migrations.RunPyth
         lambda apps, schema_editor: rewrite(apps, forwards=True),
         lambda apps, schema_editor: rewrite(apps, forwards=False),
     )
+
+
+def remove_terms_operation(changes: list[tuple[str, str, list[str]]]) -> migrations.RunPython:
+    """The reversible migration operation that takes terms out of groups: each (language, a term
+    that marks the group, the terms to take out) changes every group of that language with the
+    marking term, as seeded or as an editor has changed it since. Backwards, the terms are put back
+    at its end (where a group with the marking term lacks them)."""
+
+    def terms_of(group) -> list[str]:
+        return [term.strip() for term in group.terms.split(",") if term.strip()]
+
+    def rewrite(apps, forwards: bool) -> None:
+        Synonym = apps.get_model("envagin_search", "Synonym")
+        for language, marking, terms in changes:
+            for group in Synonym.objects.filter(language=language):
+                present = terms_of(group)
+                if marking not in (term.lower() for term in present):
+                    continue
+                if forwards:
+                    kept = [term for term in present if term.lower() not in terms]
+                else:
+                    kept = present + [term for term in terms if term not in (t.lower() for t in present)]
+                if kept != present:
+                    group.terms = ", ".join(kept)
+                    group.save(update_fields=["terms"])
+
+    return migrations.RunPython(
+        lambda apps, schema_editor: rewrite(apps, forwards=True),
+        lambda apps, schema_editor: rewrite(apps, forwards=False),
+    )

@@ -33,6 +33,7 @@ from search.indexing import ENGINE_ERRORS
 from search.models import Synonym
 from search.opensearch_query import (
     PLACES_VERSION,
+    apart_from_numbers,
     fold,
     municipality_key,
     normalise,
@@ -244,12 +245,13 @@ def database_search(request: SearchRequest) -> dict:
     # words only, and treat any remaining syntax error as "nothing found", never as a server error.
     # Each word as typed and as a search compares it, which pages index too (`folded_text`):
     # "forskola" finds "förskola", "الكترونية" finds "إلكترونية".
-    typed = WORDS_ONLY.findall(request.query)
+    text = apart_from_numbers(request.query)  # "ل1177" is 1177, as for the engine
+    typed = WORDS_ONLY.findall(text)
     # And the other terms of the concepts the query names (the editors' synonym groups, read from
     # the database as for the engine): "grant" finds the pages that say "subsidy"; a Swedish word
     # heard in Arabic letters ("بنسيون") is its group's term, as for the engine (`with_heard_words`).
     groups = synonym_groups(request.language)
-    _rest, concepts = with_heard_words(request.query, groups, places(), request.language)
+    _rest, concepts = with_heard_words(text, groups, places(), request.language)
     related = [word for _typed, others in concepts for term in others for word in WORDS_ONLY.findall(term)]
     words = " ".join(dict.fromkeys(typed + WORDS_ONLY.findall(normalise(" ".join(typed))) + related))
     if not words:

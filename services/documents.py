@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import DocumentType, register_page, register_snippet
@@ -22,6 +23,8 @@ HELP_SESSION = DocumentType("help_session", _("Digital hjälp"), weight=1.0)
 LIFE_EVENT_GUIDE = DocumentType("life_event_guide", _("Guide"), weight=1.6)
 E_SERVICE = DocumentType("e_service", _("E-tjänst"), weight=1.3)
 LIBRARY_KEYWORDS = _("bibliotek digital hjälp dator wifi")
+# A session's weekdays are read from this many of its coming dates (a series may change its day).
+WEEKS_OF_WEEKDAYS = 8
 
 
 @register_page(LibraryPage, LIBRARY)
@@ -55,12 +58,16 @@ def session_fields(page, ctx):
     # ("seniorer", "på somaliska"): indexed as text beside the topics, in every language of the site,
     # since a Swedish session not translated yet is also found in the English and Arabic indexes
     # ("Somali", "الصومالية").
+    # So are the days it is held on ("bankid hjälp lördag", "drop in tuesday"): the weekdays of its
+    # coming dates.
+    weekdays = sorted({day.weekday() for day in dates[:WEEKS_OF_WEEKDAYS]})
     words = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             if page.audience != page.Audience.EVERYONE:
                 words.append(str(page.get_audience_display()))
             words += [str(LANGUAGE_LABELS.get(spoken, "")) for spoken in page.languages or []]
+            words += [str(WEEKDAYS[day]) for day in weekdays]
     fields["topic_names"] = " ".join([fields["topic_names"], *dict.fromkeys(words)]).strip()
     fields.update(
         {

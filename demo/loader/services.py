@@ -246,7 +246,7 @@ class ServicesContent:
 
 
 def branch_town(title: str, localities: list[str], word: str) -> str:
-    """Where a branch library is: the municipality's locality its name begins with, also in the
+    """Where a branch library is: the municipality's locality it is named after, also in the
     genitive ("<locality>s bibliotek"), so that its page is found as the locality's; else the
     branch's name as listed (a district, which the loader makes a place of its own)."""
     place = title.lower().replace(word, "").strip()
