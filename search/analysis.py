@@ -59,11 +59,12 @@ QUESTION_WORDS = {
     "sv": "jag ska skall vill behöver måste gör göra får få kan finns hitta hur vad var när vem vilken "
     "vilket vilka min mitt mina vi man bra hjälpa många nån".split(),
     "en": "i me my we our you your how what where when who which do does did can could should "
-    "want need get find is are am have has there please many much someone somebody anyone anybody".split(),
+    "want need get find is are am have has there please many much someone somebody anyone anybody "
+    "everything anything something".split(),
     "ar": "كيف ماذا ما اين أين متى من هل اريد أريد احتاج أحتاج يمكن يمكنني ممكن اجد أجد احصل أحصل كم "
     "شو ايش إيش شنو وش يعني بدي "  # spoken Arabic's "what", "(it) means", "I want"
-    # spoken "who", "where", "how", "why", "when", a question's "so", "I want", "someone"
-    "مين وين فين كيفاش شلون ازاي إزاي ليش امتى إمتى واش عايز عاوز بغيت ابغى أبغى حدا "
+    # spoken "who", "where", "how", "why", "when", a question's "so", "I want", "someone", "thing"
+    "مين وين فين كيفاش شلون ازاي إزاي ليش امتى إمتى واش عايز عاوز بغيت ابغى أبغى حدا أحد احد شي شيء اشي "
     "انا أنا لي".split(),  # "I", "for me", as "jag", "min" in Swedish
 }
 

@@ -402,7 +402,7 @@ def place_name(word: str, places: dict[str, str]) -> str | None:
 
 def misspelt_place(word: str, places: dict[str, str]) -> str | None:
     """The place word of a long place name typed with a letter too many, too few or wrong
-    ("skinskatteberg", "hallstahamar"): only for words of seven letters or more, so that short
+    (a double consonant typed once): only for words of seven letters or more, so that short
     words never turn into places. From six letters, a name with other vowels in the same places
     (an "ä" for an "e", an "e" for an "i": vowels are what people who learnt Swedish late, and
     those who write as they speak, most often write otherwise). A name in Arabic letters is
@@ -420,15 +420,15 @@ def misspelt_place(word: str, places: dict[str, str]) -> str | None:
     return close[0] if close else None
 
 
-# A Swedish name written in Arabic letters has no one spelling: "شيفلينغه", "كيفلينغه" and
-# "تشيفلينجه" are one name (Kävlinge), as are "يوتيبوري", "يوتبوري" and "يوتبوريج" (Göteborg).
+# A Swedish name written in Arabic letters has no one spelling: a "k" before a front vowel is
+# heard as ش, ك or تش, a "g" as ي, غ or ج, and the long vowels are written or left out.
 # They are compared by their skeleton: the first letter, then the others without the long vowels
 # (ا و ي), which writers put in or leave out, with ج and ق, other letters for a g, as غ.
 ARABIC_SKELETON = str.maketrans({"ا": None, "و": None, "ي": None, "ج": "غ", "ق": "غ"})
 # How long a skeleton must be to be taken for a place's: as its Arabic name's, exactly, three
 # letters; as its Swedish name is heard (a guess), four; one letter apart, five, both ("اربع",
 # four, is one letter from a four-letter name's). An ordinary word of four letters can still sound
-# exactly like a village's name ("كلبك", your dog): on this site's subjects, rare.
+# exactly like a village's name: on this site's subjects, rare.
 ARABIC_NAME_SKELETON = 3
 HEARD_NAME_SKELETON = 4
 SKELETON_FOR_A_TYPO = 5
@@ -453,7 +453,7 @@ def arabic_place(word: str, places: dict[str, str]) -> str | None:
     index = sound_index(places)
     forms = arabic_forms(word)
     for form in forms:
-        if form in places:  # a name as the places know it, once a particle is off ("بسالا")
+        if form in places:  # a name as the places know it, once a particle is off ("ب<name>")
             return form
         if (typed := arabic_skeleton(form)) in index.exact:
             return index.exact[typed]
@@ -469,7 +469,7 @@ def arabic_place(word: str, places: dict[str, str]) -> str | None:
 
 def arabic_forms(word: str) -> list[str]:
     """A word in Arabic letters as typed, then without each particle written onto it
-    (`ARABIC_CLITICS`) that leaves three letters or more: "بيوتيبوري" (in Göteborg) is "يوتيبوري"."""
+    (`ARABIC_CLITICS`) that leaves three letters or more: "ب<name>" (in <name>) is "<name>"."""
     word = normalise(word)
     return [word] + [word[len(p) :] for p in ARABIC_CLITICS if word.startswith(p) and len(word) - len(p) >= 3]
 
@@ -637,15 +637,15 @@ def spoken_article_words(
     if not ARABIC_LETTER.search(text):
         return {}
     found = {}
+    written = heard_terms(tuple(tuple(group) for group in groups)).written
     for word in WORD.findall(text):
         bare = normalise(word)
         spoken = next((article for article in SPOKEN_ARTICLES if bare.startswith(article)), "")
         left = len(bare) - len(spoken)
-        if not spoken or left < 2:
+        if not spoken or left < 2 or bare in written:  # (a term's own word is the term, as typed)
             continue
         read = ARABIC_ARTICLE + bare[len(spoken) :]
         if left < SPOKEN_ARTICLE_LEAVES:
-            written = heard_terms(tuple(tuple(group) for group in groups)).written
             if not written & {read, read[len(ARABIC_ARTICLE) :]}:
                 continue
         if not place_name(word, places):
@@ -1501,11 +1501,13 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
             extra = [hit for hit in any_word["hits"]["hits"] if hit["_id"] not in seen]
             hits = first + extra
             if place_missed:
-                # The place's own pages after the best three with (nearly) every word, and other
-                # municipalities' pages last, whatever words they have: the place named rules
-                # them out ("ny i <kommun>" found four courses elsewhere that say "nybörjare").
+                # The place's own pages first (they have some of the words, or the place as one),
+                # then the county's with (nearly) every word, and other municipalities' pages last,
+                # whatever words they have: the place named rules them out ("ny i <kommun>" found
+                # four courses elsewhere that say "nybörjare"; "internet connection <kommun>" the
+                # county's guides, its broadband page fourth).
                 own = [hit for hit in extra if of_the_place(hit, read)]
-                hits = first[:TOP] + own + first[TOP:] + [hit for hit in extra if hit not in own]
+                hits = own + first + [hit for hit in extra if hit not in own]
                 hits.sort(key=lambda hit: not (of_the_place(hit, read) or of_the_county(hit)))
             hits = hits[: request.page_size]
             any_word["hits"]["hits"] = hits

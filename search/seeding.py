@@ -43,25 +43,36 @@ def replace_operation(changes: list[tuple[str, str, str]]) -> migrations.RunPyth
 
 
 def remove_terms_operation(changes: list[tuple[str, str, list[str]]]) -> migrations.RunPython:
-    """The reversible migration operation that takes terms out of groups: each (language, a term
-    that marks the group, the terms to take out) changes every group of that language with the
-    marking term, as seeded or as an editor has changed it since. Backwards, the terms are put back
-    at its end (where a group with the marking term lacks them)."""
+    """The migration operation that takes terms out of groups: each (language, a term that marks the
+    group, the terms to take out) changes every group of that language with the marking term, as
+    seeded or as an editor has changed it since (whatever the case). Backwards, the terms are put
+    back at the end of each group with the marking term that lacks them (also one an editor made
+    without them: not an exact inverse)."""
+    return _terms_operation(changes, add=False)
 
-    def terms_of(group) -> list[str]:
-        return [term.strip() for term in group.terms.split(",") if term.strip()]
 
+def add_terms_operation(changes: list[tuple[str, str, list[str]]]) -> migrations.RunPython:
+    """The migration operation that puts terms at the end of groups: each (language, a term that marks
+    the group, the terms to add) changes every group of that language with the marking term that
+    lacks them. At the end, so that the words the pages use stay first among a concept's other
+    terms (a concept carries only the first few). Backwards, the terms are taken out again."""
+    return _terms_operation(changes, add=True)
+
+
+def _terms_operation(changes: list[tuple[str, str, list[str]]], add: bool) -> migrations.RunPython:
     def rewrite(apps, forwards: bool) -> None:
         Synonym = apps.get_model("envagin_search", "Synonym")
+        adding = forwards == add
         for language, marking, terms in changes:
+            lowered = [term.lower() for term in terms]
             for group in Synonym.objects.filter(language=language):
-                present = terms_of(group)
-                if marking not in (term.lower() for term in present):
+                present = [term.strip() for term in group.terms.split(",") if term.strip()]
+                if marking.lower() not in (term.lower() for term in present):
                     continue
-                if forwards:
-                    kept = [term for term in present if term.lower() not in terms]
+                if adding:
+                    kept = present + [t for t in terms if t.lower() not in (p.lower() for p in present)]
                 else:
-                    kept = present + [term for term in terms if term not in (t.lower() for t in present)]
+                    kept = [term for term in present if term.lower() not in lowered]
                 if kept != present:
                     group.terms = ", ".join(kept)
                     group.save(update_fields=["terms"])

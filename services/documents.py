@@ -23,8 +23,13 @@ HELP_SESSION = DocumentType("help_session", _("Digital hjälp"), weight=1.0)
 LIFE_EVENT_GUIDE = DocumentType("life_event_guide", _("Guide"), weight=1.6)
 E_SERVICE = DocumentType("e_service", _("E-tjänst"), weight=1.3)
 LIBRARY_KEYWORDS = _("bibliotek digital hjälp dator wifi")
-# A session's weekdays are read from this many of its coming dates (a series may change its day).
+# A session's weekdays are read from this many of its coming dates (cancelled dates aside; none for
+# a session that is over).
 WEEKS_OF_WEEKDAYS = 8
+# The languages whose weekday names are words of a session's document. Not Arabic: its light
+# stemmer makes Friday ("الجمعة") the stem of "جمعية" (an association, as in fibre associations),
+# Monday ("الاثنين") that of "two", and Sunday ("الأحد") that of "someone".
+WEEKDAY_LANGUAGES = ("sv", "en")
 
 
 @register_page(LibraryPage, LIBRARY)
@@ -67,7 +72,8 @@ def session_fields(page, ctx):
             if page.audience != page.Audience.EVERYONE:
                 words.append(str(page.get_audience_display()))
             words += [str(LANGUAGE_LABELS.get(spoken, "")) for spoken in page.languages or []]
-            words += [str(WEEKDAYS[day]) for day in weekdays]
+            if code in WEEKDAY_LANGUAGES:
+                words += [str(WEEKDAYS[day]) for day in weekdays]
     fields["topic_names"] = " ".join([fields["topic_names"], *dict.fromkeys(words)]).strip()
     fields.update(
         {

@@ -4,7 +4,7 @@ query builder hears a word in Arabic letters as the Latin term of a group that s
 `as_heard`), for the Arabic pages that say them in Arabic (stop 28's probes: "بريدباندستود",
 "كيف اقدم عالبنسيون" and "بيغلوف لبيت صيفي" found nothing). And spoken words for medicine and
 being ill ("تجديد الدوا اونلاين": renewing a prescription at 1177). "Kommun" written by English and
-Arabic readers ("fagersta kommun" in English found three e-services, not the municipality). Editors change these under
+Arabic readers ("<name> kommun" in English found three e-services, not the municipality). Editors change these under
 Snippets → Synonymer.
 """
 

@@ -24,9 +24,10 @@ SEED = [
     ("sv", "arabiska, på arabiska, arabiskspråkig, arabisktalande"),
     ("sv", "somaliska, på somaliska, somaliskspråkig, somalisktalande"),
     # Who is behind the site, as Arabic readers ask ("من ورا هذا الموقع"): the page about it, which
-    # is in Swedish. Not "ورا" (behind) alone, nor "موقع" alone, which is also a place's location.
+    # is in Swedish. Not "ورا" (behind) alone, nor "الموقع" alone: a term is found without its
+    # article too, and "موقع" is also a place's location ("موقع المكتبة").
     ("ar", "من ورا, مين ورا, من وراء, مين وراء, من نحن, عن الموقع, om webbplatsen, står bakom"),
-    ("ar", "الموقع, هذا الموقع, هالموقع, الموقع الإلكتروني, webbplatsen, webbplats"),
+    ("ar", "هذا الموقع, هالموقع, الموقع ده, الموقع الإلكتروني, webbplatsen, webbplats"),
 ]
 
 

@@ -1309,11 +1309,15 @@ def test_a_particle_written_onto_a_number_is_a_word_of_its_own():
     # Letters after a number are a word of their own; a number's separators stay in it
     assert opensearch_query.apart_from_numbers("3م") == "3 م"
     assert opensearch_query.apart_from_numbers("١٠٫٥ ميغا") == "١٠٫٥ ميغا"
-    assert opensearch_query.apart_from_numbers("كل 100") == "كل 100"
+    assert opensearch_query.apart_from_numbers("كل100") == "كل 100"  # (no particle: a word)
+    assert opensearch_query.apart_from_numbers("ل100 و1177") == "100 1177"
 
 
 def test_a_swedish_word_heard_in_three_is_heard_as_one():
-    """ "ميندي هيتس بوست": three neighbours of no known sound, joined; two are tried first."""
+    """ "ميندي هيتس بوست": three neighbours of no known sound, joined; two are tried first; never a
+    stop or question word among them ("امي بدي", my mum wants, was heard as "ombud")."""
+    assert opensearch_query.heard_words("امي بدي", [["ombud", "وكيل"]], {}) == {}
+    assert opensearch_query.heard_words("امي بودي", [["ombud", "وكيل"]], {}) == {"امي": "ombud", "بودي": ""}
     assert opensearch_query.as_heard("مين ميندي هيتس بوست", SPOKEN_GROUPS, {}) == "مين myndighetspost"
     rest, concepts = opensearch_query.with_heard_words("ميندي هيتس بوست", SPOKEN_GROUPS, {})
     assert rest == "" and concepts[0][0] == "ميندي هيتس بوست" and concepts[0][1][0] == "myndighetspost"
@@ -1421,7 +1425,7 @@ def test_the_languages_leave_a_newcomers_group_an_editor_has_changed_too():
     assert edited.terms == "nyanländ, asylsökande, arabiska, somaliska"
 
 
-def test_a_branch_library_is_in_the_locality_its_name_begins_with():
+def test_a_branch_library_is_in_the_locality_it_is_named_after():
     from demo.loader.services import branch_town
 
     assert branch_town("Kolbäcks bibliotek", ["Kolbäck", "Strömsholm"], "bibliotek") == "Kolbäck"
@@ -1474,32 +1478,39 @@ def test_residents_phrasings_of_probe_set_k_find_what_they_mean(
 
 
 @pytest.mark.django_db
-def test_a_sessions_document_has_the_weekdays_of_its_coming_dates_in_every_language(demo):
-    """ "bankid hjälp lördag", "drop in tuesday": the days a session is held on are its words."""
+def test_a_sessions_document_has_the_weekdays_of_its_coming_dates_in_swedish_and_english(demo):
+    """ "bankid hjälp lördag", "drop in tuesday": the days a session is held on are its words (not in
+    Arabic, whose stemmer makes Friday an association and Sunday someone). A session that is over
+    has no day."""
+    import datetime
+
     from django.utils import timezone, translation
     from django.utils.dates import WEEKDAYS
 
     from search.indexing import IndexContext, page_documents
     from services.models import HelpSessionPage
-    from services.occurrences import recurrence_dates
 
-    today = timezone.localdate()
-    checked = 0
-    for page in HelpSessionPage.objects.live().filter(locale__language_code="sv")[:5]:
-        coming = recurrence_dates(
-            page.first_date, page.repeat, page.until, today, today.replace(year=today.year + 1)
-        )
-        days = {day.weekday() for day in list(coming)[:8]}
-        documents = {lang: doc for lang, _id, doc in page_documents(page, IndexContext(), set())}
-        for language in ("sv", "en", "ar"):
-            with translation.override(language):
-                names = {str(WEEKDAYS[day]) for day in days}
-                others = {str(WEEKDAYS[day]) for day in range(7)} - names
-            words = documents["sv"]["topic_names"]
-            assert all(name in words for name in names), (page.title, names, words)
-            assert not any(name in words.split() for name in others), (page.title, words)
-        checked += bool(days)
-    assert checked >= 3
+    def words(page) -> str:
+        return " ".join(doc["topic_names"] for _lang, _id, doc in page_documents(page, IndexContext(), set()))
+
+    def day_names(language: str) -> dict[int, str]:
+        with translation.override(language):
+            return {day: str(WEEKDAYS[day]) for day in range(7)}
+
+    sessions = list(HelpSessionPage.objects.live().filter(locale__language_code="sv", repeat="weekly")[:3])
+    assert sessions
+    for page in sessions:
+        text = words(page)
+        day = page.first_date.weekday()  # every repeat keeps its first date's weekday
+        for language in ("sv", "en"):
+            names = day_names(language)
+            assert names[day] in text, (page.title, text)
+            assert not any(names[other] in text.split() for other in names if other != day), text
+        assert not any(name in text for name in day_names("ar").values()), text
+    # Over: once, a year ago
+    over = sessions[0]
+    over.repeat, over.first_date = "once", timezone.localdate() - datetime.timedelta(days=365)
+    assert not any(name in words(over) for name in day_names("sv").values())
 
 
 @pytest.mark.django_db
@@ -1527,11 +1538,13 @@ def test_an_operators_document_says_fibre_in_every_language(demo):
         ("how pay without cash", "en", "", lambda h: "swish" in h["title"].lower()),
         ("كيف ادفع بدون كاش", "ar", "", lambda h: "swish" in h["title"].lower()),
         ("samtalen bryts hela tiden hemma", "sv", "", lambda h: "mobiltäckning" in h["title"].lower()),
-        ("5g", "sv", "", lambda h: "mobil" in h["title"].lower()),
+        ("5g", "sv", "", lambda h: "mobiltäckning" in h["title"].lower()),
         ("my wife is pregnant what we must do", "en", "", lambda h: "child" in h["title"].lower()),
         ("open own company in sweden", "en", "", lambda h: "business" in h["title"].lower()),
         # ... and the issue's own example still finds the business guide
         ("start a company", "en", "", lambda h: "business" in h["title"].lower()),
+        # A place whose pages have only some of the words: those first, before the county's guides
+        ("internet connection fagersta", "en", "", lambda h: h["municipalities"] == ["1982"]),
     ],
 )
 def test_residents_phrasings_of_probe_set_l_find_what_they_mean(
@@ -1540,3 +1553,24 @@ def test_residents_phrasings_of_probe_set_l_find_what_they_mean(
     data = api(client, q=query, lang=language, **({"kommun": kommun} if kommun else {}))
     assert data["total"] > 0
     assert any(wanted(hit) for hit in data["hits"][:3]), top3(data)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "language", "kept"),
+    [
+        ("mobiltäckning", "sv", "täckning"),
+        ("coverage", "en", "signal"),
+        ("swish", "ar", "betalningar"),
+        ("swish", "sv", "betalningar"),
+        ("company", "en", "business"),
+        ("baby", "en", "child"),
+    ],
+)
+def test_words_added_for_residents_never_push_out_the_words_the_pages_use(text, language, kept):
+    """A concept carries only the first few of its other terms: new words go at the end of the group
+    that names it (0013), so "mobiltäckning" is still looked for as "täckning"."""
+    from search.service import vocabulary
+
+    (concept,) = find_concepts(text, vocabulary(language).synonyms)[1]
+    assert kept in concept[1], concept
