@@ -207,6 +207,14 @@ def _synonym_pattern(term: str) -> re.Pattern | None:
     return re.compile(r"(?<!\w)" + prefix + r"\W+".join(map(re.escape, words)) + ENDINGS + r"(?!\w)")
 
 
+def frozen_groups(groups) -> tuple[tuple[str, ...], ...]:
+    """The synonym groups as tuples, which the caches below are keyed by: made once per query
+    (`read_query`, `with_heard_words`) and passed on as they are."""
+    if isinstance(groups, tuple) and (not groups or isinstance(groups[0], tuple)):
+        return groups
+    return tuple(tuple(group) for group in groups)
+
+
 @lru_cache(maxsize=16)
 def _patterns(groups: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[int, str, re.Pattern]]]:
     """Each term's pattern, compiled once per set of synonym groups (they change when editors
@@ -225,7 +233,7 @@ def _patterns(groups: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[int, 
 def _candidate_patterns(joined: str, groups: list[list[str]]) -> list[tuple[int, str, re.Pattern]]:
     """The patterns worth trying on the (normalised) query: those whose first word is a word of
     the query, or the start of one that ends in one of `ENDINGS`."""
-    by_first = _patterns(tuple(tuple(group) for group in groups))
+    by_first = _patterns(frozen_groups(groups))
     found: dict[int, tuple[int, str, re.Pattern]] = {}
     for word in {bare for typed in WORD.findall(joined) for bare in _bare_forms(typed)}:
         for cut in range(max(1, len(word) - LONGEST_ENDING), len(word) + 1):
@@ -521,7 +529,7 @@ def heard_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, st
     heard as one term (the first → the term, the others → ""). {} for text without Arabic."""
     if not ARABIC_LETTER.search(text):
         return {}
-    heard = heard_terms(tuple(tuple(group) for group in groups))
+    heard = heard_terms(frozen_groups(groups))
     words = WORD.findall(text)
     found: dict[str, str] = {}
     unheard: set[str] = set()  # words of no known sound
@@ -608,7 +616,7 @@ def spoken_verb_words(text: str, groups: Sequence[Sequence[str]], places: dict[s
     `ARABIC_VERB_PERSONS`) → that term. No place, nothing shorter."""
     if not ARABIC_LETTER.search(text):
         return {}
-    heard = heard_terms(tuple(tuple(group) for group in groups))
+    heard = heard_terms(frozen_groups(groups))
     found = {}
     for word in WORD.findall(text):
         bare = normalise(word)
@@ -637,7 +645,7 @@ def spoken_article_words(
     if not ARABIC_LETTER.search(text):
         return {}
     found = {}
-    written = heard_terms(tuple(tuple(group) for group in groups)).written
+    written = heard_terms(frozen_groups(groups)).written
     for word in WORD.findall(text):
         bare = normalise(word)
         spoken = next((article for article in SPOKEN_ARTICLES if bare.startswith(article)), "")
@@ -662,7 +670,7 @@ def written_apart(text: str, groups: Sequence[Sequence[str]], language: str | No
     if len(words) < 2:
         return {}
     dropped = (stop_words(language) if language else frozenset()) | _not_names()
-    by_first = _patterns(tuple(tuple(group) for group in groups))
+    by_first = _patterns(frozen_groups(groups))
     found: dict[str, str] = {}
     for first, second in zip(words, words[1:], strict=False):
         if (
@@ -693,6 +701,7 @@ def with_heard_words(
     (`spoken_verb_words`): such a word stays
     what was typed, with how it was read (and the group it names) as the alternatives. A word heard
     wrongly ("ركبت", I installed, sounds like a term) then only adds alternatives; it is never lost."""
+    groups = frozen_groups(groups)
     heard = {**written_apart(text, groups, language), **heard_words(text, groups, places)}
     read_as = {
         **spoken_article_words(text, groups, places),
@@ -959,6 +968,7 @@ def apart_from_numbers(text: str) -> str:
 
 def read_query(request, synonym_groups, places) -> ReadQuery:
     places = places or {}
+    synonym_groups = frozen_groups(synonym_groups or ())
     text, place_words, place_codes, names = split_places(apart_from_numbers(request.query), places)
     rest, concepts = with_heard_words(text, synonym_groups, places, request.language)
     read = ReadQuery(
@@ -973,7 +983,7 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
     )
     if (
         place_words
-        and all(names_the_municipality(concept, synonym_groups or ()) for concept in concepts)
+        and all(names_the_municipality(concept, synonym_groups) for concept in concepts)
         and all(map(is_the_municipality_word, words_beside_places(read)))
     ):
         # The municipality's whole name, however typed (without å/ä/ö, in Arabic letters), alone
@@ -990,7 +1000,7 @@ def names_the_municipality(concept: tuple[str, Sequence[str]], groups) -> bool:
     """The concept is the word for a municipality: its group (whole, however many terms it has) has
     the municipality type's name in the source language, as each language's group does (readers mix
     the languages)."""
-    terms = _municipality_terms(tuple(tuple(group) for group in groups))
+    terms = _municipality_terms(frozen_groups(groups))
     typed, others = concept
     return any(fold(term.lower()) in terms for term in (typed, *others))
 

@@ -18,12 +18,17 @@ def change(apps, forwards: bool, seed: list[tuple[str, str]]) -> None:
         ).delete()
 
 
+def _reversible(rewrite) -> migrations.RunPython:
+    """A RunPython operation of `rewrite(apps, forwards)`, run forwards or backwards."""
+    return migrations.RunPython(
+        lambda apps, schema_editor: rewrite(apps, forwards=True),
+        lambda apps, schema_editor: rewrite(apps, forwards=False),
+    )
+
+
 def seed_operation(seed: list[tuple[str, str]]) -> migrations.RunPython:
     """The reversible migration operation that adds (or removes) exactly these groups."""
-    return migrations.RunPython(
-        lambda apps, schema_editor: change(apps, forwards=True, seed=seed),
-        lambda apps, schema_editor: change(apps, forwards=False, seed=seed),
-    )
+    return _reversible(lambda apps, forwards: change(apps, forwards=forwards, seed=seed))
 
 
 def replace_operation(changes: list[tuple[str, str, str]]) -> migrations.RunPython:
@@ -36,10 +41,7 @@ def replace_operation(changes: list[tuple[str, str, str]]) -> migrations.RunPyth
             old, new = (seeded, now) if forwards else (now, seeded)
             Synonym.objects.filter(language=language, terms=old).update(terms=new)
 
-    return migrations.RunPython(
-        lambda apps, schema_editor: rewrite(apps, forwards=True),
-        lambda apps, schema_editor: rewrite(apps, forwards=False),
-    )
+    return _reversible(rewrite)
 
 
 def remove_terms_operation(changes: list[tuple[str, str, list[str]]]) -> migrations.RunPython:
@@ -77,7 +79,4 @@ def _terms_operation(changes: list[tuple[str, str, list[str]]], add: bool) -> mi
                     group.terms = ", ".join(kept)
                     group.save(update_fields=["terms"])
 
-    return migrations.RunPython(
-        lambda apps, schema_editor: rewrite(apps, forwards=True),
-        lambda apps, schema_editor: rewrite(apps, forwards=False),
-    )
+    return _reversible(rewrite)
