@@ -57,15 +57,25 @@ def _decompound():
 # pages that happen to contain them.
 QUESTION_WORDS = {
     "sv": "jag ska skall vill behöver måste gör göra får få kan finns hitta hur vad var när vem vilken "
-    "vilket vilka min mitt mina vi man bra hjälpa många nån".split(),
+    "vilket vilka min mitt mina vi man bra hjälpa många nån "
+    # What a resident says around the question, spoken to a phone or typed as to a librarian:
+    # greetings and thanks, and the small words of speech ("alltså typ", "jag undrar", "ju", "snart")
+    "hej hallå tack snälla undrar alltså typ liksom ju väl nog alls snart just lite också även redan "
+    "fortfarande egentligen förresten kanske verkligen tyvärr".split(),
     "en": "i me my we our you your how what where when who which do does did can could should "
     "want need get find is are am have has there please many much someone somebody anyone anybody "
-    "everything anything something".split(),
+    "everything anything something "
+    "hi hello hey thanks thank really actually basically sorry just also maybe already still very "
+    "soon".split(),
     "ar": "كيف ماذا ما اين أين متى من هل اريد أريد احتاج أحتاج يمكن يمكنني ممكن اجد أجد احصل أحصل كم "
     "شو ايش إيش شنو وش يعني بدي "  # spoken Arabic's "what", "(it) means", "I want"
     # spoken "who", "where", "how", "why", "when", a question's "so", "I want", "someone", "thing"
     "مين وين فين كيفاش شلون ازاي إزاي ليش امتى إمتى واش عايز عاوز بغيت ابغى أبغى حدا أحد احد شي شيء اشي "
-    "انا أنا لي".split(),  # "I", "for me", as "jag", "min" in Swedish
+    "زول "  # Sudanese "someone" ("في زول يساعد": is there someone who helps)
+    "انا أنا لي "  # "I", "for me", as "jag", "min" in Swedish
+    # greetings, thanks and the small words of speech ("هلق", now; "كمان", also; "برضو", too)
+    "مرحبا السلام عليكم شكرا لو سمحت فضلك كتير كثير هلق هلأ هسه دلوقتي الحين كمان برضو طيب والله "
+    "خلاص لسه لسا".split(),
 }
 
 
