@@ -69,6 +69,12 @@ SCHEMAS = {
             "hits": array_of(ref("SearchHit"), maxItems=30),
             "facets": object_schema({"typ": COUNTS, "kommun": COUNTS, "amne": COUNTS}),
             "suggestion": {"type": ["string", "null"], "description": "Did you mean"},
+            "partial": {"type": "boolean", "description": "The first hits have only some of the words"},
+            "corrected": {
+                "type": ["string", "null"],
+                "description": "The query searched instead of `query`, which found nothing at all: "
+                "its spelling suggestion, or a word run together written apart",
+            },
         }
     ),
     "Suggestions": object_schema(

@@ -146,6 +146,8 @@ class EngineResult:
     facets: dict
     suggestion: str | None
     partial: bool = False
+    # The query searched instead of the one typed, which found nothing at all (`run_query`).
+    corrected: str | None = None
 
 
 # A query's words repeat (and are folded several times per search): remembered.
@@ -692,6 +694,191 @@ def written_apart(text: str, groups: Sequence[Sequence[str]], language: str | No
     return found
 
 
+# Arabic typed in Latin letters, with digits for the sounds Latin has no letter for ("mosa3ada",
+# "ro5sat bina2", "jam3iyat alyaf"), as many type on a phone. Read in the Arabic search as the word
+# of an Arabic term of the synonym groups that sounds alike: both are brought to a skeleton of
+# consonant classes (the vowels, long or short, which the one writes and the other leaves out,
+# dropped; letters a Latin spelling cannot tell apart in one class). A Latin letter that stands for
+# several classes ("g": ج, غ or ق; "2": a glottal stop, or ق as it is spoken in many dialects)
+# gives several skeletons.
+ARABIZI_CLASSES = {
+    **dict.fromkeys("بپ", "b"), **dict.fromkeys("تطث", "t"), **dict.fromkeys("جچ", "j"),
+    **dict.fromkeys("حه", "h"), "خ": "x", **dict.fromkeys("دذضظ", "d"), "ر": "r", "ز": "z",
+    **dict.fromkeys("سص", "s"), "ش": "c", "ع": "3", "غ": "g", **dict.fromkeys("فڤ", "f"),
+    **dict.fromkeys("قكک", "k"), "ل": "l", "م": "m", "ن": "n",
+}  # fmt: skip
+# Latin spellings, longest first, → the classes each may stand for ("" : nothing, as a vowel).
+ARABIZI_SOUNDS = (
+    ("kh", ("x",)), ("gh", ("g",)), ("sh", ("c",)), ("ch", ("c",)),
+    ("th", ("t", "d")), ("dh", ("d",)), ("ph", ("f",)),
+    ("2", ("", "k")), ("3", ("3",)), ("5", ("x",)), ("6", ("t",)), ("7", ("h",)), ("8", ("g", "k")),
+    ("9", ("k", "s")), ("b", ("b",)), ("p", ("b",)), ("t", ("t",)), ("j", ("j",)), ("g", ("j", "g", "k")),
+    ("h", ("h",)), ("x", ("x",)), ("d", ("d",)), ("r", ("r",)), ("z", ("z", "d")), ("s", ("s",)),
+    ("c", ("k", "s")), ("f", ("f",)), ("v", ("f",)), ("q", ("k",)), ("k", ("k",)), ("l", ("l",)),
+    ("m", ("m",)), ("n", ("n",)),
+)  # fmt: skip
+ARABIZI_WORD = re.compile(r"[a-z0-9]+")
+# A word with one of these digits among its letters is Arabic in Latin letters ("3arabi",
+# "sandoo2"), not a number with its unit ("5g", "100mbit").
+ARABIZI_DIGIT = re.compile(r"[2356789]")
+NUMBER_WITH_UNIT = re.compile(r"\d+(?:g|[kmgt]b|[mg]bit|[mg]bps|kr|st|km|m|h|min)?")
+# Skeletons of fewer classes are too many words' (two: "rawda", *روضة*, but also a hundred others);
+# in a query that is plainly Arabic in Latin letters (a word with such a digit), two are enough.
+ARABIZI_SKELETON = 3
+ARABIZI_SKELETON_AMONG_DIGITS = 2
+MAX_ARABIZI_SKELETONS = 32
+
+
+def arabic_sound_skeletons(word: str) -> set[str]:
+    """An Arabic word's skeletons of consonant classes: with the article and without, with a final
+    taa marbuta (normalised: ه) and without."""
+    bare = [word, word[2:]] if word.startswith(ARABIC_ARTICLE) and len(word) > 4 else [word]
+    skeletons = set()
+    for form in bare:
+        letters = "".join(ARABIZI_CLASSES.get(letter, "") for letter in form)
+        skeletons.add(letters)
+        if form.endswith("ه"):
+            skeletons.add(letters[:-1])
+    return {skeleton for skeleton in skeletons if skeleton}
+
+
+def latin_sound_skeletons(word: str) -> list[list[str]]:
+    """The skeletons a word of Arabic in Latin letters may stand for, likeliest first, in rounds:
+    each letter read its first way (and the word whole), then with one letter read another way or
+    without the article ("al", "el") or a final "t" or "h" (a taa marbuta written as spoken), then
+    with two."""
+    word = word.lower()
+    forms = {word: 0}
+    for article in ("al", "el", "il"):
+        if word.startswith(article) and len(word) - len(article) >= 3:
+            forms.setdefault(word[len(article) :], 1)
+    for form, cost in list(forms.items()):
+        if len(form) > 3 and form[-1] in "th" and form[-2] in "aeiou":
+            forms.setdefault(form[:-1], cost + 1)
+    rounds: list[dict[str, None]] = [{}, {}, {}]
+    for form, cost in forms.items():
+        ways = [("", cost)]
+        at = 0
+        while at < len(form):
+            spelling, classes = next(
+                (
+                    (spelling, classes)
+                    for spelling, classes in ARABIZI_SOUNDS
+                    if form.startswith(spelling, at)
+                ),
+                (form[at], ("",)),  # a vowel, "w", "y": nothing
+            )
+            if at and form[at] == form[at - 1] and len(spelling) == 1:
+                classes = ("",)  # a letter doubled is one sound
+            ways = [
+                (way + one, spent + (choice > 0))
+                for way, spent in ways
+                for choice, one in enumerate(classes)
+                if spent + (choice > 0) < len(rounds)
+            ][:MAX_ARABIZI_SKELETONS]
+            at += len(spelling)
+        for way, spent in ways:
+            if way:
+                rounds[spent][way] = None
+    return [list(found) for found in rounds]
+
+
+@lru_cache(maxsize=8)
+def arabizi_lexicon(groups: tuple[tuple[str, ...], ...]) -> dict[str, dict[str, frozenset[int]]]:
+    """Skeleton → the words (normalised) of the groups' Arabic terms that have it, each with the
+    groups it is a word of; once per set of groups."""
+    lexicon: dict[str, dict[str, set[int]]] = {}
+    for number, group in enumerate(groups):
+        for term in group:
+            for word in WORD.findall(term):
+                if ARABIC_LETTER.match(word):
+                    for skeleton in arabic_sound_skeletons(normalise(word)):
+                        lexicon.setdefault(skeleton, {}).setdefault(normalise(word), set()).add(number)
+    return {
+        skeleton: {word: frozenset(numbers) for word, numbers in words.items()}
+        for skeleton, words in lexicon.items()
+    }
+
+
+# Shorter Latin words in such a query are particles ("bel", "fi", "3an") or pronouns ("ana").
+ARABIZI_WORD_FROM = 4
+
+
+def arabizi_words(
+    text: str, groups: Sequence[Sequence[str]], places: dict[str, str], found_nothing: bool = False
+) -> dict[str, str]:
+    """Each word of `text` that is Arabic in Latin letters and sounds like words of the groups'
+    Arabic terms, one word or words of one group ("jam3iyat": جمعية, جمعيات) → the shortest of them
+    ("ro5sat" → "رخصة"). A word of a term, a place name, a stop or question word (also as spoken in
+    Arabic: "badi", بدي), a number, a word with a letter Arabic is not typed with (å, ä, ö) is read as
+    it is, and so is a sound that words of several groups make. A short skeleton is read only in a
+    query with an Arabizi digit or one that `found_nothing` as typed. {} for text in Arabic letters."""
+    words = [word for word in WORD.findall(text) if ARABIZI_WORD.fullmatch(word.lower())]
+    if not words:
+        return {}
+    groups = frozen_groups(groups)
+    lexicon, written = arabizi_lexicon(groups), heard_terms(groups).written
+    among_digits = any(
+        ARABIZI_DIGIT.search(word) and not NUMBER_WITH_UNIT.fullmatch(word.lower()) for word in words
+    )
+    short = among_digits or found_nothing
+    shortest = ARABIZI_SKELETON_AMONG_DIGITS if short else ARABIZI_SKELETON
+    never = _stop_words_of_every_language()
+    read = {}
+    for word in words:
+        lower = word.lower()
+        if len(lower) < ARABIZI_WORD_FROM or lower in written or lower in never or place_name(lower, places):
+            continue
+        if NUMBER_WITH_UNIT.fullmatch(lower) or not re.search(r"[a-z]", lower):
+            continue
+        ways = latin_sound_skeletons(lower)
+        if not found_nothing and not _arabic_stop_skeletons().isdisjoint(ways[0]):
+            continue  # a stop or question word as spoken ("badi", بدي: I want; "7ada", حدا: someone)
+        for skeletons in ways:
+            found: dict[str, frozenset[int]] = {}
+            for skeleton in skeletons:
+                if len(skeleton) >= shortest:
+                    found.update(lexicon.get(skeleton, {}))
+            if found:  # the likeliest round that sounds like some word decides
+                if _one_reading(found):
+                    read[word] = min(sorted(found), key=len)
+                break
+    return read
+
+
+@lru_cache(maxsize=1)
+def _stop_words_of_every_language() -> frozenset[str]:
+    return frozenset().union(*(stop_words(language) for language, _name in settings.LANGUAGES))
+
+
+@lru_cache(maxsize=1)
+def _arabic_stop_skeletons() -> frozenset[str]:
+    return frozenset(
+        skeleton
+        for word in stop_words("ar")
+        if ARABIC_LETTER.match(word)
+        for skeleton in arabic_sound_skeletons(normalise(word))
+    )
+
+
+# Words that begin alike for this many letters (the article off) are one word's forms
+# ("الكترونية", "الكتروني").
+ONE_STEM = 4
+
+
+def _one_reading(found: dict[str, frozenset[int]]) -> bool:
+    """The words a sound was found as are one: one word with the article or without, words of one
+    group, or one word's forms."""
+    groups: dict[str, frozenset[int]] = {}
+    for word, numbers in found.items():
+        bare = _without_article(_without_article(word))
+        groups[bare] = groups.get(bare, frozenset()) | numbers
+    if frozenset.intersection(*groups.values()):
+        return True
+    stems = {bare[:ONE_STEM] for bare in groups}
+    return len(stems) == 1 and len(next(iter(stems))) == ONE_STEM
+
+
 def with_heard_words(
     text: str, groups, places, language: str | None = None
 ) -> tuple[str, list[tuple[str, list[str]]]]:
@@ -703,6 +890,8 @@ def with_heard_words(
     wrongly ("ركبت", I installed, sounds like a term) then only adds alternatives; it is never lost."""
     groups = frozen_groups(groups)
     heard = {**written_apart(text, groups, language), **heard_words(text, groups, places)}
+    if language == "ar":
+        heard.update(arabizi_words(text, groups, places))
     read_as = {
         **spoken_article_words(text, groups, places),
         **spoken_verb_words(text, groups, places),
@@ -1478,7 +1667,110 @@ def few_hits(read: ReadQuery) -> int:
     return TOO_FEW_FOR_ONE_WORD if query_units(read) <= 1 else TOO_FEW_FOR_WORDS
 
 
+# A word run together from two ("movinghouse", "openinfra") is looked for written apart from this
+# many letters on, each part of at least so many, at most so many ways per query.
+RUN_TOGETHER_FROM = 6
+RUN_TOGETHER_UP_TO = 30
+RUN_TOGETHER_PART = 3
+MAX_RUN_TOGETHER = 24
+# Languages that write a compound as one word: there a word found nowhere, one part of which is
+# found ("gruvdagen": "dagen"), is most likely a compound of something the site does not have, not
+# two words run together; it is written apart only when both parts are found.
+WRITES_COMPOUNDS = frozenset({"sv"})
+
+
 def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) -> EngineResult:
+    """The answer to the query as typed, or, when no word of it is found at all (not even with a
+    typo, not even a place's pages), to the query a resident most likely meant: the spelling
+    suggestion ("frejaeid" → "freja eid"), or else a word run together written apart where both
+    parts are found together ("movinghouse" → "moving house"). Such an answer says so (`corrected`:
+    "Visar träffar för …") instead of a dead end behind a "did you mean" link. Only a query that found
+    nothing pays for it: one count of the ways to write its words apart and the search of the one
+    chosen."""
+    result = answer_query(request, synonym_groups, places)
+    if result.total or not request.query:
+        return result
+    try:
+        instead = answer_instead(request, result.suggestion, synonym_groups, places)
+        if instead is None:
+            # The suggestion, if any, finds nothing either: no "did you mean" that leads nowhere.
+            result = replace(result, suggestion=None)
+            instead = answer_instead(request, written_apart_of(request, places), synonym_groups, places)
+        if instead is None and request.language == "ar":
+            # Arabic in Latin letters whose words are short skeletons ("alyaf", "rawda"): too many
+            # words' sounds to be read so in a query that finds something.
+            read = arabizi_words(request.query, synonym_groups, places, found_nothing=True)
+            instead = answer_instead(request, _with_terms(request.query, read), synonym_groups, places)
+    except OpenSearchConnectionError:
+        raise  # the node is down or slow: the breaker must hear of it
+    except TransportError:
+        instead = None  # a reading the node refuses costs the reading, not the answer
+    return instead or result
+
+
+def answer_instead(request, query: str | None, synonym_groups, places) -> EngineResult | None:
+    """The answer to `query` in place of the one typed, or None when it finds nothing either."""
+    if not query or query.lower() == request.query.lower():
+        return None
+    instead = answer_query(replace(request, query=query), synonym_groups, places)
+    return replace(instead, suggestion=None, corrected=query) if instead.total else None
+
+
+def run_together_splits(query: str, never: AbstractSet[str]) -> list[tuple[str, str, str]]:
+    """The ways to write one long word of the query apart in two: (the query so written, first part,
+    second part). Place names and stop and question words are never split; a number neither."""
+    words = WORD.findall(query)
+    ways = []
+    for at, word in enumerate(words):
+        if not RUN_TOGETHER_FROM <= len(word) <= RUN_TOGETHER_UP_TO or word.lower() in never:
+            continue
+        if any(letter.isdigit() for letter in word):
+            continue
+        for cut in range(RUN_TOGETHER_PART, len(word) - RUN_TOGETHER_PART + 1):
+            first, second = word[:cut], word[cut:]
+            ways.append((" ".join([*words[:at], first, second, *words[at + 1 :]]), first, second))
+    return ways[:MAX_RUN_TOGETHER]
+
+
+def written_apart_of(request, places: dict[str, str]) -> str | None:
+    """The query with a word run together written apart: of the ways to cut it, the one whose found
+    parts (a page has the word, and it is no stop or question word) are the longest, both parts
+    before one ("freja eid"), one part before none ("moving house", where no page says "house"), and
+    never when what is found is half the word or less ("asdfghj" + "use", "min" + "ing"); in a
+    language that writes compounds as one word, both parts (`WRITES_COMPOUNDS`). One
+    `_msearch` asks whether each part is found at all (`terminate_after`: one page is enough), so it
+    costs as little on a large index as on the demo."""
+    ways = run_together_splits(request.query, set(places) | stop_words(request.language))
+    if not ways:
+        return None
+    parts = list(dict.fromkeys(part for _query, first, second in ways for part in (first, second)))
+    header = {"index": alias_name(request.language)}
+    lines = []
+    for part in parts:
+        body = {"size": 0, "terminate_after": 1, "track_total_hits": 1, "query": _words_query(part, "100%")}
+        lines += [header, body]
+    answers = client().msearch(body=lines)["responses"]
+    # A stop or question word is on every page and says nothing ("mining" is no "min" + "ing").
+    never_found = _stop_words_of_every_language()
+    found = {
+        part
+        for part, answer in zip(parts, answers, strict=True)
+        if answer.get("hits", {}).get("total", {}).get("value") and part.lower() not in never_found
+    }
+
+    def found_letters(way):
+        _query, first, second = way
+        return sum(len(part) for part in (first, second) if part in found)
+
+    if request.language in WRITES_COMPOUNDS:
+        ways = [way for way in ways if way[1] in found and way[2] in found]
+    if not ways:
+        return None
+    best = max(ways, key=found_letters)
+    return best[0] if found_letters(best) * 2 > len(best[1] + best[2]) else None
+
+
+def answer_query(request, synonym_groups: list[list[str]], places: dict[str, str]) -> EngineResult:
     """One round trip for most queries; a second only when there are few hits (see the module doc).
 
     The bodies are sent with the low-level client and the answers read as plain dicts (the DSL's

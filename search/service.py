@@ -304,6 +304,7 @@ def database_search(request: SearchRequest) -> dict:
         "suggestion": None,
         # The database backend asks for any word (operator "or"); it does not know which matched.
         "partial": False,
+        "corrected": None,
     }
 
 
@@ -332,6 +333,7 @@ def engine_search(request: SearchRequest, words: Vocabulary | None = None) -> di
         "facets": result.facets,
         "suggestion": result.suggestion,
         "partial": result.partial,
+        "corrected": result.corrected,
     }
 
 
@@ -463,7 +465,9 @@ def run_search(request: SearchRequest, log_it: bool = True) -> dict:
         promoted_urls = {b["url"] for b in bets}
         result["hits"] = bets + [h for h in result["hits"] if h["url"] not in promoted_urls]
     if log_it:
-        log_query(request, result["total"], engine)
+        # A query answered as corrected is logged as what it is, a query that found nothing: it is
+        # what editors look for in the log (words to add to a synonym group).
+        log_query(request, 0 if result.get("corrected") else result["total"], engine)
     return {"query": request.query, "engine": engine, **result}
 
 

@@ -77,12 +77,13 @@ def test_publish_unpublish_move_delete_and_translate_follow_the_index(engine, cl
     assert english_parent  # the municipality exists in English
     assert titles(api(client, q="mining day", lang="en"))[0] == "Mining day"  # then pages with "day"
     assert "Gruvdagen i Sala" not in titles(api(client, q="gruvdagen", lang="en"))
-    assert titles(api(client, q="mining day", lang="sv")) == []
+    assert "Mining day" not in titles(api(client, q="mining day", lang="sv"))
 
     with capture(execute=True):
         page.specific.unpublish()
     refresh()
-    assert api(client, q="gruvdagen")["hits"] == []
+    # Not found (the word, found nowhere now, may be answered written apart: "gruv dagen").
+    assert "Gruvdagen i Sala" not in titles(api(client, q="gruvdagen"))
 
     with capture(execute=True):
         publish(Page.objects.get(pk=page.pk).specific)
@@ -91,7 +92,8 @@ def test_publish_unpublish_move_delete_and_translate_follow_the_index(engine, cl
     with capture(execute=True):
         Page.objects.get(pk=page.pk).delete()
     refresh()
-    assert api(client, q="gruvdagen")["hits"] == []
+    # Not found (the word, found nowhere now, may be answered written apart: "gruv dagen").
+    assert "Gruvdagen i Sala" not in titles(api(client, q="gruvdagen"))
 
 
 def test_kommun_filter_keeps_regional_content_and_facets_ignore_their_own_filter(engine, client):

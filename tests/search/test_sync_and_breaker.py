@@ -21,7 +21,7 @@ from search.indexes import client as es_client
 from search.indexing import drain, rebuild, refresh
 from search.models import IndexOutbox
 from tests.conftest import search_engine_required
-from tests.search import api, suggest
+from tests.search import api, suggest, titles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.search_engine]
 
@@ -196,6 +196,9 @@ def test_a_moved_subtree_is_queued_and_the_request_applies_only_a_few(engine, cl
 
 
 # --- restrictions and unpublished ancestors ----------------------------------------------------------
+OURS = {"Föreningsarkivet", "Lokstallets protokoll"}
+
+
 def test_view_restrictions_and_unpublished_ancestors_keep_pages_out_and_the_index_follows(engine, client):
     sala = municipality("1981")
     with engine(execute=True):
@@ -211,7 +214,8 @@ def test_view_restrictions_and_unpublished_ancestors_keep_pages_out_and_the_inde
             password="hemligt",
         )
     refresh()
-    assert api(client, q="lokstallet")["hits"] == []
+    # Neither is found (the word, found nowhere now, may be answered written apart: "lok stallet").
+    assert OURS.isdisjoint(titles(api(client, q="lokstallet")))
     assert not in_index(parent) and not in_index(child)
 
     with engine(execute=True):
@@ -222,7 +226,7 @@ def test_view_restrictions_and_unpublished_ancestors_keep_pages_out_and_the_inde
     with engine(execute=True):
         Page.objects.get(pk=parent.pk).specific.unpublish()
     refresh()
-    assert api(client, q="lokstallet")["hits"] == []  # the child is live, but below an unpublished page
+    assert OURS.isdisjoint(titles(api(client, q="lokstallet")))  # live, below an unpublished page
 
     with engine(execute=True):
         Page.objects.get(pk=parent.pk).specific.get_latest_revision().publish()
