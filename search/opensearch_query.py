@@ -50,13 +50,12 @@ from typing import Literal
 
 from django.conf import settings
 from django.utils import timezone, translation
-from opensearchpy import ConnectionError as OpenSearchConnectionError
 from opensearchpy import TransportError
 from opensearchpy.exceptions import HTTP_EXCEPTIONS
 
 from core import text as text_forms
 from search.analysis import stop_words
-from search.breaker import UNREACHABLE_STATUSES
+from search.breaker import UNREACHABLE_STATUSES, is_unreachable
 from search.documents import MUNICIPALITY
 from search.indexes import alias_name, client
 from search.registry import REGION, SNIPPET_TYPE_NAMES
@@ -890,9 +889,10 @@ def with_heard_words(
     wrongly ("ركبت", I installed, sounds like a term) then only adds alternatives; it is never lost."""
     groups = frozen_groups(groups)
     heard = {**written_apart(text, groups, language), **heard_words(text, groups, places)}
-    if language == "ar":
-        heard.update(arabizi_words(text, groups, places))
     read_as = {
+        # Arabic in Latin letters: kept beside its reading, as a word read with the article alone
+        # is (below), so that a Latin name misread is never lost.
+        **(arabizi_words(text, groups, places) if language == "ar" else {}),
         **spoken_article_words(text, groups, places),
         **spoken_verb_words(text, groups, places),
         **heard,
@@ -1686,9 +1686,12 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
     parts are found together ("movinghouse" → "moving house"). Such an answer says so (`corrected`:
     "Visar träffar för …") instead of a dead end behind a "did you mean" link. Only a query that found
     nothing pays for it: one count of the ways to write its words apart and the search of the one
-    chosen."""
+    chosen; a query that a filter leaves without hits (the facets count hits beside it) is answered
+    as it is: the filter, not the words, found nothing."""
     result = answer_query(request, synonym_groups, places)
     if result.total or not request.query:
+        return result
+    if any(count for counts in result.facets.values() for count in counts.values()):
         return result
     try:
         instead = answer_instead(request, result.suggestion, synonym_groups, places)
@@ -1701,9 +1704,9 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
             # words' sounds to be read so in a query that finds something.
             read = arabizi_words(request.query, synonym_groups, places, found_nothing=True)
             instead = answer_instead(request, _with_terms(request.query, read), synonym_groups, places)
-    except OpenSearchConnectionError:
-        raise  # the node is down or slow: the breaker must hear of it
-    except TransportError:
+    except TransportError as exc:
+        if is_unreachable(exc):
+            raise  # the node is down or slow (a connection error, a 502, 503, 504): the breaker must hear
         instead = None  # a reading the node refuses costs the reading, not the answer
     return instead or result
 
@@ -1712,7 +1715,8 @@ def answer_instead(request, query: str | None, synonym_groups, places) -> Engine
     """The answer to `query` in place of the one typed, or None when it finds nothing either."""
     if not query or query.lower() == request.query.lower():
         return None
-    instead = answer_query(replace(request, query=query), synonym_groups, places)
+    # No spelling suggestion for it (the costliest part, and it would not be shown).
+    instead = answer_query(replace(request, query=query), synonym_groups, places, spelling=False)
     return replace(instead, suggestion=None, corrected=query) if instead.total else None
 
 
@@ -1754,7 +1758,7 @@ def written_apart_of(request, places: dict[str, str]) -> str | None:
     never_found = _stop_words_of_every_language()
     found = {
         part
-        for part, answer in zip(parts, answers, strict=True)
+        for part, answer in zip(parts, answers, strict=False)  # (one not answered: not found)
         if answer.get("hits", {}).get("total", {}).get("value") and part.lower() not in never_found
     }
 
@@ -1770,7 +1774,9 @@ def written_apart_of(request, places: dict[str, str]) -> str | None:
     return best[0] if found_letters(best) * 2 > len(best[1] + best[2]) else None
 
 
-def answer_query(request, synonym_groups: list[list[str]], places: dict[str, str]) -> EngineResult:
+def answer_query(
+    request, synonym_groups: list[list[str]], places: dict[str, str], spelling: bool = True
+) -> EngineResult:
     """One round trip for most queries; a second only when there are few hits (see the module doc).
 
     The bodies are sent with the low-level client and the answers read as plain dicts (the DSL's
@@ -1822,17 +1828,17 @@ def answer_query(request, synonym_groups: list[list[str]], places: dict[str, str
             response = any_word
             total = response["hits"]["total"]["value"]
     suggestion = None
-    if total <= few:
+    if total <= few and spelling:
         # Still few: the spelling suggestion (a phrase suggester, the costliest part of a search),
         # only now, when it is shown; a failing suggester costs the suggestion, not the answer.
         try:
-            spelling = es.search(index=index, body=spelling_body(request))
+            suggested = es.search(index=index, body=spelling_body(request))
             suggestion = _suggestion(
-                spelling, request, places, found=total > 0, typed_places=read.place_words
+                suggested, request, places, found=total > 0, typed_places=read.place_words
             )
-        except OpenSearchConnectionError:
-            raise  # the node is down or slow: the breaker must hear of it
-        except TransportError:
+        except TransportError as exc:
+            if is_unreachable(exc):
+                raise  # the node is down or slow: the breaker must hear of it
             suggestion = None
     return EngineResult(
         total=total,

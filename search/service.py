@@ -236,6 +236,7 @@ def database_search(request: SearchRequest) -> dict:
             "facets": {"typ": {}, "kommun": {}, "amne": {}},
             "suggestion": None,
             "partial": False,
+            "corrected": None,
         }
     locale = Locale.objects.filter(language_code=request.language).first()
     pages = Page.objects.live().public()

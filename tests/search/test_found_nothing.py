@@ -150,6 +150,14 @@ def test_arabizi_finds_the_arabic_pages(engine, client):
 
 
 @pytest.mark.django_db
+def test_a_query_that_a_filter_leaves_without_hits_is_not_corrected(engine, client):
+    # BankID is found, but no operator says it: the filter found nothing, not the words.
+    data = api(client, q="bankid", typ="operator", lang="sv")
+    assert data["total"] == 0 and data["corrected"] is None
+    assert sum(data["facets"]["typ"].values()) > 0  # the facets count the hits beside the filter
+
+
+@pytest.mark.django_db
 def test_nonsense_still_finds_nothing_and_a_corrected_query_is_logged_as_finding_nothing(engine, client):
     data = api(client, q="qwxzvkjpl", lang="sv")
     assert data["total"] == 0 and data["hits"] == [] and data["corrected"] is None
