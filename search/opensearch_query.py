@@ -782,21 +782,30 @@ def latin_sound_skeletons(word: str) -> list[list[str]]:
     return [list(found) for found in rounds]
 
 
+@dataclass(frozen=True)
+class ArabiziLexicon:
+    sounds: dict[str, dict[str, frozenset[int]]]  # skeleton → normalised word → its groups
+    written: dict[str, str]  # normalised word → as written in a term ("روضه" → "روضة"), to be shown
+
+
 @lru_cache(maxsize=8)
-def arabizi_lexicon(groups: tuple[tuple[str, ...], ...]) -> dict[str, dict[str, frozenset[int]]]:
+def arabizi_lexicon(groups: tuple[tuple[str, ...], ...]) -> ArabiziLexicon:
     """Skeleton → the words (normalised) of the groups' Arabic terms that have it, each with the
-    groups it is a word of; once per set of groups."""
+    groups it is a word of, and each such word as an editor wrote it first; once per set of groups."""
     lexicon: dict[str, dict[str, set[int]]] = {}
+    written: dict[str, str] = {}
     for number, group in enumerate(groups):
         for term in group:
             for word in WORD.findall(term):
                 if ARABIC_LETTER.match(word):
+                    written.setdefault(normalise(word), word)
                     for skeleton in arabic_sound_skeletons(normalise(word)):
                         lexicon.setdefault(skeleton, {}).setdefault(normalise(word), set()).add(number)
-    return {
+    sounds = {
         skeleton: {word: frozenset(numbers) for word, numbers in words.items()}
         for skeleton, words in lexicon.items()
     }
+    return ArabiziLexicon(sounds, written)
 
 
 # Shorter Latin words in such a query are particles ("bel", "fi", "3an") or pronouns ("ana").
@@ -807,11 +816,12 @@ def arabizi_words(
     text: str, groups: Sequence[Sequence[str]], places: dict[str, str], found_nothing: bool = False
 ) -> dict[str, str]:
     """Each word of `text` that is Arabic in Latin letters and sounds like words of the groups'
-    Arabic terms, one word or words of one group ("jam3iyat": جمعية, جمعيات) → the shortest of them
-    ("ro5sat" → "رخصة"). A word of a term, a place name, a stop or question word (also as spoken in
-    Arabic: "badi", بدي), a number, a word with a letter Arabic is not typed with (å, ä, ö) is read as
-    it is, and so is a sound that words of several groups make. A short skeleton is read only in a
-    query with an Arabizi digit or one that `found_nothing` as typed. {} for text in Arabic letters."""
+    Arabic terms, one word or words of one group ("jam3iyat": جمعية, جمعيات) → the shortest of them,
+    as the term has it ("ro5sat" → "رخصة"). A word of a term, a place name, a stop or question word
+    (also as spoken in Arabic: "badi", بدي), a number, a word with a letter Arabic is not typed with
+    (å, ä, ö) is read as it is, and so is a sound that words of several groups make. A short skeleton
+    is read only in a query with an Arabizi digit or one that `found_nothing` as typed. {} for text
+    in Arabic letters."""
     words = [word for word in WORD.findall(text) if ARABIZI_WORD.fullmatch(word.lower())]
     if not words:
         return {}
@@ -837,10 +847,10 @@ def arabizi_words(
             found: dict[str, frozenset[int]] = {}
             for skeleton in skeletons:
                 if len(skeleton) >= shortest:
-                    found.update(lexicon.get(skeleton, {}))
+                    found.update(lexicon.sounds.get(skeleton, {}))
             if found:  # the likeliest round that sounds like some word decides
                 if _one_reading(found):
-                    read[word] = min(sorted(found), key=len)
+                    read[word] = lexicon.written[min(sorted(found), key=len)]
                 break
     return read
 
