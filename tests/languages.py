@@ -40,7 +40,8 @@ def normalise(text: str) -> str:
 
 
 class VisibleText(HTMLParser):
-    """Text and labels of a page, except what is inside an element marked with the source language."""
+    """Text and labels of a page, except what is inside an element marked with the source language
+    and what a visitor typed, shown back isolated in a `<bdi>`."""
 
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
@@ -63,7 +64,8 @@ class VisibleText(HTMLParser):
         language = (attrs.get("lang") or self.language).split("-")[0]
         if tag == "html":
             self.page_language = language
-        skipped = self.skipped or tag in ("script", "style")
+        # A <bdi> holds what the visitor typed (the template filter `isolated`), not the site's text.
+        skipped = self.skipped or tag in ("script", "style", "bdi")
         if language != SOURCE and not skipped:
             self.parts.extend(attrs[name] for name in LABEL_ATTRIBUTES if attrs.get(name))
             if tag == "meta" and attrs.get("name") == "description":

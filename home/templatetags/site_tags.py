@@ -186,6 +186,14 @@ def with_query(context, **kwargs):
 
 
 @register.filter
+def isolated(text):
+    """What a visitor typed, set in a sentence of the page's language: escaped, and isolated from
+    the sentence's direction (`<bdi>`), so that a Latin query in an Arabic sentence, or an Arabic one
+    in a Swedish sentence, keeps its own order and the quotes around it stay where they belong."""
+    return format_html("<bdi>{}</bdi>", text)
+
+
+@register.filter
 def get_item(mapping, key):
     try:
         return mapping.get(key)

@@ -6,6 +6,7 @@ the same check runs in Chromium over the rendered DOM in tests/browser/test_ever
 """
 
 import re
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -92,3 +93,16 @@ def test_a_language_switch_from_every_swedish_page_lands_on_that_page(client):
                 assert client.get(targets[code]).status_code == 200, targets[code]
                 checked.add(targets[code])
     assert not shown_in_other_languages, shown_in_other_languages
+
+
+def test_what_a_visitor_typed_is_escaped_and_isolated_and_only_that_is_in_a_bdi():
+    from home.templatetags.site_tags import isolated
+
+    assert isolated('<b>"x"</b>') == "<bdi>&lt;b&gt;&quot;x&quot;&lt;/b&gt;</bdi>"
+    # The language check leaves a <bdi> out (what a visitor typed is no Swedish of the site's): the
+    # site's own text must never be put in one by hand.
+    templates = Path(settings.BASE_DIR) / "templates"
+    by_hand = [str(path) for path in templates.rglob("*.html") if "<bdi" in path.read_text(encoding="utf-8")]
+    assert by_hand == []
+    html = '<html lang="en"><p>1 result for “<bdi>Sök</bdi>”</p><p><bdi>x</bdi>Sök</p></html>'
+    assert swedish_in(html, "en", {"en": ({"Sök"}, [], [])}) == ["Sök"]
