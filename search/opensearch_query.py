@@ -1520,20 +1520,26 @@ def _search(es, index: str, bodies: list[dict]) -> dict:
         return es.search(index=index, body=bodies[0])
     # Both parts on the same copies of the shards, so the count is of the hits' own index state.
     header = {"index": index, "preference": secrets.token_hex(8)}
-    answers = es.msearch(body=[line for body in bodies for line in (header, body)])["responses"]
+    hits, counts = _msearch(es, [line for body in bodies for line in (header, body)])
+    hits["hits"]["total"] = counts["hits"]["total"]
+    hits["aggregations"] = counts["aggregations"]
+    return hits
+
+
+def _msearch(es, lines: list[dict]) -> list[dict]:
+    """The answers of one `_msearch`. An error in any part is raised as the client raises it for a
+    single search (the breaker reads its status), "not there" (502–504) first: the breaker must hear
+    of it even if another part was refused."""
+    answers = es.msearch(body=lines)["responses"]
     failed = sorted(
         (answer for answer in answers if "error" in answer),
-        # "Not there" (502–504) first: the breaker must hear of it even if the other part was refused.
         key=lambda answer: answer.get("status") not in UNREACHABLE_STATUSES,
     )
     if failed:
         status, error = failed[0].get("status", 500), failed[0]["error"]
         kind = error.get("type", "") if isinstance(error, dict) else str(error)
         raise HTTP_EXCEPTIONS.get(status, TransportError)(status, kind, failed[0])
-    hits, counts = answers
-    hits["hits"]["total"] = counts["hits"]["total"]
-    hits["aggregations"] = counts["aggregations"]
-    return hits
+    return answers
 
 
 def spelling_body(request) -> dict:
@@ -1692,12 +1698,14 @@ WRITES_COMPOUNDS = frozenset({"sv"})
 def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) -> EngineResult:
     """The answer to the query as typed, or, when no word of it is found at all (not even with a
     typo, not even a place's pages), to the query a resident most likely meant: the spelling
-    suggestion ("frejaeid" → "freja eid"), or else a word run together written apart where both
-    parts are found together ("movinghouse" → "moving house"). Such an answer says so (`corrected`:
-    "Visar träffar för …") instead of a dead end behind a "did you mean" link. Only a query that found
-    nothing pays for it: one count of the ways to write its words apart and the search of the one
-    chosen; a query that a filter leaves without hits (the facets count hits beside it) is answered
-    as it is: the filter, not the words, found nothing."""
+    suggestion ("frejaeid" → "freja eid"), or else a word run together written apart
+    (`written_apart_of`: "movinghouse" → "moving house"), or else, in the Arabic search, Arabic in
+    Latin letters read with short skeletons too ("rawda" → "روضة"). Such an answer says so
+    (`corrected`: "Visar träffar för …") instead of a dead end behind a "did you mean" link. Only a
+    query that found nothing pays for it: one `_msearch` of counts for the ways to write its words
+    apart and a search (without a spelling suggester) of each reading tried; a query that a filter
+    leaves without hits (the facets count hits beside it) is answered as it is: the filter, not the
+    words, found nothing."""
     result = answer_query(request, synonym_groups, places)
     if result.total or not request.query:
         return result
@@ -1763,7 +1771,7 @@ def written_apart_of(request, places: dict[str, str]) -> str | None:
     for part in parts:
         body = {"size": 0, "terminate_after": 1, "track_total_hits": 1, "query": _words_query(part, "100%")}
         lines += [header, body]
-    answers = client().msearch(body=lines)["responses"]
+    answers = _msearch(client(), lines)
     # A stop or question word is on every page and says nothing ("mining" is no "min" + "ing").
     never_found = _stop_words_of_every_language()
     found = {

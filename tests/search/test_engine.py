@@ -82,7 +82,7 @@ def test_publish_unpublish_move_delete_and_translate_follow_the_index(engine, cl
     with capture(execute=True):
         page.specific.unpublish()
     refresh()
-    # Not found (the word, found nowhere now, may be answered written apart: "gruv dagen").
+    # Not found (a word found nowhere may be answered as read another way, never with this page).
     assert "Gruvdagen i Sala" not in titles(api(client, q="gruvdagen"))
 
     with capture(execute=True):
@@ -92,7 +92,7 @@ def test_publish_unpublish_move_delete_and_translate_follow_the_index(engine, cl
     with capture(execute=True):
         Page.objects.get(pk=page.pk).delete()
     refresh()
-    # Not found (the word, found nowhere now, may be answered written apart: "gruv dagen").
+    # Not found (a word found nowhere may be answered as read another way, never with this page).
     assert "Gruvdagen i Sala" not in titles(api(client, q="gruvdagen"))
 
 

@@ -214,7 +214,7 @@ def test_view_restrictions_and_unpublished_ancestors_keep_pages_out_and_the_inde
             password="hemligt",
         )
     refresh()
-    # Neither is found (the word, found nowhere now, may be answered written apart: "lok stallet").
+    # Neither is found (a word found nowhere may be answered as read another way, never with these).
     assert OURS.isdisjoint(titles(api(client, q="lokstallet")))
     assert not in_index(parent) and not in_index(child)
 
