@@ -1,6 +1,7 @@
 """Reports of poor mobile coverage: the form residents fill in, spam protection, who may read them."""
 
 import datetime
+import re
 
 from django import forms
 from django.utils import timezone
@@ -12,14 +13,18 @@ from home.localization import foreign_language
 
 RATE_LIMIT = 5  # reports per address …
 RATE_WINDOW = 600  # … per ten minutes
+PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 class CommaDecimalField(forms.DecimalField):
-    """Accepts both 59,85 (as Swedes write it) and 59.85."""
+    """Accepts both 59,85 (as Swedes write it) and 59.85: digits with a sign and a decimal point at
+    most, not the rest of Python's number syntax ("5_9" was read as 59, "1e1" as 10)."""
 
     def to_python(self, value):
         if isinstance(value, str):
             value = value.strip().replace(",", ".")
+            if value and not PLAIN_NUMBER.fullmatch(value):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
     def widget_attrs(self, widget):

@@ -2,9 +2,10 @@ import logging
 import re
 
 from django.conf import settings
-from django.core.exceptions import DisallowedHost, SuspiciousOperation
+from django.core.exceptions import BadRequest, DisallowedHost, SuspiciousOperation
 from django.http import HttpResponseBadRequest
 from django.http.request import split_domain_port
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CSRF_TOKEN_LENGTH
 from django.utils.translation import get_language_info
 
 from core.cache import remembered
@@ -137,12 +138,25 @@ class CacheControlMiddleware:
         return response
 
 
+def is_csrf_token(value: str) -> bool:
+    """Whether a CSRF cookie's value is of the shape Django sets (a secret or a masked token)."""
+    shape = len(value) in (CSRF_SECRET_LENGTH, CSRF_TOKEN_LENGTH)
+    return shape and all(character in CSRF_ALLOWED_CHARS for character in value)
+
+
 class MalformedRequestMiddleware:
     """A request Django cannot parse (too many fields, a body over the limit) answers 400 at once.
 
     Django turns these into 400 by itself only with DEBUG off: with DEBUG on (`make run`) its debug
     page reads the query string and the form again and fails a second time, with a 500. Parsing the
     query string (and a form body) here, first, makes the answer the same plain 400 in every setting.
+    A form sent in another charset than UTF-8 (Django's BadRequest) is one of these too: left to
+    Django, its 400 page would read the form again (for the CSRF token) and fail with a 500.
+
+    A CSRF cookie that is not one Django could have set (a value of another length or with other
+    characters) is dropped from the request before Django's CSRF check sees it: else that check
+    would set a new cookie on whatever page was asked for, and visitors get no cookie but the
+    booking form's (the form's own page sets a fresh one, as for a visitor without any).
     """
 
     def __init__(self, get_response):
@@ -157,18 +171,22 @@ class MalformedRequestMiddleware:
             request.GET  # noqa: B018 - parsed here so a malformed request fails before any view
             if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
                 request.POST  # noqa: B018
-        except SuspiciousOperation as error:
+        except (SuspiciousOperation, BadRequest) as error:
             logger.warning("Malformed request to %s: %s", request.path, error)
+            request._mark_post_parse_error()  # anything after this reads an empty form
             return self.bad_request()
+        token = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+        if token is not None and not is_csrf_token(token):
+            del request.COOKIES[settings.CSRF_COOKIE_NAME]
         return self.get_response(request)
 
     @staticmethod
     def bad_request():
         # Before any view: the reader's language is not known yet, so all three are said.
         return HttpResponseBadRequest(
-            "Förfrågan kunde inte läsas (för många eller för stora fält). / "
-            "The request could not be read (too many or too large fields). / "
-            "تعذّرت قراءة الطلب (حقول كثيرة جدًا أو كبيرة جدًا).",
+            "Förfrågan kunde inte läsas (för många eller för stora fält, eller inte i UTF-8). / "
+            "The request could not be read (too many or too large fields, or not in UTF-8). / "
+            "تعذّرت قراءة الطلب (حقول كثيرة جدًا أو كبيرة جدًا، أو ليست بترميز UTF-8).",
             content_type="text/plain; charset=utf-8",
         )
 

@@ -9,6 +9,7 @@ is out of reach) it answers 503 with `Retry-After`, a passing outage rather than
 
 import logging
 import sys
+from functools import wraps
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -21,6 +22,23 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
 logger = logging.getLogger(__name__)
+
+
+def form_read_once(view):
+    """An error page for a request whose form could not be read (often why there is an error page):
+    Django's CSRF step (`requires_csrf_token`) reads the form again, which raised again, and the
+    error page became a bare 500. The form is read first here; if it cannot be, it reads as empty."""
+
+    @wraps(view)
+    def handler(request, *args, **kwargs):
+        if request.method == "POST":
+            try:
+                request.POST  # noqa: B018
+            except Exception:
+                request._mark_post_parse_error()
+        return view(request, *args, **kwargs)
+
+    return handler
 
 
 def reader_language(request) -> str:
@@ -88,6 +106,7 @@ def _render(request, template: str, status: int, **extra):
         return render(request, template, context, status=status)
 
 
+@form_read_once
 @requires_csrf_token
 def bad_request(request, exception=None):
     if isinstance(exception, DisallowedHost):
@@ -106,6 +125,7 @@ def bad_request(request, exception=None):
         )
 
 
+@form_read_once
 @requires_csrf_token
 def page_not_found(request, exception=None):
     return _render(request, "error_page.html", 404)
@@ -114,6 +134,7 @@ def page_not_found(request, exception=None):
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
+@form_read_once
 @requires_csrf_token
 def server_error(request):
     # Django calls this handler while it handles the exception, so sys.exc_info() names the cause.

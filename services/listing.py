@@ -120,6 +120,22 @@ def session_listing_context(request, library=None) -> dict:
         date_to = None
     # The choices of library and municipality are shown only in the county-wide listing.
     libraries = [] if library else choices(LibraryChoice, LibraryPage)
+    municipalities = [] if library else sorted(choices(MunicipalityChoice, MunicipalityPage), key=_title)
+    topics = topic_choices()
+    audiences = [(code, label) for code, label in HelpSessionPage.Audience.choices if code != "everyone"]
+    # A value the form does not offer (an old link, a library since closed, typed by hand) is no
+    # choice: left out, as the form shows it ("Alla"), rather than applied and finding nothing.
+    offered = {
+        "kommun": {m.code for m in municipalities},
+        "bibliotek": {lib.slug for lib in libraries},
+        "amne": {t.slug for t in topics},
+        "sprak": {code for code, _label in SESSION_LANGUAGES},
+        "malgrupp": {code for code, _label in audiences},
+        "typ": {"dropin", "bokning"},
+    }
+    for name, values in offered.items():
+        if filters[name] not in values:
+            filters[name] = ""
     chosen_library = library or next((lib for lib in libraries if lib.slug == filters["bibliotek"]), None)
     occurrences = occurrence_list(
         library_key=chosen_library.translation_key if chosen_library else None,
@@ -141,14 +157,12 @@ def session_listing_context(request, library=None) -> dict:
         "occurrences": page,
         "paginator": paginator,
         "filter_query": query.urlencode(),
-        "municipalities": []
-        if library
-        else sorted(choices(MunicipalityChoice, MunicipalityPage), key=_title),
+        "municipalities": municipalities,
         "libraries": libraries,
         "fixed_library": library,
-        "topics": topic_choices(),
+        "topics": topics,
         "languages": SESSION_LANGUAGES,
-        "audiences": HelpSessionPage.Audience.choices,
+        "audiences": audiences,
         "date_problem": problem[1] if problem else None,
         "date_problem_field": problem[0] if problem else None,
         "active_filter_count": sum(1 for key, value in filters.items() if value),

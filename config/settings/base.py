@@ -206,6 +206,10 @@ SITE_LANGUAGES = env_list("SITE_LANGUAGES", "sv,en,ar")
 LANGUAGE_CODE = SITE_LANGUAGES[0]
 LANGUAGES = [(code, _LANGUAGE_NAMES.get(code, code)) for code in SITE_LANGUAGES]
 LANGUAGES_BIDI = ["ar", "fa", "he", "ur", "ckb"]
+# Dates typed year first or day first, never month first (config/formats; README, *Forms*).
+FORMAT_MODULE_PATH = ["config.formats"]
+from config.formats import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS  # noqa: E402,F401 - any other language
+
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]

@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.utils import translation
 from wagtail.models import GroupPagePermission, Page
 
 from broadband.models import CoverageReport, MobileCoverageReportPage
+from broadband.reports import CoverageReportForm
 from home.models import MunicipalityPage
 from tests.factories import coverage_report as report
 
@@ -84,6 +86,29 @@ def test_numbers_and_dates_typed_with_arabic_digits_are_understood(client, demo)
     report = CoverageReport.objects.get()
     assert float(report.latitude) == 59.85 and float(report.longitude) == 15.7
     assert report.occurred_on.isoformat() == occurred
+
+
+def test_a_date_is_read_day_first_or_year_first_never_month_first(client, demo):
+    """Django's Swedish and English formats read 12/01 as 1 December; a resident means 12 January."""
+    day = datetime.date.today() - datetime.timedelta(days=40)
+    _page, post_url = form_url()
+    for typed in (f"{day:%d/%m/%Y}", f"{day:%d.%m.%Y}", f"{day:%Y-%m-%d}"):
+        for prefix in ("", "/en", "/ar"):
+            with translation.override(prefix.strip("/") or "sv"):
+                municipalities = MunicipalityPage.objects.all()
+                form = CoverageReportForm(valid(occurred_on=typed), municipalities=municipalities)
+                assert form.is_valid(), (typed, prefix, form.errors)
+                assert form.cleaned_data["occurred_on"] == day, (typed, prefix)
+    assert client.post(post_url, valid(occurred_on=f"{day:%d/%m/%Y}")).status_code == 200
+    assert CoverageReport.objects.get().occurred_on == day
+
+
+def test_a_coordinate_is_a_number_as_people_write_one(client, demo):
+    _page, post_url = form_url()
+    for latitude in ("5_9", "5_9,8", "1e1", "nan", "inf"):
+        response = client.post(post_url, valid(latitude=latitude, longitude="15,7"))
+        assert response.status_code == 400, latitude
+    assert not CoverageReport.objects.exists()
 
 
 def test_an_invalid_report_gets_field_errors_and_stores_nothing(client, demo):

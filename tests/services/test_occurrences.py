@@ -99,6 +99,16 @@ def test_help_listing_filters_without_javascript(client, demo):
     text = client.get("/digital-hjalp/?malgrupp=seniors&typ=bokning").content.decode()
     results = text.split('id="result-heading"')[1]
     assert "1177 och vården på nätet" in results and "Få hjälp med BankID" not in results
+
+    # A value the form does not offer is no choice: every session is listed, as the form says ("Alla").
+    def listed(text):
+        return text.split('<ul class="occurrences">')[1].split("</ul>")[0]
+
+    everything = listed(client.get("/digital-hjalp/").content.decode())
+    for odd in ("kommun=9999", "amne=nope", "sprak=xx", "malgrupp=yy", "typ=zz", "bibliotek=stangt"):
+        text = client.get(f"/digital-hjalp/?{odd}").content.decode()
+        assert listed(text) == everything, odd
+        assert " selected" not in text.split('id="result-heading"')[0], odd
     later, earlier = (timezone.localdate() + datetime.timedelta(days=d) for d in (30, 10))
     text = client.get(f"/digital-hjalp/?fran={later}&till={earlier}").content.decode()
     assert "Slutdatumet är före startdatumet" in text
