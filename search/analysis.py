@@ -61,12 +61,15 @@ QUESTION_WORDS = {
     # What a resident says around the question, spoken to a phone or typed as to a librarian:
     # greetings and thanks, and the small words of speech ("alltså typ", "jag undrar", "ju", "snart")
     "hej hallå tack snälla undrar alltså typ liksom ju väl nog alls snart just lite också även redan "
-    "fortfarande egentligen förresten kanske verkligen tyvärr".split(),
+    "fortfarande egentligen förresten kanske verkligen tyvärr "
+    # Seeking, as "hitta" and "få": "söka hemtjänst" asked for pages with "söka" in them and missed
+    # "Ansök om hemtjänst" (the verb the pages use, "ansöka", stays a word: it is in their titles)
+    "söka söker sök leta letar".split(),
     "en": "i me my we our you your how what where when who which do does did can could should "
     "want need get find is are am have has there please many much someone somebody anyone anybody "
     "everything anything something "
     "hi hello hey thanks thank really actually basically sorry just also maybe already still very "
-    "soon".split(),
+    "soon looking search searching seek seeking".split(),
     "ar": "كيف ماذا ما اين أين متى من هل اريد أريد احتاج أحتاج يمكن يمكنني ممكن اجد أجد احصل أحصل كم "
     "شو ايش إيش شنو وش يعني بدي "  # spoken Arabic's "what", "(it) means", "I want"
     # spoken "who", "where", "how", "why", "when", a question's "so", "I want", "someone", "thing"
@@ -75,7 +78,8 @@ QUESTION_WORDS = {
     "انا أنا لي "  # "I", "for me", as "jag", "min" in Swedish
     # greetings, thanks and the small words of speech ("هلق", now; "كمان", also; "برضو", too)
     "مرحبا السلام عليكم شكرا لو سمحت فضلك كتير كثير هلق هلأ هسه دلوقتي الحين كمان برضو طيب والله "
-    "خلاص لسه لسا".split(),
+    "خلاص لسه لسا "
+    "ابحث أبحث بدور ادور أدور".split(),  # "I look for" (standard, Levantine, Gulf)
 }
 
 
