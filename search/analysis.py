@@ -69,7 +69,7 @@ QUESTION_WORDS = {
     "want need get find is are am have has there please many much someone somebody anyone anybody "
     "everything anything something "
     "hi hello hey thanks thank really actually basically sorry just also maybe already still very "
-    "soon looking search searching seek seeking".split(),
+    "soon search searching seek seeking".split(),
     "ar": "كيف ماذا ما اين أين متى من هل اريد أريد احتاج أحتاج يمكن يمكنني ممكن اجد أجد احصل أحصل كم "
     "شو ايش إيش شنو وش يعني بدي "  # spoken Arabic's "what", "(it) means", "I want"
     # spoken "who", "where", "how", "why", "when", a question's "so", "I want", "someone", "thing"

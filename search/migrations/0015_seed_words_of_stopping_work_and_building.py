@@ -16,8 +16,9 @@ ADDED = [
     ("sv", "gå i pension", ["sluta jobba", "slutar jobba", "sluta arbeta", "slutar arbeta"]),
     ("en", "retirement", ["stop working", "stopping work", "quit working"]),
     ("ar", "التقاعد", ["ترك العمل", "التوقف عن العمل"]),
-    ("en", "building permit", ["build a garage", "garage", "house extension", "extension", "carport"]),
-    ("ar", "رخصة بناء", ["بناء كراج", "كراج", "بناء ملحق", "توسيع البيت"]),
+    # Not "extension" alone (a residence permit's or a visa's), nor "كراج" alone (also a bus station).
+    ("en", "building permit", ["build a garage", "garage", "house extension", "carport"]),
+    ("ar", "رخصة بناء", ["بناء كراج", "بناء ملحق", "توسيع البيت"]),
 ]
 SEED = [
     ("sv", "bygglov, bygga till, tillbyggnad, garage, carport, attefallshus, friggebod, bygganmälan"),

@@ -4,10 +4,13 @@ that Django could not read was a bare 500 on any URL; a CSRF cookie of the wrong
 page set a cookie. The test client builds Django's own request, so these go through the application."""
 
 import io
+import logging
+import sys
 from urllib.parse import urlencode
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.core.exceptions import DisallowedHost
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
@@ -88,6 +91,24 @@ def test_no_content_type_makes_a_server_error_on_any_url_or_method(demo, content
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("charset", ["us-ascii", "ascii", "cp1252", "shift_jis", "latin-1", "utf-8"])
+def test_the_query_string_is_utf8_whatever_charset_the_body_names(demo, charset):
+    """Read in the body's charset, a byte it has no letter for became U+FFFD, which the language
+    switcher and the pages' links could not write back in that charset."""
+    content_type = f"text/plain; charset={charset}"
+    for path in ("/?x=%C3%A4", "/kommuner/?x=%81", "/digital-hjalp/?amne=%C3%A4", "/sok/?q=%FF%FF"):
+        for method in ("GET", "HEAD"):
+            status, _headers, _content = call(path, method, content_type)
+            assert status == 200, (path, method, status)
+    status, _headers, content = call("/sok/?q=caf%C3%A9", "GET", content_type)
+    assert status == 200 and "café".encode() in content
+    # Too many fields: the plain 400 of the middleware, not an error inside the request's constructor.
+    many = "&".join(f"f{number}=1" for number in range(1200))
+    status, _headers, content = call(f"/?{many}", "GET", content_type)
+    assert status == 400 and b"UTF-8" in content
+
+
+@pytest.mark.django_db
 def test_a_form_in_utf8_by_another_name_is_read_one_in_another_charset_is_refused_plainly(demo):
     session, day = bookable_session(capacity=10)
     path = f"/boka/{session.pk}/{day.isoformat()}/"
@@ -122,3 +143,16 @@ def test_a_csrf_cookie_of_another_shape_makes_no_page_set_a_cookie(demo):
     session, day = bookable_session()
     status, headers, _content = call(f"/boka/{session.pk}/{day.isoformat()}/", cookie="csrftoken=short")
     assert status == 200 and any(c.startswith("csrftoken=") for c in cookies_set(headers))
+
+
+def test_a_host_name_the_site_does_not_serve_is_logged_in_one_line():
+    logger = logging.getLogger("django.security.DisallowedHost")
+    try:
+        raise DisallowedHost("Invalid HTTP_HOST header: 'robot.example'.")
+    except DisallowedHost as error:
+        record = logger.makeRecord(logger.name, logging.ERROR, __file__, 1, str(error), (), sys.exc_info())
+    assert logger.handlers and not logger.propagate
+    for handler in logger.handlers:
+        assert handler.filter(record)
+        line = handler.format(record)
+        assert "robot.example" in line and "Traceback" not in line and "\n" not in line
