@@ -32,10 +32,12 @@ urlpatterns = [
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # Uploaded files, on a developer's machine (`make run`); in production the proxy serves them.
-    from django.views.static import serve
+    from core.views import serve_media
 
     media = settings.MEDIA_URL.strip("/")
-    urlpatterns.append(re_path(rf"^{media}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.append(
+        re_path(rf"^{media}/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})
+    )
 
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search_page, name="search"),

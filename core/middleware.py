@@ -164,7 +164,8 @@ class MalformedRequestMiddleware:
 
     def __call__(self, request):
         length = request.META.get("CONTENT_LENGTH") or ""
-        if length and not length.isdigit():  # Django's int() of it would raise: a 500
+        # Django's int() of it would raise: a 500 ("²" is a digit to isdigit, not to int).
+        if length and not (length.isascii() and length.isdigit()):
             logger.warning("Malformed request to %s: Content-Length %r", request.path, length[:40])
             return self.bad_request()
         try:

@@ -1,4 +1,5 @@
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.views import static
 from django.views.decorators.cache import never_cache
 
 from core.health import run_checks
@@ -24,3 +25,13 @@ def robots_txt(request):
         f"Sitemap: {public_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def serve_media(request, path, document_root):
+    """Uploaded files on a developer's machine (`make run`; the proxy serves them in production):
+    Django's static view, with a path the file system refuses (a name over 255 bytes: OSError) a
+    404 like any other file that is not there, not a 500."""
+    try:
+        return static.serve(request, path, document_root=document_root)
+    except OSError:
+        raise Http404(path) from None

@@ -22,7 +22,7 @@ from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -186,7 +186,22 @@ def may_bulk_act(user, kwargs, request) -> bool:
     except (LookupError, ValueError):
         raise Http404 from None
     visible, wanted = _visible(user, model), _ids(request)
+    if "all" in request.GET.getlist("id"):
+        # "Select all" acts on every object of the listing: for pages the children of `childOf`
+        # (every page, without it), for other models every object of the model. Only where all of
+        # them are the user's: the children of a page the user may edit, or a model not walled off.
+        if issubclass(model, Page):
+            return _may_act_on_all_children(user, request.GET.get("childOf", ""))
+        if visible is not None:
+            return False
     return visible is None or visible.filter(pk__in=wanted).count() == len(wanted)
+
+
+def _may_act_on_all_children(user, parent_id: str) -> bool:
+    if not parent_id.isdigit():
+        return False
+    parent = Page.objects.filter(pk=int(parent_id)).first()
+    return parent is not None and parent.permissions_for_user(user).can_edit()
 
 
 def may_see_chosen_pages(user, kwargs, request) -> bool:
@@ -307,9 +322,48 @@ def check_pofile_upload(request):
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
 
 
+def _an_existing_page(value: str) -> bool:
+    return value.isdigit() and len(value) < 12 and Page.objects.filter(pk=int(value)).exists()
+
+
+def check_copy_destination(request):
+    """Wagtail's copy view looks up the new parent it is sent unchecked: a form without one, or with
+    one that is no page, answered 500. The editor gets the form back with a message instead."""
+    if request.method != "POST" or _an_existing_page(request.POST.get("new_parent_page", "")):
+        return None
+    messages.error(request, _("Välj en sida att kopiera till."))
+    return redirect(request.get_full_path())
+
+
+def check_bulk_move_destination(request, action=None, **kwargs):
+    """The bulk move reads its chosen destination unchecked ("abc": 500)."""
+    if request.method != "POST" or action != "move" or "chooser" not in request.POST:
+        return None
+    if _an_existing_page(request.POST.get("chooser", "")):
+        return None
+    messages.error(request, _("Välj en sida att flytta till."))
+    return redirect(request.get_full_path())
+
+
+SEARCH_OPERATORS = ("and", "or")
+
+
+def check_api_search_operator(request):
+    """The admin API passes `search_operator` to the search backend unchecked ("xx": 500)."""
+    operator = request.GET.get("search_operator")
+    if operator is None or operator in SEARCH_OPERATORS:
+        return None
+    return JsonResponse({"message": "search_operator must be 'and' or 'or'"}, status=400)
+
+
 INPUT_CHECKS: dict[str, Callable] = {
     "wagtail_localize:upload_pofile": check_pofile_upload,
+    "wagtailadmin_pages:copy": check_copy_destination,
+    "wagtail_bulk_action": check_bulk_move_destination,
+    "wagtailadmin_api:pages:listing": check_api_search_operator,
 }
+# Checks that read the view's URL arguments as well.
+INPUT_CHECKS_WITH_ARGUMENTS = {check_bulk_move_destination}
 
 
 class AdminGuardMiddleware:
@@ -340,4 +394,6 @@ class AdminGuardMiddleware:
             if not allowed:
                 raise PermissionDenied
         check = INPUT_CHECKS.get(match.view_name)
-        return check(request) if check else None
+        if check is None:
+            return None
+        return check(request, **view_kwargs) if check in INPUT_CHECKS_WITH_ARGUMENTS else check(request)

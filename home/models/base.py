@@ -44,12 +44,15 @@ def shown_title(page, draft_title: str) -> str:
     the draft's title to those who may edit the page, the published title to everyone else – an
     unpublished title is its organisation's until it is published (the page chooser, its search and
     the pages' parents showed other organisations' drafts)."""
-    if draft_title == page.title or not page.live:
-        return draft_title  # nothing unpublished to hide; drafts are listed only to their editors
+    if draft_title == page.title and page.live:
+        return draft_title  # nothing unpublished to hide
     viewer = ADMIN_VIEWER.get()
     if viewer is None or Page.permissions_for_user(page, viewer).can_edit():
         return draft_title
-    return page.title
+    # A page never published has no title of its own yet: it is named by nothing of its own (an
+    # editor could name another organisation's draft as a link's target, by its id, and read its
+    # title back in the editor; listings show drafts only to their editors anyway).
+    return page.title if page.live else str(_("Opublicerad sida"))
 
 
 def must_stay(page) -> bool:

@@ -38,7 +38,7 @@ ODD_CONTENT_TYPES = [
 CSRF = "abcdefghijklmnopqrstuvwxyzABCDEF"  # of the shape Django sets (32 letters)
 
 
-def call(path, method="GET", content_type=None, body=b"", cookie=None):
+def call(path, method="GET", content_type=None, body=b"", cookie=None, length=None):
     """(status code, headers, body) of the WSGI application for one request."""
     environ = {}
     setup_testing_defaults(environ)
@@ -49,7 +49,7 @@ def call(path, method="GET", content_type=None, body=b"", cookie=None):
         QUERY_STRING=query,
         HTTP_HOST="testserver",
         SERVER_NAME="testserver",
-        CONTENT_LENGTH=str(len(body)),
+        CONTENT_LENGTH=str(len(body)) if length is None else length,
     )
     environ["wsgi.input"] = io.BytesIO(body)
     if content_type is not None:
@@ -156,3 +156,24 @@ def test_a_host_name_the_site_does_not_serve_is_logged_in_one_line():
         assert handler.filter(record)
         line = handler.format(record)
         assert "robot.example" in line and "Traceback" not in line and "\n" not in line
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("length", ["²", "³", "١", "abc", "-1", "1e3", " 3"])
+def test_a_content_length_that_is_no_number_is_a_plain_400(demo, length):
+    form = "application/x-www-form-urlencoded"
+    for path in ("/", "/sok/", "/api/search/", "/avboka/"):
+        status, _headers, _content = call(path, "POST", form, b"a=b", length=length)
+        assert status == 400, (path, length, status)
+
+
+def test_an_uploaded_files_name_the_file_system_refuses_is_not_found(rf, tmp_path):
+    from django.http import Http404
+
+    from core.views import serve_media
+
+    (tmp_path / "bild.txt").write_text("x")
+    assert serve_media(rf.get("/media/bild.txt"), "bild.txt", document_root=tmp_path).status_code == 200
+    for name in ("a" * 300, "images/" + "å" * 200, "x\0y"):
+        with pytest.raises(Http404):
+            serve_media(rf.get("/media/x"), name, document_root=tmp_path)

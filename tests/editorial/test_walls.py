@@ -298,6 +298,72 @@ def test_bulk_action_pages_and_the_page_chooser_name_no_other_organisations_obje
     assert client.get(f"/admin/choose-page/chosen-multiple/?id={own_draft.pk}").status_code == 200
 
 
+def test_select_all_in_a_bulk_action_is_only_for_what_is_all_ones_own(org, client):
+    """Found by probing: `?id=all` (the listing's "select all") was let through unchecked, and
+    Wagtail then listed every page of the tree, other organisations' never-published ones too."""
+    from home.models import StandardPage
+
+    org.vasteras.add_child(
+        instance=StandardPage(title="Hemligt utkast i Västerås", slug="hemligt", live=False)
+    )
+    client.force_login(org.users["municipal"])
+    start = org.sala.get_parent()
+    for url in (
+        "/admin/bulk/wagtailcore/page/delete/?id=all",
+        "/admin/bulk/wagtailcore/page/publish/?id=all&q=utkast",
+        f"/admin/bulk/wagtailcore/page/move/?id=all&childOf={org.vasteras.pk}",
+        f"/admin/bulk/wagtailcore/page/unpublish/?id=all&childOf={start.pk}",
+        "/admin/bulk/wagtailcore/page/delete/?id=all&childOf=abc",
+        "/admin/bulk/wagtailimages/image/delete/?id=all",
+        "/admin/bulk/wagtaildocs/document/delete/?id=all",
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403, 404), url
+        assert "Hemligt" not in response.content.decode() and "bild-vasteras" not in response.content.decode()
+    own = client.get(f"/admin/bulk/wagtailcore/page/unpublish/?id=all&childOf={org.sala.pk}")
+    assert own.status_code == 200
+
+
+def test_another_organisations_never_published_page_is_named_by_nothing_of_its_own(org):
+    """Found by probing: a link from one's own page to another organisation's draft, by its id, showed
+    the draft's title in the editor (a page never published was named by its draft title to all)."""
+    from home.models import StandardPage
+    from home.models.base import ADMIN_VIEWER
+
+    draft = org.vasteras.add_child(instance=StandardPage(title="Hemligt utkast", slug="hemligt", live=False))
+    own = org.sala.add_child(instance=StandardPage(title="Eget utkast", slug="eget", live=False))
+    viewer = ADMIN_VIEWER.set(org.users["municipal"])
+    try:
+        assert "Hemligt" not in Page.objects.get(pk=draft.pk).get_admin_display_title()
+        assert Page.objects.get(pk=own.pk).get_admin_display_title() == "Eget utkast"
+        assert Page.objects.get(pk=org.vasteras.pk).get_admin_display_title() == org.vasteras.title
+    finally:
+        ADMIN_VIEWER.reset(viewer)
+    viewer = ADMIN_VIEWER.set(org.users["region"])
+    try:
+        assert "Hemligt utkast" in draft.get_admin_display_title()  # the region edits every page
+    finally:
+        ADMIN_VIEWER.reset(viewer)
+
+
+@pytest.mark.parametrize("role", ["region", "municipal", "library"])
+def test_a_copy_or_move_to_no_page_and_an_odd_search_operator_are_refused_plainly(org, client, role):
+    """Found by probing: Wagtail read these unchecked and answered 500."""
+    client.force_login(org.users[role])
+    own = {"region": org.sala, "municipal": org.sala, "library": org.sala_library}[role]
+    for destination in ("", "abc", "99999999", "1" * 30):
+        response = client.post(
+            f"/admin/pages/{own.pk}/copy/",
+            {"new_title": "Kopia", "new_slug": "kopia", "new_parent_page": destination},
+        )
+        assert response.status_code in (302, 403), destination
+        response = client.post(f"/admin/bulk/wagtailcore/page/move/?id={own.pk}", {"chooser": destination})
+        assert response.status_code in (302, 403), destination
+    response = client.get("/admin/api/main/pages/", {"search": "a", "search_operator": "xx"})
+    assert response.status_code == 400
+    assert client.get("/admin/api/main/pages/", {"search": "a", "search_operator": "or"}).status_code == 200
+
+
 # 3. Collections: each municipality its own files and the shared ones.
 
 
