@@ -21,7 +21,6 @@ import polib
 from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -37,6 +36,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from editorial.permissions import is_regional
 from home.models.base import ADMIN_VIEWER
+from home.references import choosable_pages
 
 
 def _page(kwargs, key="page_id"):
@@ -212,11 +212,9 @@ def may_see_chosen_pages(user, kwargs, request) -> bool:
 
 def chooser_pages(user, pages):
     """The pages a chooser offers: every live page (the public tree), drafts only where the user
-    has rights (the `construct_page_chooser_queryset` hook, and the chosen-pages answer)."""
-    if user.is_superuser:
-        return pages
-    own = page_permission_policy.explorable_instances(user).values("pk")
-    return pages.filter(Q(live=True) | Q(pk__in=own))
+    has rights (the `construct_page_chooser_queryset` hook, and the chosen-pages answer); the page
+    form refuses others named by id (`home.references`)."""
+    return choosable_pages(user, pages)
 
 
 def has_any(*perms) -> Callable:

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.cache import serve_cached
 from core.fields import optional_field
 from core.text import html_text, normalise
+from home import references
 from home.blocks import RICH_FEATURES
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -91,6 +92,21 @@ class BasePageForm(WagtailAdminPageForm):
                 if name in self.fields:
                     self.fields[name].disabled = True
                     self.fields[name].help_text = reason
+
+    def _post_clean(self):
+        """A page, document or image named for the first time in this edit must be one the editor
+        could have chosen (`home.references`): not another organisation's draft or file by its id."""
+        before = references.named(self.instance)
+        super()._post_clean()
+        added = references.named(self.instance) - before
+        if added and references.not_choosable(self.for_user, added):
+            self.add_error(
+                None,
+                _(
+                    "Sidan länkar till en sida, ett dokument eller en bild som du inte kan välja. "
+                    "Välj länken eller filen på nytt med väljaren."
+                ),
+            )
 
 
 def localized_fields(translated=(), synchronized=()) -> list:

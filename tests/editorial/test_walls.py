@@ -346,6 +346,40 @@ def test_another_organisations_never_published_page_is_named_by_nothing_of_its_o
         ADMIN_VIEWER.reset(viewer)
 
 
+def test_a_page_names_only_what_its_editor_could_have_chosen(org, client):
+    """Found by probing: a link or chooser block saved with another organisation's draft or file by
+    its id showed that draft's title and address, or the file's name, back in the editor."""
+    draft = org.vasteras.add_child(instance=StandardPage(title="Hemligt utkast", slug="hemligt", live=False))
+
+    def page_form(slug, html):
+        body = streamfield([("text", rich_text(html))])
+        data = {"title": slug, "slug": slug, "summary": "", "body": body, "comments": inline_formset([])}
+        return nested_form_data(data)
+
+    client.force_login(org.users["municipal"])
+    add = f"/admin/pages/add/home/standardpage/{org.sala.pk}/"
+    others_file = org.documents["Västerås"].pk
+    for slug, html in (
+        ("utkast-lank", f'<p><a linktype="page" id="{draft.pk}">x</a></p>'),
+        ("fil-lank", f'<p><a linktype="document" id="{others_file}">x</a></p>'),
+    ):
+        response = client.post(add, page_form(slug, html))
+        assert response.status_code == 200 and "som du inte kan välja" in response.content.decode(), slug
+        assert not StandardPage.objects.filter(slug=slug).exists()
+    # The public tree and one's own files are chosen as ever.
+    public = f'<p><a linktype="page" id="{org.vasteras_library.pk}">x</a></p>'
+    own = f'<p><a linktype="document" id="{org.documents["Sala"].pk}">y</a></p>'
+    assert client.post(add, page_form("tillatet", public + own)).status_code == 302
+    # What a page already names stays: a colleague with wider rights may have chosen it.
+    client.force_login(org.users["region"])
+    named = f'<p><a linktype="page" id="{draft.pk}">x</a></p>'
+    assert client.post(add, page_form("regionens", named)).status_code == 302
+    page = StandardPage.objects.get(slug="regionens", locale__language_code="sv")
+    client.force_login(org.users["municipal"])
+    response = client.post(f"/admin/pages/{page.pk}/edit/", page_form("regionens", named + "<p>Mer</p>"))
+    assert response.status_code == 302
+
+
 @pytest.mark.parametrize("role", ["region", "municipal", "library"])
 def test_a_copy_or_move_to_no_page_and_an_odd_search_operator_are_refused_plainly(org, client, role):
     """Found by probing: Wagtail read these unchecked and answered 500."""
