@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import BadRequest, DisallowedHost, SuspiciousOperation
 from django.http import HttpResponseBadRequest
 from django.http.request import split_domain_port
-from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CSRF_TOKEN_LENGTH
+from django.middleware.csrf import InvalidTokenFormat, _check_token_format
 from django.utils.translation import get_language_info
 
 from core.cache import remembered
@@ -138,12 +138,6 @@ class CacheControlMiddleware:
         return response
 
 
-def is_csrf_token(value: str) -> bool:
-    """Whether a CSRF cookie's value is of the shape Django sets (a secret or a masked token)."""
-    shape = len(value) in (CSRF_SECRET_LENGTH, CSRF_TOKEN_LENGTH)
-    return shape and all(character in CSRF_ALLOWED_CHARS for character in value)
-
-
 class MalformedRequestMiddleware:
     """A request Django cannot parse (too many fields, a body over the limit) answers 400 at once.
 
@@ -177,8 +171,11 @@ class MalformedRequestMiddleware:
             request._mark_post_parse_error()  # anything after this reads an empty form
             return self.bad_request()
         token = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
-        if token is not None and not is_csrf_token(token):
-            del request.COOKIES[settings.CSRF_COOKIE_NAME]
+        if token is not None:
+            try:
+                _check_token_format(token)  # the very check on which Django's would set a new cookie
+            except InvalidTokenFormat:
+                del request.COOKIES[settings.CSRF_COOKIE_NAME]
         return self.get_response(request)
 
     @staticmethod

@@ -191,30 +191,16 @@ def may_bulk_act(user, kwargs, request) -> bool:
         # (every page, without it), for other models every object of the model. Only where all of
         # them are the user's: the children of a page the user may edit, or a model not walled off.
         if issubclass(model, Page):
-            return _may_act_on_all_children(user, request.GET.get("childOf", ""))
+            return may_edit_page(user, request.GET, key="childOf")
         if visible is not None:
             return False
     return visible is None or visible.filter(pk__in=wanted).count() == len(wanted)
 
 
-def _may_act_on_all_children(user, parent_id: str) -> bool:
-    if not parent_id.isdigit():
-        return False
-    parent = Page.objects.filter(pk=int(parent_id)).first()
-    return parent is not None and parent.permissions_for_user(user).can_edit()
-
-
 def may_see_chosen_pages(user, kwargs, request) -> bool:
     """The page chooser's answer for chosen ids: live pages, and drafts only of one's own pages."""
     wanted = _ids(request)
-    return chooser_pages(user, Page.objects.filter(pk__in=wanted)).count() == len(wanted)
-
-
-def chooser_pages(user, pages):
-    """The pages a chooser offers: every live page (the public tree), drafts only where the user
-    has rights (the `construct_page_chooser_queryset` hook, and the chosen-pages answer); the page
-    form refuses others named by id (`home.references`)."""
-    return choosable_pages(user, pages)
+    return choosable_pages(user, Page.objects.filter(pk__in=wanted)).count() == len(wanted)
 
 
 def has_any(*perms) -> Callable:
@@ -265,7 +251,7 @@ GUARDS: dict[str, Callable] = {
     "wagtail_bulk_action": may_bulk_act,
     "wagtailadmin_choose_page_chosen_multiple": may_see_chosen_pages,
     # The chooser opened at a page shows that page's title and address: live, or one's own.
-    "wagtailadmin_choose_page_child": lambda user, kwargs: chooser_pages(
+    "wagtailadmin_choose_page_child": lambda user, kwargs: choosable_pages(
         user, Page.objects.filter(pk=kwargs.get("parent_page_id"))
     ).exists(),
     # What residents searched for (Wagtail's query log behind the best bets).
@@ -303,7 +289,7 @@ def _po_translation_id(upload) -> str | None:
         upload.seek(0)
 
 
-def check_pofile_upload(request):
+def check_pofile_upload(request, **kwargs):
     """wagtail-localize's PO upload reads the form's file and the file's translation header
     unchecked: a form sent without a file (or by GET), or a PO file not downloaded from a
     translation, answered 500. Now: 405 for GET, and the editor is sent back with a message."""
@@ -324,7 +310,7 @@ def _an_existing_page(value: str) -> bool:
     return value.isdigit() and len(value) < 12 and Page.objects.filter(pk=int(value)).exists()
 
 
-def check_copy_destination(request):
+def check_copy_destination(request, **kwargs):
     """Wagtail's copy view looks up the new parent it is sent unchecked: a form without one, or with
     one that is no page, answered 500. The editor gets the form back with a message instead."""
     if request.method != "POST" or _an_existing_page(request.POST.get("new_parent_page", "")):
@@ -346,7 +332,7 @@ def check_bulk_move_destination(request, action=None, **kwargs):
 SEARCH_OPERATORS = ("and", "or")
 
 
-def check_api_search_operator(request):
+def check_api_search_operator(request, **kwargs):
     """The admin API passes `search_operator` to the search backend unchecked ("xx": 500)."""
     operator = request.GET.get("search_operator")
     if operator is None or operator in SEARCH_OPERATORS:
@@ -360,8 +346,6 @@ INPUT_CHECKS: dict[str, Callable] = {
     "wagtail_bulk_action": check_bulk_move_destination,
     "wagtailadmin_api:pages:listing": check_api_search_operator,
 }
-# Checks that read the view's URL arguments as well.
-INPUT_CHECKS_WITH_ARGUMENTS = {check_bulk_move_destination}
 
 
 class AdminGuardMiddleware:
@@ -392,6 +376,4 @@ class AdminGuardMiddleware:
             if not allowed:
                 raise PermissionDenied
         check = INPUT_CHECKS.get(match.view_name)
-        if check is None:
-            return None
-        return check(request, **view_kwargs) if check in INPUT_CHECKS_WITH_ARGUMENTS else check(request)
+        return check(request, **view_kwargs) if check else None

@@ -5,12 +5,12 @@ from wagtail.models import Page
 
 from core.panels import UserPanel, admin_urls, reports_menu_item
 from editorial import freshness_views, translations
-from editorial.admin_guard import chooser_pages
 from editorial.freshness import FRESHNESS_COLUMNS
 from editorial.freshness_columns import editorial_columns
 from editorial.permissions import editable_pages
 from editorial.review import due_pages, pages_due_for
 from home.models import LinkCheck
+from home.references import choosable_pages
 
 
 class ReviewPanel(UserPanel):
@@ -61,8 +61,8 @@ reports_menu_item("Översättningar", "translations_report", "globe", 710)
 @hooks.register("construct_page_chooser_queryset")
 def live_or_own_pages_in_choosers(pages, request):
     """The page chooser lists the public tree and the user's own drafts, never other organisations'
-    drafts (their titles and addresses); see editorial.admin_guard.chooser_pages."""
-    return chooser_pages(request.user, pages)
+    drafts (their titles and addresses); see home.references.choosable_pages."""
+    return choosable_pages(request.user, pages)
 
 
 @hooks.register("construct_explorer_page_queryset")
