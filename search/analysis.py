@@ -83,6 +83,18 @@ QUESTION_WORDS = {
 }
 
 
+# A number of years ("65 år", "70-åring", "80 years old", "age 67", "عمري ٦٥ سنة"): an age or a
+# duration says who asks or for how long, not what is asked for (`search.opensearch_query.
+# read_query` takes it out of the words that must match). The words after the number, and those
+# before it; in every language, as readers mix them.
+YEARS_AFTER_NUMBER = (
+    "år års åring åringar åriga årig gammal gamla ar ars aring aringar "  # (and without å)
+    "years year yrs yr yo old "
+    "سنة سنه سنوات سنين عام عاما عامًا اعوام أعوام"
+).split()
+YEARS_BEFORE_NUMBER = "ålder åldern alder aldern age aged عمر عمري بعمر العمر".split()
+
+
 # The standard tokenizer keeps a dot between letters inside one word ("verksamt.se",
 # "skatteverket.se" in an address), so "verksamt" found nothing. A reader types the name, not the
 # address: a dot between two letters splits the word, in the text and in the query alike.

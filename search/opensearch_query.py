@@ -54,7 +54,7 @@ from opensearchpy import TransportError
 from opensearchpy.exceptions import HTTP_EXCEPTIONS
 
 from core import text as text_forms
-from search.analysis import stop_words
+from search.analysis import YEARS_AFTER_NUMBER, YEARS_BEFORE_NUMBER, stop_words
 from search.breaker import UNREACHABLE_STATUSES, is_unreachable
 from search.documents import MUNICIPALITY
 from search.indexes import alias_name, client
@@ -1141,6 +1141,8 @@ class ReadQuery:
     place_is_a_word: bool = False
     # The municipality the reader filtered to (`kommun`; the filter keeps the county's pages too).
     filtered_to: str = ""
+    # The concepts of an age taken out of the words (`without_years`): they order what matches.
+    ages: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def own_codes(self) -> tuple[str, ...]:
@@ -1165,11 +1167,42 @@ def apart_from_numbers(text: str) -> str:
     return ARABIC_ON_DIGITS.sub(" ", PARTICLE_ON_NUMBER.sub("", text))
 
 
+def _alternatives(words: Sequence[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+# A number of years (`search.analysis.YEARS_AFTER_NUMBER`): "65 år", "70-åring", "80 years old",
+# "age 67", "٦٥ سنة" (the number is the group's first or second).
+NUMBER_OF_YEARS = re.compile(
+    rf"(?<!\w)(?:(?:{_alternatives(YEARS_BEFORE_NUMBER)})\s+)?(\d{{1,3}})"
+    rf"(?:\s*[-–]?\s*(?:{_alternatives(YEARS_AFTER_NUMBER)}))+(?!\w)"
+    rf"|(?<!\w)(?:{_alternatives(YEARS_BEFORE_NUMBER)})\s+(\d{{1,3}})(?!\w)",
+    re.IGNORECASE,
+)
+# What the concept of an age ("65": the elderly) adds to a page that has what is asked for.
+AGE_CONCEPT = 0.5
+
+
+def without_years(text: str, language: str) -> tuple[str, list[str]]:
+    """`text` without the numbers of years in it, and those numbers: "pension 65 år" asks for the
+    pension, at 65; as three words that must match, "65" (the elderly) and "år" put home help
+    first and the pension guide fourth. A query of nothing else ("65 år", "över 65 år") keeps them."""
+    numbers = [found.group(1) or found.group(2) for found in NUMBER_OF_YEARS.finditer(text)]
+    if not numbers:
+        return text, []
+    rest = " ".join(NUMBER_OF_YEARS.sub(" ", text).split())
+    if not meaningful_words(rest, language):
+        return text, []
+    return rest, numbers
+
+
 def read_query(request, synonym_groups, places) -> ReadQuery:
     places = places or {}
     synonym_groups = frozen_groups(synonym_groups or ())
     text, place_words, place_codes, names = split_places(apart_from_numbers(request.query), places)
+    text, years = without_years(text, request.language)
     rest, concepts = with_heard_words(text, synonym_groups, places, request.language)
+    ages = [concept for number in years for concept in find_concepts(number, synonym_groups)[1]]
     read = ReadQuery(
         text=request.query,
         language=request.language,
@@ -1179,6 +1212,7 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
         concepts=tuple((typed, tuple(others)) for typed, others in concepts),
         place_names=tuple(names),
         filtered_to=request.municipality,
+        ages=tuple((typed, tuple(others)) for typed, others in ages),
     )
     if (
         place_words
@@ -1280,6 +1314,11 @@ def relevance_query(read: ReadQuery, minimum: str = STRICT, typos: bool = False)
         )
     if read.place_codes:
         should.append(named_place)
+    for typed, others in read.ages:
+        # Who asks ("65": the elderly): among the pages that have what is asked for, theirs first.
+        age = _concept_query(typed, others)
+        age["dis_max"]["boost"] = AGE_CONCEPT
+        should.append(age)
     # Only sessions carry a last occurrence: a series that has ended is not offered any more.
     # Written as "not ended" rather than "no last occurrence, or one ahead": the same documents,
     # but the node checks the few sessions instead of walking every page without the field.

@@ -1313,6 +1313,37 @@ def test_a_particle_written_onto_a_number_is_a_word_of_its_own():
     assert opensearch_query.apart_from_numbers("ل100 و1177") == "100 1177"
 
 
+@pytest.mark.parametrize(
+    "typed, language, rest, age",
+    [
+        ("pension 65 år", "sv", "pension", "65"),
+        ("hemtjänst för min 85-åring", "sv", "hemtjänst för min", ""),
+        ("sluta jobba 65 ar gammal", "sv", "sluta jobba", "65"),
+        ("pension at 65 years old", "en", "pension at", "65"),
+        ("retire age 65", "en", "retire", "65"),
+        ("تقاعد عمري ٦٥ سنة", "ar", "تقاعد", "٦٥"),  # (in any digits)
+        ("bredband 100 mbit", "sv", "bredband 100 mbit", ""),  # a number of something else
+        ("flytta 2027", "sv", "flytta 2027", ""),
+    ],
+)
+def test_a_number_of_years_says_who_asks_not_what_is_asked_for(typed, language, rest, age):
+    """ "pension 65 år": "65" (the elderly) and "år" were words that must match, and home help came
+    first; the age now orders the pages that have what is asked for, through its concept."""
+    groups = [*GROUPS, ["65", "äldre"], ["pension", "gå i pension"]]
+    data = QueryDict(mutable=True)
+    data.update({"q": typed, "lang": language})
+    read = opensearch_query.read_query(SearchRequest.from_params(data), groups, {})
+    words = [read.rest, *(typed_as for typed_as, _others in read.concepts)]
+    assert sorted(" ".join(words).split()) == sorted(rest.split()), read
+    assert [typed_as for typed_as, _others in read.ages] == ([age] if age else []), read
+    # A query of nothing but an age keeps it: it is then what is asked for
+    for alone in ("65 år", "över 65 år", "age 65"):
+        data = QueryDict(mutable=True)
+        data.update({"q": alone, "lang": "sv"})
+        only = opensearch_query.read_query(SearchRequest.from_params(data), groups, {})
+        assert "65" in [typed_as for typed_as, _others in only.concepts] and not only.ages, only
+
+
 def test_a_swedish_word_heard_in_three_is_heard_as_one():
     """ "ميندي هيتس بوست": three neighbours of no known sound, joined; two are tried first; never a
     stop or question word among them ("امي بدي", my mum wants, was heard as "ombud")."""
