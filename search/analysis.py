@@ -64,12 +64,14 @@ QUESTION_WORDS = {
     "fortfarande egentligen förresten kanske verkligen tyvärr "
     # Seeking, as "hitta" and "få": "söka hemtjänst" asked for pages with "söka" in them and missed
     # "Ansök om hemtjänst" (the verb the pages use, "ansöka", stays a word: it is in their titles)
-    "söka söker sök leta letar".split(),
+    "söka söker sök leta letar "
+    # Using, as doing: "jag kan inte använda internet" asks for internet help, not pages that say "använda"
+    "använda använder".split(),
     "en": "i me my we our you your how what where when who which do does did can could should "
     "want need get find is are am have has there please many much someone somebody anyone anybody "
     "everything anything something "
     "hi hello hey thanks thank really actually basically sorry just also maybe already still very "
-    "soon search searching seek seeking".split(),
+    "soon search searching seek seeking use using".split(),
     "ar": "كيف ماذا ما اين أين متى من هل اريد أريد احتاج أحتاج يمكن يمكنني ممكن اجد أجد احصل أحصل كم "
     "شو ايش إيش شنو وش يعني بدي "  # spoken Arabic's "what", "(it) means", "I want"
     # spoken "who", "where", "how", "why", "when", a question's "so", "I want", "someone", "thing"
@@ -79,6 +81,9 @@ QUESTION_WORDS = {
     # greetings, thanks and the small words of speech ("هلق", now; "كمان", also; "برضو", too)
     "مرحبا السلام عليكم شكرا لو سمحت فضلك كتير كثير هلق هلأ هسه دلوقتي الحين كمان برضو طيب والله "
     "خلاص لسه لسا "
+    "ودي ابغي "  # Gulf "I'd like" (as "بدي", "أبغى")
+    "اعرف أعرف بعرف "  # "(I don't) know (how)": "ما اعرف استخدم", as "jag undrar"
+    "استخدم استخدام استعمل استعمال "  # "use", as "använda"
     "ابحث أبحث بدور ادور أدور".split(),  # "I look for" (standard, Levantine, Gulf)
 }
 
@@ -103,7 +108,7 @@ dotted_words = char_filter(
 )
 
 
-def _analyzers(language, head, stop, after_stop, stemmer):
+def _analyzers(language, head, stop, after_stop, stemmer, before_stem=()):
     """(text, folded, exact, folded for queries, exact for queries) for one language.
 
     text and folded split compounds, exact does not; folded also folds å/ä/ö after the stop words
@@ -112,9 +117,10 @@ def _analyzers(language, head, stop, after_stop, stemmer):
     """
     question = token_filter(f"{language}_question", "stop", stopwords=sorted(question_words(language)))
     decompound = _decompound()
-    text_chain = [*head, stop, *after_stop, *([decompound] if language == "sv" else []), stemmer]
-    folded_chain = [*head, stop, *after_stop, decompound, "asciifolding", stemmer]
-    exact_chain = [*head, stop, *after_stop, stemmer]
+    stem = [*before_stem, stemmer]
+    text_chain = [*head, stop, *after_stop, *([decompound] if language == "sv" else []), *stem]
+    folded_chain = [*head, stop, *after_stop, decompound, "asciifolding", *stem]
+    exact_chain = [*head, stop, *after_stop, *stem]
 
     def with_question(chain):
         # After the stop words and what follows them (in Arabic the letters normalised, so that a
@@ -155,7 +161,13 @@ def _arabic():
     stop = token_filter("ar_stop", "stop", stopwords="_arabic_")
     normalised = token_filter("ar_stop_normalised", "stop", stopwords=sorted(normalised_stop_words("ar")))
     stem = token_filter("ar_stem", "stemmer", language="arabic")
-    return _analyzers("ar", ["lowercase", "decimal_digit"], stop, ["arabic_normalization", normalised], stem)
+    # The accusative's alef ("موعدًا", an appointment; "مجانًا", free), once the tanween is gone:
+    # "موعد" did not find "احجز موعدًا". Off every word of four letters or more, in the text and in
+    # the query alike (a name that ends in alef, "كندا", loses it on both sides); after the question
+    # words, which are listed as typed ("ماذا", "شكرا").
+    accusative = token_filter("ar_accusative", "pattern_replace", pattern="^(\\p{L}{3,})ا$", replacement="$1")
+    after_stop = ["arabic_normalization", normalised]
+    return _analyzers("ar", ["lowercase", "decimal_digit"], stop, after_stop, stem, before_stem=[accusative])
 
 
 # Languages whose analysers drop the stop words again after normalising the letters (`_arabic`).
