@@ -40,6 +40,17 @@ def compound_words() -> tuple[str, ...]:
     return tuple(dict.fromkeys(words + folded))
 
 
+# Words that folding would hand to the Swedish stemmer as another word: "pensionär" folded is
+# "pensionar", whose "-ar" the stemmer takes for a plural ending, so a pensioner was a pension and
+# "pensionär datorhjälp" put the retirement guide first. Kept as folded (their plurals, "-arer",
+# lose the "-er" and meet them).
+FOLDED_KEPT = ("pensionar", "affar", "funktionar")
+
+
+def _folded_kept():
+    return token_filter("folded_kept", "keyword_marker", keywords=list(FOLDED_KEPT))
+
+
 def _decompound():
     return token_filter(
         "sv_decompound",
@@ -71,7 +82,7 @@ QUESTION_WORDS = {
     "want need get find is are am have has there please many much someone somebody anyone anybody "
     "everything anything something "
     "hi hello hey thanks thank really actually basically sorry just also maybe already still very "
-    "soon search searching seek seeking use using".split(),
+    "soon search searching seek seeking use using about".split(),
     "ar": "كيف ماذا ما اين أين متى من هل اريد أريد احتاج أحتاج يمكن يمكنني ممكن اجد أجد احصل أحصل كم "
     "شو ايش إيش شنو وش يعني بدي "  # spoken Arabic's "what", "(it) means", "I want"
     # spoken "who", "where", "how", "why", "when", a question's "so", "I want", "someone", "thing"
@@ -86,6 +97,10 @@ QUESTION_WORDS = {
     "استخدم استخدام استعمل استعمال "  # "use", as "använda"
     "ابحث أبحث بدور ادور أدور".split(),  # "I look for" (standard, Levantine, Gulf)
 }
+# A Latin letter alone is a part of a word written apart ("e-recept", "e tjänst"), in every
+# language: "e" matched every page with an e-service or an e-ID, before the prescriptions guide.
+for _words in QUESTION_WORDS.values():
+    _words += [letter for letter in "abcdefghijklmnopqrstuvwxyz" if letter not in _words]
 
 
 # A number of years ("65 år", "70-åring", "80 years old", "age 67", "عمري ٦٥ سنة"): an age or a
@@ -119,7 +134,7 @@ def _analyzers(language, head, stop, after_stop, stemmer, before_stem=()):
     decompound = _decompound()
     stem = [*before_stem, stemmer]
     text_chain = [*head, stop, *after_stop, *([decompound] if language == "sv" else []), *stem]
-    folded_chain = [*head, stop, *after_stop, decompound, "asciifolding", *stem]
+    folded_chain = [*head, stop, *after_stop, decompound, "asciifolding", _folded_kept(), *stem]
     exact_chain = [*head, stop, *after_stop, *stem]
 
     def with_question(chain):

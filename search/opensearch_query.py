@@ -1756,6 +1756,11 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
             # The suggestion, if any, finds nothing either: no "did you mean" that leads nowhere.
             result = replace(result, suggestion=None)
             instead = answer_instead(request, written_apart_of(request, places), synonym_groups, places)
+        if instead is None:
+            # A word no page has, a letter or two from a word the vocabulary has ("kindergarden"):
+            # the engine's spelling reads the pages, which never say "kindergarten".
+            spelt = vocabulary_spelling(request.query, synonym_groups, request.language)
+            instead = answer_instead(request, spelt, synonym_groups, places)
         if instead is None and request.language == "ar":
             # Arabic in Latin letters whose words are short skeletons ("alyaf", "rawda"): too many
             # words' sounds to be read so in a query that finds something.
@@ -1766,6 +1771,42 @@ def run_query(request, synonym_groups: list[list[str]], places: dict[str, str]) 
             raise  # the node is down or slow (a connection error, a 502, 503, 504): the breaker must hear
         instead = None  # a reading the node refuses costs the reading, not the answer
     return instead or result
+
+
+# A word is read as a term of the vocabulary from this many letters, when this alike (difflib's
+# ratio: one letter wrong in ten is 0.9) and with the same first letter.
+VOCABULARY_SPELLING_FROM = 5
+VOCABULARY_SPELLING_ALIKE = 0.84
+
+
+@lru_cache(maxsize=16)
+def _vocabulary_words(groups: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """Every word of every term of the synonym groups, normalised, long enough to be corrected to."""
+    words = {normalise(word) for group in groups for term in group for word in WORD.findall(term)}
+    return tuple(sorted(word for word in words if len(word) >= VOCABULARY_SPELLING_FROM))
+
+
+def vocabulary_spelling(query: str, synonym_groups, language: str) -> str | None:
+    """The query with each word that is a letter or two from a word of the vocabulary (the synonym
+    groups: what editors say residents type) written as the vocabulary writes it, or None when no
+    word changes. For a query that found nothing at all: "kindergarden" is no page's word, and the
+    engine's suggestions come from the pages, so nothing read it as "kindergarten"."""
+    vocabulary = _vocabulary_words(frozen_groups(synonym_groups or ()))
+    known, dropped = set(vocabulary), stop_words(language)
+    changed, words = False, []
+    for word in WORD.findall(query):
+        typed = normalise(word)
+        if len(typed) < VOCABULARY_SPELLING_FROM or typed in known or word.lower() in dropped:
+            words.append(word)
+            continue
+        alike = [
+            term
+            for term in difflib.get_close_matches(typed, vocabulary, n=3, cutoff=VOCABULARY_SPELLING_ALIKE)
+            if term[0] == typed[0]
+        ]
+        changed |= bool(alike)
+        words.append(alike[0] if alike else word)
+    return " ".join(words) if changed else None
 
 
 def answer_instead(request, query: str | None, synonym_groups, places) -> EngineResult | None:

@@ -596,6 +596,7 @@ def top3(data):
         ("start a company", "en", {"life_event_guide", "e_service"}, ("business",)),
         ("bidrag bredband landsbygd", "sv", {"broadband_guide"}, ("stöd",)),
         ("pensionär datorhjälp", "sv", {"help_session"}, ("senior",)),
+        ("internet hjälp äldre", "sv", {"help_session"}, ("senior",)),
         ("library help", "en", {"library", "help_session", "page"}, ("librar", "digital help")),
     ],
 )
@@ -971,6 +972,59 @@ def test_the_accusative_alef_is_the_word_without_it_in_text_and_query(engine, cl
     assert tokens("ar_exact", "رضا") == ["رضا"]  # (three letters)
     data = api(client, q="موعد طبيب", lang="ar")
     assert "1177" in data["hits"][0]["title"], top3(data)
+
+
+def test_a_word_only_the_vocabulary_has_is_read_with_a_letter_or_two_wrong():
+    """ "kindergarden": no page says "kindergarten", so the engine's spelling (read from the pages)
+    did not offer it, and the query found nothing."""
+    groups = [["preschool", "kindergarten", "nursery"], ["förskola", "dagis"]]
+    assert opensearch_query.vocabulary_spelling("kindergarden", groups, "en") == "kindergarten"
+    assert opensearch_query.vocabulary_spelling("apply kindergarden", groups, "en") == "apply kindergarten"
+    assert opensearch_query.vocabulary_spelling("kindergarten", groups, "en") is None  # as written
+    assert opensearch_query.vocabulary_spelling("dagiz", groups, "sv") is None  # too short to guess
+    assert opensearch_query.vocabulary_spelling("nindergarten", groups, "en") is None  # another first letter
+    assert opensearch_query.vocabulary_spelling("qwxzvkj", groups, "en") is None
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+@pytest.mark.parametrize(
+    ("query", "language", "expected"),
+    [
+        ("kindergarden", "en", "preschool"),  # a word with a typo that only the vocabulary has
+        ("e-recept", "sv", "1177"),  # a letter alone: a part of a word written apart
+        ("swishkurs", "sv", "swish"),  # a name inside a compound
+        ("bli pensionär", "sv", "pension"),  # to become a pensioner is to retire
+    ],
+)
+def test_vocabulary_spelling_letters_alone_and_names_in_compounds(engine, client, query, language, expected):
+    data = api(client, q=query, lang=language)
+    assert any(expected in hit["title"].lower() for hit in data["hits"][:3]), top3(data)
+    if query == "kindergarden":
+        assert data["corrected"] == "kindergarten", data["corrected"]
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+def test_a_pensioner_is_no_pension_in_the_folded_fields(engine):
+    """Folded, "pensionär" was "pensionar", whose "-ar" the Swedish stemmer took for a plural ending,
+    and the compounds' dictionary found "pension" inside it: "pensionär datorhjälp" put the retirement
+    guide first. The plural still meets the singular, however typed (where a stemmer takes the
+    "-er" off: the Arabic one leaves Latin words as they are)."""
+    from search.indexes import alias_name
+    from search.indexes import client as engine_client
+
+    es = engine_client()
+    for language in ("sv", "en", "ar"):
+
+        def tokens(text, language=language):
+            body = {"analyzer": f"{language}_folded", "text": text}
+            return [t["token"] for t in es.indices.analyze(index=alias_name(language), body=body)["tokens"]]
+
+        assert tokens("pensionär") == tokens("pensionar"), language
+        if language != "ar":
+            assert tokens("pensionär") == tokens("pensionärer"), language
+        assert not set(tokens("pensionär")) & set(tokens("pension")), language
 
 
 @pytest.mark.django_db
