@@ -27,7 +27,7 @@ PAGES = [
     "/ar/kommuner/vasteras/vasteras-stadsbibliotek/digital-hjalp-pa-arabiska/",
     "/ar/sok/?q=bankid",
     "/ar/sok/?q=rawda",  # found nothing as typed: answered as read, and said so
-    "/en/sok/?q=frejaeid",
+    "/en/sok/?q=parentalbenefit",
     "/ar/digital-hjalp/",
     "/ar/e-tjanster/skaffa-bankid/",
     "/ar/tillganglighetsredogorelse/",
