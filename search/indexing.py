@@ -328,7 +328,19 @@ def drain(
     for row in rows[:limit] if limit else rows:
         by_key.setdefault(row.object_key, []).append(row)
     if not by_key:
-        breaker.release(taken)
+        if taken == breaker.PROBE and keys is None:
+            # Nothing waits, but the breaker is half-open: the scheduled sweep is the probe, so that it
+            # closes after an outage while residents only type (suggestions never take the probe).
+            try:
+                missing_languages(timeout)
+            except ENGINE_ERRORS as exc:
+                breaker.failed(exc)
+                if not breaker.is_unreachable(exc):
+                    breaker.succeeded(taken)
+                return _result(0, 0, breaker.is_unreachable(exc))
+            breaker.succeeded(taken)
+        else:
+            breaker.release(taken)
         if keys is None:
             _purge_done()
         return _result(0, 0, False)

@@ -19,8 +19,9 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search.utils import normalise_query_string
 
 from core.cache import remembered
@@ -227,6 +228,33 @@ def municipality_codes(pages) -> dict[int, list[str]]:
 
 
 # --- the database fallback --------------------------------------------------------------------------
+def shown_pages():
+    """The pages the fallback may show, as the index has them (`search.registry.is_public`): live,
+    with no unpublished page and no view restriction at or above them, nor above their source when
+    they are an alias (an untranslated copy in English or Arabic). Wagtail's `.public()` reads the
+    page's own tree only: a restricted Swedish page's copies were shown to English and Arabic readers.
+    The pages that hide others are few (restrictions, unpublished pages with children), read first;
+    the search backend filters on the pages' own fields only, so copies are left out by id."""
+    hiding = [
+        *PageViewRestriction.objects.values_list("page__path", flat=True),
+        *Page.objects.filter(live=False, depth__gt=1, numchild__gt=0).values_list("path", flat=True),
+    ]
+    pages = Page.objects.live()
+    if not hiding:
+        return pages
+    below = Q()
+    for path in set(hiding):
+        below |= Q(path__startswith=path)
+    copies = Q()
+    for path in set(hiding):
+        copies |= Q(alias_of__path__startswith=path)
+    hidden_copies = list(
+        Page.objects.filter(alias_of__isnull=False).filter(copies).values_list("pk", flat=True)
+    )
+    pages = pages.exclude(below)
+    return pages.exclude(pk__in=hidden_copies) if hidden_copies else pages
+
+
 def database_search(request: SearchRequest) -> dict:
     """Wagtail's database backend over live public pages of the chosen language."""
     if not request.query:
@@ -239,7 +267,7 @@ def database_search(request: SearchRequest) -> dict:
             "corrected": None,
         }
     locale = Locale.objects.filter(language_code=request.language).first()
-    pages = Page.objects.live().public()
+    pages = shown_pages()
     if locale:
         pages = pages.filter(locale=locale)
     # The database backends parse their own query syntax (SQLite FTS, PostgreSQL tsquery): give them
@@ -502,7 +530,7 @@ def suggestions(request: SearchRequest) -> dict:
 
 
 def database_suggestions(language: str, text: str) -> list[dict]:
-    pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1)
+    pages = shown_pages().filter(locale__language_code=language, depth__gt=1)
     found = list(pages.filter(title__istartswith=text).order_by("title")[:SUGGESTION_COUNT])
     if len(found) < SUGGESTION_COUNT:
         seen = [p.pk for p in found]

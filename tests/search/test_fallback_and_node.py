@@ -67,6 +67,38 @@ def test_the_database_fallback_knows_the_editors_synonyms(client, demo):
 
 
 @pytest.mark.django_db
+def test_the_database_fallback_shows_no_page_the_index_leaves_out_in_any_language(client, demo):
+    """A view restriction on a Swedish page or above it hides its untranslated English and Arabic
+    copies too (Wagtail's `.public()` reads only the copy's own tree: they were shown, with their
+    summaries, while the engine was away), and a live page below an unpublished one is not shown."""
+    from wagtail.models import Page, PageViewRestriction
+
+    alias = (
+        Page.objects.filter(locale__language_code="en", alias_of__isnull=False, numchild__gt=0, live=True)
+        .order_by("path")
+        .first()
+    )
+    section = alias.alias_of
+    child = section.get_children().live().first()
+
+    def shown(page, language):
+        found = set()
+        for url, key in (("/api/search/", "hits"), ("/api/search/suggest/", "suggestions")):
+            data = client.get(url, {"q": page.title, "lang": language}).json()
+            assert data["engine"] == "database"
+            found |= {hit["title"] for hit in data[key]}
+        return page.title in found
+
+    assert all(shown(page, language) for page in (section, child) for language in ("sv", "en", "ar"))
+    restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    assert not any(shown(page, language) for page in (section, child) for language in ("sv", "en", "ar"))
+    restriction.delete()
+    assert shown(child, "en")
+    Page.objects.filter(pk=section.pk).update(live=False)  # (its copies as they were: the child's are live)
+    assert not shown(child, "sv")
+
+
+@pytest.mark.django_db
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(q=st.text(max_size=5000) | st.sampled_from(['"', "'", "a AND (b", "*", "fiber*", "-", "NEAR(", "^~:"]))
 def test_any_query_gets_an_answer_not_an_error(client, demo, q):

@@ -379,6 +379,21 @@ def test_a_frozen_node_residents_search_and_type_publishing_works_and_the_index_
     call_command("search_sync")  # nothing left to do, and it says so without failing
 
 
+def test_the_scheduled_sweep_closes_a_half_open_breaker_when_nothing_waits(engine, client):
+    """After an outage, residents who only type never close the breaker (suggestions answer from the
+    database and never take the probe), and with no change waiting the sweep gave the probe back:
+    every suggestion came from the database for good. The sweep (`drain()` of the scheduled
+    `search_sync`) now probes; a drain for given keys (after a commit) still gives it back."""
+    IndexOutbox.objects.all().delete()
+    breaker.open_until(time.time() - 1)  # half-open: the probe is free to take
+    assert suggest(client, q="bre")["engine"] == "database"  # a keystroke does not probe
+    assert breaker.state() == breaker.OPEN
+    assert not drain(keys=["page:0"]).engine_down and breaker.state() == breaker.OPEN
+    result = drain()
+    assert not result.engine_down and breaker.state() == breaker.CLOSED
+    assert suggest(client, q="bre")["engine"] == "opensearch"
+
+
 def test_a_node_that_lost_its_indexes_is_rebuilt_from_the_database_not_left_with_the_latest_changes(
     engine, client
 ):
