@@ -22,6 +22,7 @@ from wagtail.models import Page, PageViewRestriction
 from core.text import html_text
 from home import tree
 from home.models import Topic
+from home.models.base import FOLDED_FIELDS
 
 REGION = "region"
 CONTRIBUTION_MODULE = "documents"
@@ -183,13 +184,16 @@ def page_document(page: Page, ctx: IndexContext) -> dict | None:
     doc_type, extra = page_type(page)
     language = page.locale.language_code
     municipality = ctx.municipality_for(page)
-    skip = {"title", "summary"}
+    # Not the folded copies the database backend searches (the engine folds for itself): as methods
+    # they were read as their names ("<bound method …>"), and every body began with "> >".
+    skip = {"title", "summary", *FOLDED_FIELDS}
     body_parts = []
     for search_field in getattr(page, "search_fields", []):
         name = getattr(search_field, "field_name", None)
         if name and name not in skip and type(search_field).__name__ == "SearchField":
             skip.add(name)
-            body_parts.append(text_of(getattr(page, name, "")))
+            value = getattr(page, name, "")
+            body_parts.append(text_of(value() if callable(value) else value))
     doc = {
         "title": page.title,
         "summary": getattr(page, "summary", "") or page.search_description or "",
