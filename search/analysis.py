@@ -99,8 +99,7 @@ QUESTION_WORDS = {
 }
 # A Latin letter alone is a part of a word written apart ("e-recept", "e tjänst"), in every
 # language: "e" matched every page with an e-service or an e-ID, before the prescriptions guide.
-for _words in QUESTION_WORDS.values():
-    _words += [letter for letter in "abcdefghijklmnopqrstuvwxyz" if letter not in _words]
+LONE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 # A number of years ("65 år", "70-åring", "80 years old", "age 67", "عمري ٦٥ سنة"): an age or a
@@ -200,7 +199,7 @@ def normalised_stop_words(language: str) -> frozenset[str]:
 def question_words(language: str) -> frozenset[str]:
     """The question words the query analysers drop (normalised too where the analysers normalise
     the letters before: `NORMALISED_STOP_WORDS`)."""
-    words = set(QUESTION_WORDS[language])
+    words = set(QUESTION_WORDS.get(language, QUESTION_WORDS["en"])) | LONE_LETTERS
     if language in NORMALISED_STOP_WORDS:
         words |= {normalise(word) for word in words}
     return frozenset(words)
@@ -211,9 +210,9 @@ def stop_words(language: str) -> frozenset[str]:
     """The words the query analysers of a language drop: Lucene's stop words for it (the lists
     `_swedish_`, `_english_` and `_arabic_` name, copied in search/wordlists/stop_*.txt) and the
     question words. The query builder uses them to tell a real word from one that matches nothing."""
-    words = _listed_stop_words(language) | set(QUESTION_WORDS.get(language, QUESTION_WORDS["en"]))
+    words = _listed_stop_words(language) | question_words(language)
     if language in NORMALISED_STOP_WORDS:
-        words |= normalised_stop_words(language) | question_words(language)
+        words |= normalised_stop_words(language)
     return frozenset(words)
 
 

@@ -327,20 +327,11 @@ def drain(
     by_key: dict[str, list[IndexOutbox]] = {}
     for row in rows[:limit] if limit else rows:
         by_key.setdefault(row.object_key, []).append(row)
-    if not by_key:
-        if taken == breaker.PROBE and keys is None:
-            # Nothing waits, but the breaker is half-open: the scheduled sweep is the probe, so that it
-            # closes after an outage while residents only type (suggestions never take the probe).
-            try:
-                missing_languages(timeout)
-            except ENGINE_ERRORS as exc:
-                breaker.failed(exc)
-                if not breaker.is_unreachable(exc):
-                    breaker.succeeded(taken)
-                return _result(0, 0, breaker.is_unreachable(exc))
-            breaker.succeeded(taken)
-        else:
-            breaker.release(taken)
+    # With nothing waiting, the scheduled sweep still takes a half-open breaker's probe (the index
+    # check below), so that it closes after an outage while residents only type (suggestions never
+    # take the probe); a drain for given keys gives it back.
+    if not by_key and not (taken == breaker.PROBE and keys is None):
+        breaker.release(taken)
         if keys is None:
             _purge_done()
         return _result(0, 0, False)
@@ -351,8 +342,10 @@ def drain(
         if not breaker.is_unreachable(exc):
             breaker.succeeded(taken)
         return _result(0, 0, breaker.is_unreachable(exc))
-    if missing:  # never an index of the latest changes only: search_sync rebuilds (rebuild_if_missing)
+    if missing or not by_key:  # (never an index of the latest changes only: search_sync rebuilds)
         breaker.succeeded(taken)
+        if not by_key:
+            _purge_done()
         return _result(0, 0, False)
     ctx = IndexContext()
     applied = failed = 0

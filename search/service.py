@@ -242,11 +242,9 @@ def shown_pages():
     pages = Page.objects.live()
     if not hiding:
         return pages
-    below = Q()
+    below, copies = Q(), Q()
     for path in set(hiding):
         below |= Q(path__startswith=path)
-    copies = Q()
-    for path in set(hiding):
         copies |= Q(alias_of__path__startswith=path)
     hidden_copies = list(
         Page.objects.filter(alias_of__isnull=False).filter(copies).values_list("pk", flat=True)
