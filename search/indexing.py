@@ -27,7 +27,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
-from opensearchpy.exceptions import OpenSearchException
+from opensearchpy.exceptions import OpenSearchException, TransportError
 from opensearchpy.helpers import bulk
 from wagtail.models import Locale, Page
 
@@ -52,6 +52,14 @@ ENGINE_ERRORS = (OpenSearchException, OSError, ConnectionError)
 OUTBOX_BATCH = 500
 AFTER_COMMIT_LIMIT = 20
 BULK_CHUNK = 500
+# The engine answers but takes no writes now, whatever the document: a full disk's read-only block
+# (429, or 403 on older nodes), a write block an operator set (403), a full write queue (429),
+# credentials refused (401, 403). Not a row's fault: the rows wait, their attempts unchanged.
+REFUSES_WRITES = {401, 403, 429}
+
+
+def refuses_writes(exc: BaseException) -> bool:
+    return isinstance(exc, TransportError) and exc.status_code in REFUSES_WRITES
 
 
 def languages() -> list[str]:
@@ -269,6 +277,8 @@ class DrainResult(NamedTuple):
     pending: int
     set_aside: int
     engine_down: bool
+    # Why the engine takes no changes while it answers searches (`refuses_writes`), or "".
+    refused: str = ""
 
 
 def _backoff(attempts: int) -> datetime.timedelta:
@@ -288,13 +298,14 @@ def _record_failure(rows: list[IndexOutbox], exc: BaseException) -> None:
         row.save(update_fields=["attempts", "last_error", "next_attempt_at", "set_aside_at", "updated_at"])
 
 
-def _result(applied: int, failed: int, engine_down: bool) -> DrainResult:
+def _result(applied: int, failed: int, engine_down: bool, refused: str = "") -> DrainResult:
     return DrainResult(
         applied=applied,
         failed=failed,
         pending=IndexOutbox.objects.pending().count(),
         set_aside=IndexOutbox.objects.set_aside().count(),
         engine_down=engine_down,
+        refused=refused,
     )
 
 
@@ -311,6 +322,9 @@ def drain(
     Rows for the same object are applied once. A row that fails while the engine answers (a
     rejected document, a bug building it) backs off or is set aside, and the others go on; when the
     engine cannot be reached the breaker opens and the run stops, leaving the rows as they were.
+    When the engine answers but takes no writes (`refuses_writes`: a full disk) the run stops too,
+    the rows wait with their attempts unchanged (the reason noted on the one tried, for the admin's
+    queue) and the breaker stays closed: residents' searches go on against the index as it is.
     """
     if not engine_configured():
         return _result(0, 0, True)
@@ -357,6 +371,12 @@ def drain(
             if breaker.is_unreachable(exc):
                 breaker.failed(exc)  # not the row's fault: it waits, with its attempts unchanged
                 return _result(applied, failed, True)
+            if refuses_writes(exc):
+                reason = f"{type(exc).__name__}: {exc}"[:2000]
+                log.error("the search engine takes no changes now; %s rows wait: %s", len(by_key), reason)
+                IndexOutbox.objects.filter(pk__in=[row.pk for row in key_rows]).update(last_error=reason)
+                breaker.succeeded(taken)
+                return _result(applied, failed, True, refused=reason)
             log.warning("index update %s failed: %s", key, exc, exc_info=True)
             _record_failure(key_rows, exc)
             failed += 1

@@ -172,6 +172,43 @@ def test_an_unreachable_engine_is_not_held_against_the_rows(engine, settings):
     assert all(r.done_at is not None for r in rows())
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        "index.blocks.write",  # an operator's write block: 403
+        "index.blocks.read_only_allow_delete",  # what a node sets at its disk's flood stage: 429
+    ],
+)
+def test_an_engine_that_takes_no_writes_keeps_the_rows_waiting_and_searches_going(
+    engine, client, settings, block
+):
+    """A full disk blocks every write while searches go on: the rows wait with their attempts
+    unchanged (none is set aside, however long it lasts), the breaker stays closed, and the change
+    is applied once the block is lifted."""
+    settings.SEARCH_OUTBOX_MAX_ATTEMPTS = 1
+    es = es_client()
+    es.indices.put_settings(index=alias_name("sv"), body={block: True})
+    try:
+        with engine(execute=True):
+            page = add_page(municipality("1981"), "Smedjans vinterkväll", "smedjan")
+        rows = IndexOutbox.objects.filter(object_key=f"page:{page.pk}")
+        assert {(r.attempts, r.set_aside_at, r.done_at) for r in rows} == {(0, None, None)}
+        assert any(r.last_error for r in rows)  # why it waits, for the admin's queue
+        for _ in range(3):
+            result = drain(due_only=False)
+            assert result.engine_down and result.refused and result.failed == 0
+        assert {(r.attempts, r.set_aside_at) for r in rows.all()} == {(0, None)}
+        assert breaker.state() == breaker.CLOSED
+        assert api(client, q="fiber")["engine"] == "opensearch"  # residents still search the index
+        with pytest.raises(Exception, match="tar inte emot ändringar"):
+            call_command("search_sync", stdout=open(os.devnull, "w"))
+    finally:
+        es.indices.put_settings(index=alias_name("sv"), body={block: None})
+    assert drain().applied >= 1
+    refresh()
+    assert in_index(page) and not IndexOutbox.objects.pending().filter(object_key=f"page:{page.pk}").exists()
+
+
 def test_a_moved_subtree_is_queued_and_the_request_applies_only_a_few(engine, client, monkeypatch, settings):
     from search.tasks import drain_index
 

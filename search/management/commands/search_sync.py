@@ -51,5 +51,10 @@ class Command(BaseCommand):
         )
         if result.set_aside:
             self.stderr.write("Lagda åt sidan: se Rapporter → Indexkö i administrationen.")
+        if result.refused:
+            raise CommandError(
+                f"Sökmotorn svarar men tar inte emot ändringar ({result.refused}); "
+                "kön finns kvar och prövas nästa gång."
+            )
         if result.engine_down:
             raise CommandError("Sökmotorn svarar inte än; kön finns kvar och prövas nästa gång.")
