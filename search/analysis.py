@@ -114,6 +114,23 @@ YEARS_AFTER_NUMBER = (
 YEARS_BEFORE_NUMBER = "ålder åldern alder aldern age aged عمر عمري بعمر العمر".split()
 
 
+# The languages a resident may ask to be helped in (the sessions' `session_languages`), by the
+# words that name them in the site's languages and as residents type them ("på engelska", "in
+# english", "بالعربي", "3arabi"). Swedish is left out: every session is given in it, and "lite
+# svenska" or "learn swedish" asks for no language. Matched as `core.text.normalise` writes a word,
+# an Arabic word also without its particles and article ("بالعربي").
+LANGUAGES_ASKED_FOR = {
+    "en": "engelska engelsk english inglish englis انجليزي انجليزيه انكليزي انكليزيه انقليزي englizi inglizi",
+    "ar": "arabiska arabisk arabic arabi araby 3arabi 3rabi عربي عربيه",
+    "so": "somaliska somalisk somali صومالي صوماليه",
+    "ti": "tigrinja tigrinya tigrigna تغرينيا تيغرينيا",
+    "fa": "persiska persisk persian farsi dari فارسي فارسيه دري",
+    "fi": "finska finsk finnish suomi suomeksi فنلندي فنلنديه",
+    "uk": "ukrainska ukrainsk ukrainian اوكراني اوكرانيه",
+    "sgn": "teckenspråk teckensprak",
+}
+
+
 # The standard tokenizer keeps a dot between letters inside one word ("verksamt.se",
 # "skatteverket.se" in an address), so "verksamt" found nothing. A reader types the name, not the
 # address: a dot between two letters splits the word, in the text and in the query alike.

@@ -17,6 +17,10 @@ HELD_OUT_QUERIES = QUERY_DATA / "resident_queries_holdout.tsv"
 SECOND_HELD_OUT_QUERIES = QUERY_DATA / "resident_queries_holdout2.tsv"
 # A third, written on 5 December 2026 by someone who had not read the search code or the other sets.
 THIRD_HELD_OUT_QUERIES = QUERY_DATA / "resident_queries_holdout3.tsv"
+# A fourth and a fifth, written on 7 December 2026 from the content only (the fifth for English and
+# Arabic readers meeting Swedish institutions), before the changes measured against them.
+FOURTH_HELD_OUT_QUERIES = QUERY_DATA / "resident_queries_holdout4.tsv"
+FIFTH_HELD_OUT_QUERIES = QUERY_DATA / "resident_queries_holdout5.tsv"
 
 
 def load_queries(path: Path = PUBLIC_QUERIES) -> list[dict]:

@@ -54,7 +54,7 @@ from opensearchpy import TransportError
 from opensearchpy.exceptions import HTTP_EXCEPTIONS
 
 from core import text as text_forms
-from search.analysis import YEARS_AFTER_NUMBER, YEARS_BEFORE_NUMBER, stop_words
+from search.analysis import LANGUAGES_ASKED_FOR, YEARS_AFTER_NUMBER, YEARS_BEFORE_NUMBER, stop_words
 from search.breaker import UNREACHABLE_STATUSES, is_unreachable
 from search.documents import MUNICIPALITY
 from search.indexes import alias_name, client
@@ -1143,6 +1143,9 @@ class ReadQuery:
     filtered_to: str = ""
     # The concepts of an age taken out of the words (`without_years`): they order what matches.
     ages: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The languages the help is asked in (`languages_asked`): still words to match, and the
+    # sessions given in them first among what matches.
+    asked_languages: tuple[str, ...] = ()
 
     @property
     def own_codes(self) -> tuple[str, ...]:
@@ -1196,6 +1199,35 @@ def without_years(text: str, language: str) -> tuple[str, list[str]]:
     return rest, numbers
 
 
+# What the help given in the language asked for ("bankid på engelska") counts for, as the
+# municipality a place names does: its sessions first among those that have what is asked for
+# (the language's word still counts as one to match: "hjälp på engelska" is the sessions that say
+# "English"; taken out, "hjälp" alone was every page that helps).
+ASKED_LANGUAGE = 3
+
+
+@lru_cache(maxsize=1)
+def _languages_by_word() -> dict[str, str]:
+    named = LANGUAGES_ASKED_FOR.items()
+    return {text_forms.normalise(word): code for code, words in named for word in words.split()}
+
+
+def asked_language(word: str) -> str | None:
+    """The session language a query word names (`LANGUAGES_ASKED_FOR`), however written: without
+    å/ä/ö, with Arabic particles and article ("بالعربي"), alef and taa marbuta forms."""
+    by_word = _languages_by_word()
+    form = text_forms.normalise(word)
+    for bare in sorted(_bare_forms(form), key=len):
+        if bare in by_word:
+            return by_word[bare]
+    return None
+
+
+def languages_asked(text: str) -> list[str]:
+    """The session languages the query's words name ("hjälp med bankid på engelska", "بالعربي")."""
+    return list(dict.fromkeys(code for word in WORD.findall(text) if (code := asked_language(word))))
+
+
 def read_query(request, synonym_groups, places) -> ReadQuery:
     places = places or {}
     synonym_groups = frozen_groups(synonym_groups or ())
@@ -1213,6 +1245,7 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
         place_names=tuple(names),
         filtered_to=request.municipality,
         ages=tuple((typed, tuple(others)) for typed, others in ages),
+        asked_languages=tuple(languages_asked(text)),
     )
     if (
         place_words
@@ -1393,6 +1426,10 @@ def rescore(
         # A place named in the query, or the municipality filtered to: its own content first,
         # regional content next.
         functions.append({"filter": {"terms": {"municipalities": list(read.own_codes)}}, "weight": 3})
+    if read.asked_languages:
+        functions.append(
+            {"filter": {"terms": {"session_languages": list(read.asked_languages)}}, "weight": ASKED_LANGUAGE}
+        )
     if read.only_municipality:
         # Only a municipality's name, however spelt (in Arabic letters): its start page first, as
         # that page's whole title would put it when spelt as the page has it.

@@ -1,11 +1,13 @@
 """Search quality, scored as ../shared/eval/evaluate.py scores it, through the JSON API against
 the real node: the public query set (a copy of ../shared/eval/queries.tsv), and the residents'
-phrasings we wrote from the demo content (tests/search/data/resident_queries.tsv) with three held-out
+phrasings we wrote from the demo content (tests/search/data/resident_queries.tsv) with five held-out
 sets (resident_queries_holdout*.tsv), each written before the changes measured against it."""
 
 import pytest
 
 from search.evaluation import (
+    FIFTH_HELD_OUT_QUERIES,
+    FOURTH_HELD_OUT_QUERIES,
     HELD_OUT_QUERIES,
     RESIDENT_QUERIES,
     SECOND_HELD_OUT_QUERIES,
@@ -48,8 +50,14 @@ def test_residents_phrasings_success_at_3_is_at_least_0_95_and_none_finds_nothin
 
 @pytest.mark.parametrize(
     "path",
-    [HELD_OUT_QUERIES, SECOND_HELD_OUT_QUERIES, THIRD_HELD_OUT_QUERIES],
-    ids=["holdout", "holdout2", "holdout3"],
+    [
+        HELD_OUT_QUERIES,
+        SECOND_HELD_OUT_QUERIES,
+        THIRD_HELD_OUT_QUERIES,
+        FOURTH_HELD_OUT_QUERIES,
+        FIFTH_HELD_OUT_QUERIES,
+    ],
+    ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5"],
 )
 def test_held_out_phrasings_find_something_and_the_right_thing_first(engine, client, path):
     """Not written to the engine's strengths; the README gives the scores and what still misses."""
