@@ -22,6 +22,7 @@ from home.blocks import ContentStreamBlock
 from home.localization import prefer_active_locale
 from home.models import (
     BasePage,
+    FoldedSearchText,
     IndexPage,
     MunicipalityPage,
     OrganisationSettings,
@@ -45,7 +46,7 @@ def source_locale_only():
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
-class NetworkOperator(index.Indexed, models.Model):
+class NetworkOperator(FoldedSearchText, index.Indexed, models.Model):
     """Who builds or runs fibre somewhere in the county: a city network, a company or an association.
 
     Registered as a snippet in broadband/wagtail_hooks.py, which decides who may edit which one:
@@ -91,6 +92,7 @@ class NetworkOperator(index.Indexed, models.Model):
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
         index.SearchField("description"),
+        index.SearchField("folded_text"),  # "vasteras", while the engine is away
         index.FilterField("id"),  # a municipal editor's listing is narrowed by id (editorial.policies)
     ]
 

@@ -22,6 +22,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Q
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from core.cache import remembered
@@ -36,6 +37,7 @@ from search.opensearch_query import (
     PLACES_VERSION,
     apart_from_numbers,
     fold,
+    meaningful_words,
     municipality_key,
     normalise,
     place_name,
@@ -43,7 +45,7 @@ from search.opensearch_query import (
     run_query,
     with_heard_words,
 )
-from search.registry import REGION, type_for_page
+from search.registry import REGION, SNIPPETS, IndexContext, type_for_page
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,8 @@ INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me"}
 WORDS_ONLY = re.compile(r"\w+", re.UNICODE)
 PAGE_SIZE = 10
 DATABASE_CANDIDATES = 200
+# Snippets of each kind the fallback reads (of every language: those of the reader's are kept).
+DATABASE_SNIPPETS = 30
 MAX_SUGGEST_LENGTH = 100
 SUGGESTION_COUNT = 8
 SYNONYM_CACHE_KEY = "envagin:synonyms:{language}"
@@ -306,6 +310,14 @@ def database_search(request: SearchRequest) -> dict:
                 "language": settings.LANGUAGE_CODE if page.alias_of_id else page.locale.language_code,
             }
         )
+    # After the pages, what the index has as snippets (network operators, e-services): without them
+    # an operator's name or an e-service found nothing while the engine was down.
+    rows.extend(database_snippet_hits(words, request.language) if words else [])
+    # The backend asks for any word: what has every meaningful word typed in its title first
+    # ("kivra", "building permit": the e-service so named before every page that mentions it).
+    asked = {normalise(word) for word in meaningful_words(text, request.language)}
+    if asked:
+        rows.sort(key=lambda row: not asked <= set(WORDS_ONLY.findall(normalise(row["title"]))))
     filters = {
         "typ": lambda r: not request.types or r["type"] in request.types,
         "kommun": lambda r: (
@@ -333,6 +345,40 @@ def database_search(request: SearchRequest) -> dict:
         "partial": False,
         "corrected": None,
     }
+
+
+def database_snippet_hits(words: str, language: str) -> list[dict]:
+    """The snippets the index has (`search.registry.SNIPPETS`) that Wagtail's database backend finds
+    for any of `words`, as their documents in `language` have them (the same title, address, type
+    and municipalities as the engine's hits), best first within each kind."""
+    backend = get_search_backend()
+    ctx = None
+    hits = []
+    for model, builder in SNIPPETS.items():
+        try:
+            with transaction.atomic():
+                found = list(backend.search(words, model.objects.all(), operator="or")[:DATABASE_SNIPPETS])
+        except DatabaseError:
+            log.warning("database search of %s failed for %r", model.__name__, words, exc_info=True)
+            continue
+        ctx = ctx or IndexContext()
+        for obj in found:
+            for document_language, body in builder(obj, ctx):
+                if document_language != language:
+                    continue
+                hits.append(
+                    {
+                        "title": body["title"],
+                        "url": body["url"],
+                        "type": body["type"],
+                        "municipalities": body["municipalities"],
+                        "topics": sorted(body.get("topics") or []),
+                        "summary": body.get("summary", ""),
+                        "highlight": "",
+                        "language": body.get("language", language),
+                    }
+                )
+    return hits
 
 
 # --- choosing the engine ------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 from .base import (
     PAGE_MUST_STAY,
     BasePage,
+    FoldedSearchText,
     IndexPage,
     KeepsDependentsTester,
     intro_field,
@@ -15,6 +16,7 @@ from .snippets import LifeEvent, OrganisationSettings, Topic
 __all__ = [
     "PAGE_MUST_STAY",
     "BasePage",
+    "FoldedSearchText",
     "HomePage",
     "IndexPage",
     "KeepsDependentsTester",

@@ -117,7 +117,24 @@ def localized_fields(translated=(), synchronized=()) -> list:
     ]
 
 
-class BasePage(Page):
+class FoldedSearchText:
+    """`folded_text`: an indexed model's other searched text once more as a search compares it, for
+    Wagtail's database backend – the public search's fallback while the engine is away, and the
+    admin's search: "forskola" finds "förskola", "الانترنت" finds "الإنترنت", as they do in the
+    engine, whose analysers fold and unify in the index. Pages have it (`BasePage`), and so do the
+    snippets the public search shows (network operators, e-services): list
+    `index.SearchField("folded_text")` among the search fields."""
+
+    def folded_text(self) -> str:
+        texts = []
+        for field in self.get_search_fields():
+            if isinstance(field, index.SearchField) and field.field_name not in FOLDED_FIELDS:
+                value = field.get_value(self)
+                texts.extend(value if isinstance(value, list | tuple) else [value])
+        return normalise(html_text(" ".join(str(text) for text in texts if text)))
+
+
+class BasePage(FoldedSearchText, Page):
     summary = models.TextField(
         _("sammanfattning"),
         blank=True,
@@ -191,18 +208,6 @@ class BasePage(Page):
     def folded_title(self) -> str:
         """The title as a search compares it (`core.text.normalise`): see `folded_text`."""
         return normalise(self.title)
-
-    def folded_text(self) -> str:
-        """The page's other searched text once more as a search compares it, for Wagtail's
-        database backend – the public search's fallback while the engine is away, and the admin's
-        search: "forskola" finds "förskola", "الانترنت" finds "الإنترنت", as they do in the engine,
-        whose analysers fold and unify in the index."""
-        texts = []
-        for field in self.get_search_fields():
-            if isinstance(field, index.SearchField) and field.field_name not in FOLDED_FIELDS:
-                value = field.get_value(self)
-                texts.extend(value if isinstance(value, list | tuple) else [value])
-        return normalise(html_text(" ".join(str(text) for text in texts if text)))
 
     @property
     def reviewed_on(self):

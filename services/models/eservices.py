@@ -15,12 +15,19 @@ from core.fields import optional_reference
 from core.panels import field_panels
 from home.blocks import ContentStreamBlock
 from home.localization import active_locale, prefer_active_locale
-from home.models import BasePage, IndexPage, intro_field, localized_fields, municipalities_for_reader
+from home.models import (
+    BasePage,
+    FoldedSearchText,
+    IndexPage,
+    intro_field,
+    localized_fields,
+    municipalities_for_reader,
+)
 from services.blocks import GuideStepBlock
 
 
 @register_snippet
-class EService(TranslatableMixin, index.Indexed, ClusterableModel):
+class EService(FoldedSearchText, TranslatableMixin, index.Indexed, ClusterableModel):
     """A service a resident uses online: national (one link) or municipal (one link per municipality)."""
 
     external_link_fields = ("national_url",)  # checked by the link check
@@ -67,6 +74,7 @@ class EService(TranslatableMixin, index.Indexed, ClusterableModel):
         index.AutocompleteField("name"),
         index.SearchField("provider"),
         index.SearchField("description"),
+        index.SearchField("folded_text"),  # "forskola", while the engine is away
     ]
     translatable_fields = localized_fields(["name", "description"], ["provider", "national_url", "needs_eid"])
 

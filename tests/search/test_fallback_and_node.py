@@ -67,6 +67,29 @@ def test_the_database_fallback_knows_the_editors_synonyms(client, demo):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "language", "title", "kind"),
+    [
+        ("fibra", "sv", "Fibra – stadsnät", "operator"),  # named by its snippet only
+        ("kivra", "en", "Kivra", "e_service"),  # before the guides that mention it
+        ("building permit", "en", "Apply for a building permit", "e_service"),
+        ("forskola", "sv", "Ansök om plats i förskola", "e_service"),  # folded, as pages are
+    ],
+)
+def test_the_database_fallback_finds_the_snippets_the_index_has(client, demo, query, language, title, kind):
+    """While the engine is away, network operators and e-services are found too, as their documents
+    in the reader's language have them; what has every word in its title comes first."""
+    data = client.get("/api/search/", {"q": query, "lang": language}).json()
+    assert data["engine"] == "database"
+    first = data["hits"][0]
+    assert (first["title"], first["type"]) == (title, kind)
+    assert data["facets"]["typ"][kind] >= 1
+    # Once, in the reader's language: not the other languages' copies of an e-service too
+    assert [hit["title"] for hit in data["hits"]].count(title) == 1
+    assert all(hit["language"] == language for hit in data["hits"] if hit["type"] == kind)
+
+
+@pytest.mark.django_db
 def test_the_database_fallback_shows_no_page_the_index_leaves_out_in_any_language(client, demo):
     """A view restriction on a Swedish page or above it hides its untranslated English and Arabic
     copies too (Wagtail's `.public()` reads only the copy's own tree: they were shown, with their
