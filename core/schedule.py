@@ -8,8 +8,9 @@ Each app declares its jobs in a `jobs.py` module (found by `autodiscover_modules
 A job is a management command (with arguments) or a module-level function. The scheduler enqueues
 the `run_job` task when a job is due, taking the job's row (`ScheduledJob`) with a compare-and-set
 update in the same transaction, so several schedulers never start a job twice and a job still
-running is not started again (until `timeout` has passed: its worker died; or until PostgreSQL
-restarted, which ended the run's session). Each enqueued run
+running is not started again: on PostgreSQL a run holds a session-level advisory lock while it runs,
+so a run whose worker was killed outright (its session ended, and the lock with it) is started again
+at the next tick; elsewhere after `timeout`, or once PostgreSQL restarted. Each enqueued run
 carries a fresh run key written to the row; the task starts the job only if it can take that key
 (compare-and-set again), so a task delivered twice, or an old task of a run that timed out and was
 enqueued anew, does nothing. The task records when it finished; a failed job is retried sooner than
@@ -19,6 +20,7 @@ reminders and digests that remember whom they told, mail keyed per message).
 """
 
 import datetime
+import hashlib
 import io
 import logging
 import uuid
@@ -115,13 +117,46 @@ def database_started_at() -> datetime.datetime | None:
         return cursor.fetchone()[0]
 
 
+# The first key of the advisory locks that runs hold ("ENVA"); the second is the job's name, hashed.
+RUN_LOCK_SPACE = 0x454E5641
+
+
+def _run_lock(name: str) -> list[int]:
+    digest = hashlib.blake2b(name.encode(), digest_size=4).digest()
+    return [RUN_LOCK_SPACE, int.from_bytes(digest, "big", signed=True)]
+
+
+def take_run_lock(name: str) -> bool | None:
+    """Take the lock a run of `name` holds while it runs (PostgreSQL; None elsewhere): False when
+    another session holds it, a run still going on."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", _run_lock(name))
+        return cursor.fetchone()[0]
+
+
+def release_run_lock(name: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_unlock(%s, %s)", _run_lock(name))
+
+
+def run_has_died(name: str) -> bool:
+    """A run of `name` that has started is no longer held by any session (PostgreSQL): its worker
+    was killed, or lost its connection. Elsewhere never known (False): the timeout decides."""
+    if not take_run_lock(name):
+        return False
+    release_run_lock(name)
+    return True
+
+
 def tick(now: datetime.datetime | None = None) -> list[str]:
     """Enqueue every job that is due and not already running; returns their names."""
     from core.tasks import run_job
 
     now = now or timezone.now()
     restarted_at = database_started_at()
-    started = []
+    claimed_jobs = []
     for job in all_jobs().values():
         if not is_enabled(job):
             continue
@@ -129,6 +164,11 @@ def tick(now: datetime.datetime | None = None) -> list[str]:
         stale = Q(enqueued_at__lt=now - job.timeout)
         if restarted_at is not None:  # a run that had started when the database restarted has died
             stale |= Q(run_key="", enqueued_at__lt=restarted_at)
+        started = ScheduledJob.objects.filter(name=job.name, run_key="", enqueued_at__isnull=False)
+        if started.exists() and run_has_died(job.name):
+            # Taken by a worker (its run key cleared) and held by no session: the worker died. (A run
+            # that ends meanwhile has cleared `enqueued_at` first: the claim below then waits for it.)
+            stale |= Q(run_key="")
         with transaction.atomic():
             run_key = uuid.uuid4().hex
             claimed = ScheduledJob.objects.filter(
@@ -138,8 +178,8 @@ def tick(now: datetime.datetime | None = None) -> list[str]:
             ).update(enqueued_at=now, run_key=run_key)
             if claimed:
                 run_job.enqueue(job.name, run_key)  # in the same transaction on the database backend
-                started.append(job.name)
-    return started
+                claimed_jobs.append(job.name)
+    return claimed_jobs
 
 
 def run(name: str, run_key: str = "") -> str:
@@ -152,6 +192,17 @@ def run(name: str, run_key: str = "") -> str:
     if job is None:
         ScheduledJob.objects.filter(name=name).delete()
         return f"no job called {name}"
+    locked = take_run_lock(name)
+    if locked is False:
+        return f"{name}: a run is going on already; nothing done"
+    try:
+        return _run(job, name, run_key)
+    finally:
+        if locked:
+            release_run_lock(name)
+
+
+def _run(job: Job, name: str, run_key: str) -> str:
     started = timezone.now()
     row, _created = ScheduledJob.objects.get_or_create(name=name, defaults={"next_run_at": started})
     rows = ScheduledJob.objects.filter(name=name)

@@ -1,6 +1,9 @@
 """Scheduled jobs: declared once in each app's jobs.py, started when due, once, with back-off."""
 
 import datetime
+import subprocess
+import sys
+import time
 
 import pytest
 from django.core.management import call_command
@@ -64,11 +67,63 @@ def test_a_due_job_runs_once_and_then_waits_its_interval(test_job):
 
 def test_a_job_already_running_is_not_started_again_until_its_timeout(test_job):
     now = timezone.now()
-    ScheduledJob.objects.create(name="test_counting", next_run_at=now, enqueued_at=now)
+    # Claimed by the scheduler, not yet taken by a worker (its run key still set)
+    ScheduledJob.objects.create(name="test_counting", next_run_at=now, enqueued_at=now, run_key="k")
     assert "test_counting" not in schedule.tick(now + datetime.timedelta(minutes=5))
     assert RUNS == []
     assert "test_counting" in schedule.tick(now + datetime.timedelta(minutes=31))  # its worker died
     assert len(RUNS) == 1
+
+
+def test_a_run_whose_worker_is_killed_is_started_again_at_the_next_tick(test_job):
+    """A worker killed outright (kill -9, the machine's OOM killer) never records that its run
+    ended; the run held its job's advisory lock in the worker's database session, which ended with
+    the process: the next tick starts the job again, not after its timeout (ten minutes for the
+    index sync, while a restricted page stayed searchable)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the run's lock is PostgreSQL's (CI runs the tests on PostgreSQL)")
+    now = timezone.now()
+    ScheduledJob.objects.create(name="test_counting", next_run_at=now, enqueued_at=now, run_key="")
+    db = connection.settings_dict
+    dsn = (
+        f"host={db['HOST'] or '127.0.0.1'} port={db['PORT'] or 5432} dbname={db['NAME']} "
+        f"user={db['USER']} password={db['PASSWORD']}"
+    )
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, psycopg\n"
+            "c = psycopg.connect(sys.argv[1], autocommit=True)\n"
+            "c.execute('SELECT pg_advisory_lock(%s, %s)', [int(sys.argv[2]), int(sys.argv[3])])\n"
+            "print('running', flush=True)\n"
+            "sys.stdin.read()\n",
+            dsn,
+            *map(str, schedule._run_lock("test_counting")),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert worker.stdout.readline().strip() == "running"
+        later = now + datetime.timedelta(minutes=1)
+        assert "test_counting" not in schedule.tick(later)  # its worker is alive: it runs
+        assert "going on already" in schedule.run("test_counting")  # nor does an operator's run start
+        assert RUNS == []
+        worker.kill()  # SIGKILL: nothing recorded, the session simply ends
+        worker.wait(timeout=10)
+        # The server ends the session as soon as it reads the closed connection: bounded, not a sleep.
+        deadline = time.monotonic() + 10
+        while schedule.tick(later) != ["test_counting"]:
+            assert time.monotonic() < deadline, "the killed worker's run was never started again"
+        assert len(RUNS) == 1
+        row = ScheduledJob.objects.get(name="test_counting")
+        assert row.enqueued_at is None and row.last_succeeded_at is not None
+    finally:
+        worker.kill()
 
 
 def test_a_run_is_done_once_however_often_its_task_is_delivered(test_job, settings):
