@@ -3,8 +3,8 @@ agencies and services the guides send residents to, which English and Arabic rea
 hear them (the Latin name in an Arabic reader's group is what `with_heard_words` compares a word in
 Arabic letters with: "فورسكرينغسكاسان", "بنسيونس مينديهيتن", "ستادسنيت"); a licence for a shop or
 a restaurant as the permits of starting a business; a text message that is a fraud; mail
-forwarding when moving; spoken Arabic for a network that cuts out and for a child born, and a
-Swedish word for a connection that lags.
+forwarding when moving; cancelling a booking; spoken Arabic for a network that cuts out, for a
+child born and for the telephone, and Swedish words for a connection that lags and for retiring soon.
 
 At the end of the group that already names the concept, as migrations 0013–0016 do, or as a new
 group where none does. Editors change these under Snippets → Synonymer.
@@ -24,12 +24,16 @@ ADDED = [
     ("ar", "معاش", ["pensionsmyndigheten", "هيئة التقاعد", "مصلحة التقاعد"]),
     ("ar", "عمل تجاري", ["f-skatt", "bolagsverket", "verksamt", "ترخيص", "تراخيص", "فتح مطعم", "افتح مطعم"]),
     ("ar", "نقل السكن", ["postnord", "eftersändning", "تحويل البريد"]),
+    ("sv", "bli pensionär", ["snart pensionär", "blivande pensionär", "ska gå i pension"]),
+    ("ar", "موبايل", ["التلفون", "تلفون", "تليفون", "التليفون"]),
     ("ar", "بدل الوالدين", ["مولود جديد", "مولودة جديدة", "اجت بنت", "اجا ولد", "جاني ولد", "جاتني بنت"]),
 ]
 SEED = [
     ("en", "permit, permits, licence, license, licences, licenses"),
     ("ar", "försäkringskassan, التأمينات الاجتماعية, صندوق التأمينات"),
     ("ar", "شبكة المدينة, stadsnät, stadsnätet"),
+    ("ar", "إلغاء, الإلغاء, الغي, ألغي, الغاء الموعد, avboka"),
+    ("en", "cancel, cancellation, cancel my booking, avboka"),
     # Beside the coverage group, which is at the length a group may have (300 characters)
     ("ar", "تغطية, شبكة الجوال, الشبكة بتقطع, الشبكة تقطع, الشبكة مقطوعة, النت يقطع, النت بيقطع, النت مقطوع"),
 ]
