@@ -52,14 +52,20 @@ ENGINE_ERRORS = (OpenSearchException, OSError, ConnectionError)
 OUTBOX_BATCH = 500
 AFTER_COMMIT_LIMIT = 20
 BULK_CHUNK = 500
-# The engine answers but takes no writes now, whatever the document: a full disk's read-only block
-# (429, or 403 on older nodes), a write block an operator set (403), a full write queue (429),
-# credentials refused (401, 403). Not a row's fault: the rows wait, their attempts unchanged.
-REFUSES_WRITES = {401, 403, 429}
+# The engine answers but takes no writes now, whatever the document (`refuses_writes`): a full
+# disk's read-only block (`cluster_block_exception`: 429, or 403 on older nodes), a write block an
+# operator set (403), a full write queue (`…rejected_execution_exception`: 429), credentials refused
+# (401, or 403 `security_exception`). Not a row's fault: the rows wait, their attempts unchanged. A
+# refusal of one document (a 429 `circuit_breaking_exception` for an oversized one, a 400) is.
+REFUSING_ERRORS = ("cluster_block_exception", "rejected_execution_exception", "security_exception")
 
 
 def refuses_writes(exc: BaseException) -> bool:
-    return isinstance(exc, TransportError) and exc.status_code in REFUSES_WRITES
+    if not isinstance(exc, TransportError):
+        return False
+    if exc.status_code == 401:
+        return True
+    return exc.status_code in (403, 429) and any(kind in str(exc.error) for kind in REFUSING_ERRORS)
 
 
 def languages() -> list[str]:
@@ -276,8 +282,9 @@ class DrainResult(NamedTuple):
     failed: int
     pending: int
     set_aside: int
+    # The engine cannot be reached, or (with `refused`) takes no changes now: the rows wait.
     engine_down: bool
-    # Why the engine takes no changes while it answers searches (`refuses_writes`), or "".
+    # Why the engine takes no changes while it answers (`refuses_writes`), or "".
     refused: str = ""
 
 
@@ -286,11 +293,15 @@ def _backoff(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=min(seconds, settings.SEARCH_OUTBOX_BACKOFF_MAX_SECONDS))
 
 
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:2000]
+
+
 def _record_failure(rows: list[IndexOutbox], exc: BaseException) -> None:
     now = timezone.now()
     for row in rows:
         row.attempts += 1
-        row.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        row.last_error = _reason(exc)
         row.next_attempt_at = now + _backoff(row.attempts)
         if row.attempts >= settings.SEARCH_OUTBOX_MAX_ATTEMPTS:
             row.set_aside_at = now
@@ -355,6 +366,8 @@ def drain(
         breaker.failed(exc)
         if not breaker.is_unreachable(exc):
             breaker.succeeded(taken)
+        if refuses_writes(exc):  # (credentials refused: the check of the indexes is refused first)
+            return _result(0, 0, True, refused=_reason(exc))
         return _result(0, 0, breaker.is_unreachable(exc))
     if missing or not by_key:  # (never an index of the latest changes only: search_sync rebuilds)
         breaker.succeeded(taken)
@@ -372,8 +385,8 @@ def drain(
                 breaker.failed(exc)  # not the row's fault: it waits, with its attempts unchanged
                 return _result(applied, failed, True)
             if refuses_writes(exc):
-                reason = f"{type(exc).__name__}: {exc}"[:2000]
-                log.error("the search engine takes no changes now; %s rows wait: %s", len(by_key), reason)
+                reason = _reason(exc)
+                log.error("the search engine takes no changes now; the outbox waits: %s", reason)
                 IndexOutbox.objects.filter(pk__in=[row.pk for row in key_rows]).update(last_error=reason)
                 breaker.succeeded(taken)
                 return _result(applied, failed, True, refused=reason)

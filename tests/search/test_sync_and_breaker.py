@@ -461,3 +461,27 @@ def test_a_node_that_lost_its_indexes_is_rebuilt_from_the_database_not_left_with
     assert data["engine"] == "opensearch" and data["total"] == before
     assert client.get("/healthz").json()["search"] in ("green", "yellow")
     assert urls(api(client, q="vattentornets visning"))[0] == page.url
+
+
+@pytest.mark.parametrize(
+    "status, error, refused",
+    [
+        (429, "cluster_block_exception", True),  # a full disk's read-only block
+        (403, "cluster_block_exception", True),  # a write block; older nodes' read-only block
+        (429, "es_rejected_execution_exception", True),  # the write queue is full
+        (401, "Unauthorized", True),
+        (403, "security_exception", True),
+        (429, "circuit_breaking_exception", False),  # this one document is too large
+        (403, "some_document_rule", False),
+        (400, "mapper_parsing_exception", False),
+    ],
+)
+def test_only_refusals_of_every_write_keep_the_whole_outbox_waiting(status, error, refused):
+    """A refusal of one document counts against its row (backs off, set aside in the end), so that
+    it never holds up the others; a refusal of every write keeps them all waiting."""
+    from opensearchpy.exceptions import TransportError
+
+    from search.indexing import refuses_writes
+
+    assert refuses_writes(TransportError(status, error, {})) is refused
+    assert refuses_writes(ValueError(error)) is False
