@@ -124,11 +124,22 @@ LANGUAGES_ASKED_FOR = {
     "ar": "arabiska arabisk arabic arabi araby 3arabi 3rabi عربي عربيه",
     "so": "somaliska somalisk somali صومالي صوماليه",
     "ti": "tigrinja tigrinya tigrigna تغرينيا تيغرينيا",
-    "fa": "persiska persisk persian farsi dari فارسي فارسيه دري",
+    "fa": "persiska persisk persian farsi dari فارسي فارسيه",
     "fi": "finska finsk finnish suomi suomeksi فنلندي فنلنديه",
     "uk": "ukrainska ukrainsk ukrainian اوكراني اوكرانيه",
     "sgn": "teckenspråk teckensprak",
 }
+# Words that ask for help, a course or a library: with them a reader's own language is asked for
+# too ("bankid help in english"); without, "kivra english" or "بالعربي" in the reader's own language
+# asks for the content in that language, which the reader has already.
+ASKING_FOR_HELP = (
+    "hjälp hjälpa hjälper hjälpen handledning kurs kursen kurser bibliotek biblioteket bibblan drop-in "
+    "help helping course courses class classes library session sessions support "
+    "مساعدة مساعده مساعد يساعد يساعدني ساعدني دورة دوره دروس درس مكتبة مكتبه maktaba"
+).split()
+# Words that say the language is not the one wanted ("jag kan inte engelska", "ما بحكي انجليزي");
+# "t" is what is left of "can't" and "don't" once the apostrophe splits the word.
+NOT_THE_LANGUAGE = "inte ej utan not no dont cannot t without لا ما مش مو بدون".split()
 
 
 # The standard tokenizer keeps a dot between letters inside one word ("verksamt.se",

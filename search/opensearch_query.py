@@ -54,7 +54,14 @@ from opensearchpy import TransportError
 from opensearchpy.exceptions import HTTP_EXCEPTIONS
 
 from core import text as text_forms
-from search.analysis import LANGUAGES_ASKED_FOR, YEARS_AFTER_NUMBER, YEARS_BEFORE_NUMBER, stop_words
+from search.analysis import (
+    ASKING_FOR_HELP,
+    LANGUAGES_ASKED_FOR,
+    NOT_THE_LANGUAGE,
+    YEARS_AFTER_NUMBER,
+    YEARS_BEFORE_NUMBER,
+    stop_words,
+)
 from search.breaker import UNREACHABLE_STATUSES, is_unreachable
 from search.documents import MUNICIPALITY
 from search.indexes import alias_name, client
@@ -1212,20 +1219,41 @@ def _languages_by_word() -> dict[str, str]:
     return {text_forms.normalise(word): code for code, words in named for word in words.split()}
 
 
+@lru_cache(maxsize=1)
+def _help_words() -> frozenset[str]:
+    return frozenset(text_forms.normalise(word) for word in ASKING_FOR_HELP)
+
+
+def _forms(word: str) -> list[str]:
+    """A query word as the word lists are compared with it: normalised, shortest first without
+    the Arabic particles and article it may carry ("بالعربي")."""
+    return sorted(_bare_forms(text_forms.normalise(word)), key=len)
+
+
 def asked_language(word: str) -> str | None:
     """The session language a query word names (`LANGUAGES_ASKED_FOR`), however written: without
     å/ä/ö, with Arabic particles and article ("بالعربي"), alef and taa marbuta forms."""
     by_word = _languages_by_word()
-    form = text_forms.normalise(word)
-    for bare in sorted(_bare_forms(form), key=len):
-        if bare in by_word:
-            return by_word[bare]
-    return None
+    return next((by_word[form] for form in _forms(word) if form in by_word), None)
 
 
-def languages_asked(text: str) -> list[str]:
-    """The session languages the query's words name ("hjälp med bankid på engelska", "بالعربي")."""
-    return list(dict.fromkeys(code for word in WORD.findall(text) if (code := asked_language(word))))
+def languages_asked(text: str, language: str) -> list[str]:
+    """The session languages a query asks the help to be in ("hjälp med bankid på engelska",
+    "maktaba norberg 3arabi"): a language named, not after a word that says it is not the one
+    wanted ("jag kan inte engelska"); the reader's own language only with a word that asks for
+    help, a course or a library ("kivra english" asks for the e-service, in English)."""
+    words = WORD.findall(text)
+    asks_for_help = any(form in _help_words() for word in words for form in _forms(word))
+    negations = {text_forms.normalise(word) for word in NOT_THE_LANGUAGE}
+    codes = []
+    for at, word in enumerate(words):
+        code = asked_language(word)
+        if code is None or code in codes or (code == language and not asks_for_help):
+            continue
+        if any(text_forms.normalise(before) in negations for before in words[max(0, at - 3) : at]):
+            continue
+        codes.append(code)
+    return codes
 
 
 def read_query(request, synonym_groups, places) -> ReadQuery:
@@ -1245,7 +1273,7 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
         place_names=tuple(names),
         filtered_to=request.municipality,
         ages=tuple((typed, tuple(others)) for typed, others in ages),
-        asked_languages=tuple(languages_asked(text)),
+        asked_languages=tuple(languages_asked(text, request.language)),
     )
     if (
         place_words
@@ -1677,20 +1705,26 @@ def _hits(response: dict, language: str) -> list[dict]:
         # English index): its hit shows its summary, never a fragment of that body.
         shown = HIGHLIGHT_FIELDS[:1] if source.get("type") in SNIPPET_TYPE_NAMES else HIGHLIGHT_FIELDS
         fragments = next((highlights[f] for f in shown if highlights.get(f)), [""])
-        hits.append(
-            {
-                "title": source.get("title", ""),
-                "url": source.get("url", ""),
-                "type": source.get("type", ""),
-                "municipalities": list(source.get("municipalities") or []),
-                "topics": list(source.get("topics") or []),
-                "summary": source.get("summary") or "",
-                "highlight": fragments[0],
-                "language": source.get("language") or language,
-                "id": hit["_id"],
-            }
-        )
+        hits.append(shown_hit(source, language, highlight=fragments[0], doc_id=hit["_id"]))
     return hits
+
+
+def shown_hit(source: dict, language: str, highlight: str = "", doc_id: str = "") -> dict:
+    """What a hit shows of a document (the engine's `_source`, or a document built for the database
+    fallback): the fields of the API's answer, and the engine's id of the document when there is one."""
+    hit = {
+        "title": source.get("title", ""),
+        "url": source.get("url", ""),
+        "type": source.get("type", ""),
+        "municipalities": list(source.get("municipalities") or []),
+        "topics": list(source.get("topics") or []),
+        "summary": source.get("summary") or "",
+        "highlight": highlight,
+        "language": source.get("language") or language,
+    }
+    if doc_id:
+        hit["id"] = doc_id
+    return hit
 
 
 def _facets(response: dict) -> dict:

@@ -1685,21 +1685,26 @@ def test_words_added_for_residents_never_push_out_the_words_the_pages_use(text, 
 
 
 @pytest.mark.parametrize(
-    "typed, codes",
+    "typed, language, codes",
     [
-        ("bankid på engelska", ["en"]),
-        ("hjälp på arabiska och somaliska", ["ar", "so"]),
-        ("maktaba norberg 3arabi", ["ar"]),
-        ("حدا يساعدني بالعربي", ["ar"]),  # particle and article on the word
-        ("مساعدة باللغة العربيّة", ["ar"]),  # taa marbuta and a vowel sign
-        ("help in english please", ["en"]),
-        ("jag kan lite svenska", []),  # Swedish is every session's: no language asked for
-        ("arabisk mat", ["ar"]),
-        ("bredband", []),
+        ("bankid på engelska", "sv", ["en"]),
+        ("hjälp på arabiska och somaliska", "sv", ["ar", "so"]),
+        ("maktaba norberg 3arabi", "ar", ["ar"]),  # the reader's own language, with "library"
+        ("حدا يساعدني بالعربي", "ar", ["ar"]),  # particle and article on the word; "helps me"
+        ("مساعدة باللغة العربيّة", "ar", ["ar"]),  # taa marbuta and a vowel sign
+        ("bankid help in english", "en", ["en"]),
+        ("kivra english", "en", []),  # the e-service, in the language the reader reads
+        ("verksamt.se in english", "en", []),
+        ("jag kan lite svenska", "sv", []),  # Swedish is every session's: no language asked for
+        ("jag kan inte engelska", "sv", []),  # the language not wanted
+        ("i can't speak english, need help with bankid", "en", []),
+        ("ما بحكي انجليزي", "ar", []),
+        ("ما دري كيف اسوي bankid", "ar", []),  # Gulf "I don't know": no language
+        ("bredband", "sv", []),
     ],
 )
-def test_the_language_the_help_is_asked_in_is_read_however_it_is_written(typed, codes):
-    assert opensearch_query.languages_asked(typed) == codes
+def test_the_language_the_help_is_asked_in_is_read_however_it_is_written(typed, language, codes):
+    assert opensearch_query.languages_asked(typed, language) == codes
 
 
 @pytest.mark.search_engine
@@ -1733,3 +1738,13 @@ def test_every_seeded_group_fits_the_field_an_editor_saves_it_in():
     longest = Synonym._meta.get_field("terms").max_length
     assert Synonym.objects.count() > 100
     assert [s.terms for s in Synonym.objects.all() if len(s.terms) > longest] == []
+
+
+def test_every_language_a_query_can_ask_for_is_a_session_language():
+    """The words are search's; the codes are the sessions' (`session_languages`): a code the
+    sessions do not have would boost nothing, and a session language without words cannot be asked
+    for (Swedish aside: every session is given in it)."""
+    from search.analysis import LANGUAGES_ASKED_FOR
+    from services.models import SESSION_LANGUAGES
+
+    assert set(LANGUAGES_ASKED_FOR) == {code for code, _label in SESSION_LANGUAGES} - {"sv"}
