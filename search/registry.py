@@ -50,6 +50,8 @@ class DocumentType:
 DOCUMENT_TYPES: dict[str, DocumentType] = {}
 PAGE_TYPES: dict[type, tuple[DocumentType, Callable | None]] = {}
 SNIPPETS: dict[type, Callable] = {}
+# The document type each snippet model is indexed as.
+SNIPPET_TYPES: dict[type, str] = {}
 # Types whose documents are built from snippets: their body is words to be found by (a kind, place
 # names, the Swedish description in every language), not prose to be shown.
 SNIPPET_TYPE_NAMES: set[str] = set()
@@ -84,6 +86,7 @@ def register_snippet(model: type, doc_type: DocumentType):
 
     def decorator(builder: Callable) -> Callable:
         SNIPPETS[model] = builder
+        SNIPPET_TYPES[model] = doc_type.name
         return builder
 
     return decorator

@@ -13,15 +13,18 @@ import logging
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
@@ -43,9 +46,10 @@ from search.opensearch_query import (
     place_name,
     run_autocomplete,
     run_query,
+    shown_hit,
     with_heard_words,
 )
-from search.registry import REGION, SNIPPETS, IndexContext, type_for_page
+from search.registry import REGION, SNIPPET_TYPES, SNIPPETS, IndexContext, type_for_page
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +64,8 @@ INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me"}
 WORDS_ONLY = re.compile(r"\w+", re.UNICODE)
 PAGE_SIZE = 10
 DATABASE_CANDIDATES = 200
-# Snippets of each kind the fallback reads (of every language: those of the reader's are kept).
-DATABASE_SNIPPETS = 30
+# Snippets of each kind the fallback shows (each one's document is built: a few queries apiece).
+DATABASE_SNIPPETS = 5
 MAX_SUGGEST_LENGTH = 100
 SUGGESTION_COUNT = 8
 SYNONYM_CACHE_KEY = "envagin:synonyms:{language}"
@@ -289,12 +293,13 @@ def database_search(request: SearchRequest) -> dict:
         results = []
     else:
         try:
-            with transaction.atomic():
+            with contained():
                 results = list(pages.specific().search(words, operator="or")[:DATABASE_CANDIDATES])
         except DatabaseError:
             log.warning("database search failed for %r", request.query, exc_info=True)
             results = []
     codes = municipality_codes(results)
+    topics = topic_slugs(results)
     rows = []
     for page in results:
         rows.append(
@@ -303,7 +308,7 @@ def database_search(request: SearchRequest) -> dict:
                 "url": page.get_url(),
                 "type": type_for_page(page),
                 "municipalities": codes[page.pk],
-                "topics": sorted({t.slug for t in page.topics.all()}) if hasattr(page, "topics") else [],
+                "topics": topics.get(page.pk, []),
                 "summary": getattr(page, "summary", "") or page.search_description,
                 "highlight": "",
                 # an alias is the untranslated source page: its text is in the source language
@@ -312,7 +317,8 @@ def database_search(request: SearchRequest) -> dict:
         )
     # After the pages, what the index has as snippets (network operators, e-services): without them
     # an operator's name or an e-service found nothing while the engine was down.
-    rows.extend(database_snippet_hits(words, request.language) if words else [])
+    if words:
+        rows.extend(database_snippet_hits(words, request.language, request.types))
     # The backend asks for any word: what has every meaningful word typed in its title first
     # ("kivra", "building permit": the e-service so named before every page that mentions it).
     asked = {normalise(word) for word in meaningful_words(text, request.language)}
@@ -347,37 +353,62 @@ def database_search(request: SearchRequest) -> dict:
     }
 
 
-def database_snippet_hits(words: str, language: str) -> list[dict]:
+def topic_slugs(pages) -> dict[int, list[str]]:
+    """Each page's topics (the slugs), by page id: one query per page type that has topics, not one
+    per page."""
+    by_model: dict[type, list[int]] = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page.pk)
+    found: dict[int, set[str]] = {}
+    for model, pks in by_model.items():
+        try:
+            field = model._meta.get_field("topics")
+        except FieldDoesNotExist:
+            continue
+        through = field.remote_field.through
+        page_column, topic_column = field.m2m_field_name(), field.m2m_reverse_field_name()
+        rows = through.objects.filter(**{f"{page_column}__in": pks})
+        for pk, slug in rows.values_list(f"{page_column}_id", f"{topic_column}__slug"):
+            found.setdefault(pk, set()).add(slug)
+    return {pk: sorted(slugs) for pk, slugs in found.items()}
+
+
+def contained():
+    """Around a search the database backend may refuse (its query syntax): a savepoint when a
+    transaction is open, whose failure would spoil it (PostgreSQL), else nothing (a transaction of
+    its own would take SQLite's write lock for a read)."""
+    return transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
+
+
+def database_snippet_hits(words: str, language: str, types: Sequence[str] = ()) -> list[dict]:
     """The snippets the index has (`search.registry.SNIPPETS`) that Wagtail's database backend finds
-    for any of `words`, as their documents in `language` have them (the same title, address, type
-    and municipalities as the engine's hits), best first within each kind."""
+    for any of `words`, as their documents in `language` have them (what the engine's hits show),
+    best first within each kind; a translatable snippet in the reader's language only, and no kind
+    the reader filtered out. A snippet whose document cannot be built is left out, never an error."""
     backend = get_search_backend()
+    locale = Locale.objects.filter(language_code=language).first()
     ctx = None
     hits = []
     for model, builder in SNIPPETS.items():
+        if types and SNIPPET_TYPES.get(model) not in types:
+            continue
+        objects = model.objects.all()
+        if issubclass(model, TranslatableMixin):
+            objects = objects.filter(locale=locale)
         try:
-            with transaction.atomic():
-                found = list(backend.search(words, model.objects.all(), operator="or")[:DATABASE_SNIPPETS])
+            with contained():
+                found = list(backend.search(words, objects, operator="or")[:DATABASE_SNIPPETS])
         except DatabaseError:
             log.warning("database search of %s failed for %r", model.__name__, words, exc_info=True)
             continue
         ctx = ctx or IndexContext()
         for obj in found:
-            for document_language, body in builder(obj, ctx):
-                if document_language != language:
-                    continue
-                hits.append(
-                    {
-                        "title": body["title"],
-                        "url": body["url"],
-                        "type": body["type"],
-                        "municipalities": body["municipalities"],
-                        "topics": sorted(body.get("topics") or []),
-                        "summary": body.get("summary", ""),
-                        "highlight": "",
-                        "language": body.get("language", language),
-                    }
-                )
+            try:
+                documents = builder(obj, ctx)
+            except Exception:
+                log.exception("the fallback could not build the document of %s %s", model.__name__, obj.pk)
+                continue
+            hits.extend(shown_hit(body, language) for lang, body in documents if lang == language)
     return hits
 
 

@@ -75,6 +75,7 @@ class EService(FoldedSearchText, TranslatableMixin, index.Indexed, ClusterableMo
         index.SearchField("provider"),
         index.SearchField("description"),
         index.SearchField("folded_text"),  # "forskola", while the engine is away
+        index.FilterField("locale"),  # the fallback shows the reader's language only
     ]
     translatable_fields = localized_fields(["name", "description"], ["provider", "national_url", "needs_eid"])
 

@@ -84,9 +84,32 @@ def test_the_database_fallback_finds_the_snippets_the_index_has(client, demo, qu
     first = data["hits"][0]
     assert (first["title"], first["type"]) == (title, kind)
     assert data["facets"]["typ"][kind] >= 1
-    # Once, in the reader's language: not the other languages' copies of an e-service too
+    # Once: not the other languages' copies of an e-service too
     assert [hit["title"] for hit in data["hits"]].count(title) == 1
-    assert all(hit["language"] == language for hit in data["hits"] if hit["type"] == kind)
+    # Filtered out by type, it is not looked for at all
+    other_kind = client.get("/api/search/", {"q": query, "lang": language, "typ": "page"}).json()
+    assert kind not in [hit["type"] for hit in other_kind["hits"]]
+
+
+@pytest.mark.django_db
+def test_the_fallbacks_snippets_cost_a_bounded_number_of_queries(demo, django_assert_max_num_queries):
+    """Each snippet shown has its document built (a few queries apiece): a query that matches many
+    of them reads a bounded number, whatever the words, and the pages' topics cost one query per
+    page type, not one per page."""
+    from wagtail.models import Page
+
+    from search.registry import SNIPPETS
+    from search.service import DATABASE_SNIPPETS, database_snippet_hits, topic_slugs
+
+    words = "fiber bredband stadsnät fiberförening kivra bygglov förskola pension flytta bankid 1177"
+    with django_assert_max_num_queries(10 * DATABASE_SNIPPETS * len(SNIPPETS)):  # 82 on the demo
+        hits = database_snippet_hits(words, "sv")
+    assert {hit["type"] for hit in hits} == {"operator", "e_service"}
+    assert len(hits) <= 2 * DATABASE_SNIPPETS
+    pages = list(Page.objects.live().specific()[:60])
+    with django_assert_max_num_queries(len({type(page) for page in pages})):
+        slugs = topic_slugs(pages)
+    assert any(slugs.values())
 
 
 @pytest.mark.django_db
