@@ -8,9 +8,10 @@ Each app declares its jobs in a `jobs.py` module (found by `autodiscover_modules
 A job is a management command (with arguments) or a module-level function. The scheduler enqueues
 the `run_job` task when a job is due, taking the job's row (`ScheduledJob`) with a compare-and-set
 update in the same transaction, so several schedulers never start a job twice and a job still
-running is not started again: on PostgreSQL a run holds a session-level advisory lock while it runs,
-so a run whose worker was killed outright (its session ended, and the lock with it) is started again
-at the next tick; elsewhere after `timeout`, or once PostgreSQL restarted. Each enqueued run
+running is not started again. On PostgreSQL a run holds a session-level advisory lock of its job while
+it runs: a run whose worker was killed outright (its session ended, and the lock with it) is started
+again at the next tick, and so is one cut off by a restart of PostgreSQL. Elsewhere (SQLite) a run
+whose worker died is started again once `timeout` has passed. Each enqueued run
 carries a fresh run key written to the row; the task starts the job only if it can take that key
 (compare-and-set again), so a task delivered twice, or an old task of a run that timed out and was
 enqueued anew, does nothing. The task records when it finished; a failed job is retried sooner than
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
@@ -137,8 +138,13 @@ def take_run_lock(name: str) -> bool | None:
 
 
 def release_run_lock(name: str) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_unlock(%s, %s)", _run_lock(name))
+    """Give the lock back; a connection that broke meanwhile has already let it go with its session
+    (logged, never raised: the job's own outcome is what matters)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", _run_lock(name))
+    except DatabaseError as exc:
+        logger.warning("could not release the run lock of %s: %s", name, exc)
 
 
 def run_has_died(name: str) -> bool:
@@ -165,7 +171,7 @@ def tick(now: datetime.datetime | None = None) -> list[str]:
         if restarted_at is not None:  # a run that had started when the database restarted has died
             stale |= Q(run_key="", enqueued_at__lt=restarted_at)
         started = ScheduledJob.objects.filter(name=job.name, run_key="", enqueued_at__isnull=False)
-        if started.exists() and run_has_died(job.name):
+        if connection.vendor == "postgresql" and started.exists() and run_has_died(job.name):
             # Taken by a worker (its run key cleared) and held by no session: the worker died. (A run
             # that ends meanwhile has cleared `enqueued_at` first: the claim below then waits for it.)
             stale |= Q(run_key="")
@@ -186,7 +192,7 @@ def run(name: str, run_key: str = "") -> str:
     """Run one job now (the body of the `run_job` task) and record the outcome.
 
     With a `run_key` (the scheduler's) the job runs only if this task takes that run first; without
-    one (an operator's `run_job.enqueue(name)`) it runs unconditionally.
+    one (an operator's `run_job.enqueue(name)`) it runs unless a run of it is going on (PostgreSQL).
     """
     job = all_jobs().get(name)
     if job is None:
@@ -194,6 +200,10 @@ def run(name: str, run_key: str = "") -> str:
         return f"no job called {name}"
     locked = take_run_lock(name)
     if locked is False:
+        if run_key:
+            # This run is not made: the row counts as taken, so that should the run going on die,
+            # the next tick sees that (`run_has_died`) rather than wait for the timeout.
+            ScheduledJob.objects.filter(name=name, run_key=run_key).update(run_key="")
         return f"{name}: a run is going on already; nothing done"
     try:
         return _run(job, name, run_key)

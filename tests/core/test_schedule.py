@@ -65,7 +65,7 @@ def test_a_due_job_runs_once_and_then_waits_its_interval(test_job):
     assert row.next_run_at - row.last_started_at == datetime.timedelta(hours=1)
 
 
-def test_a_job_already_running_is_not_started_again_until_its_timeout(test_job):
+def test_a_run_claimed_but_not_taken_by_a_worker_is_enqueued_again_after_its_timeout(test_job):
     now = timezone.now()
     # Claimed by the scheduler, not yet taken by a worker (its run key still set)
     ScheduledJob.objects.create(name="test_counting", next_run_at=now, enqueued_at=now, run_key="k")
@@ -86,10 +86,15 @@ def test_a_run_whose_worker_is_killed_is_started_again_at_the_next_tick(test_job
         pytest.skip("the run's lock is PostgreSQL's (CI runs the tests on PostgreSQL)")
     now = timezone.now()
     ScheduledJob.objects.create(name="test_counting", next_run_at=now, enqueued_at=now, run_key="")
+    from psycopg.conninfo import make_conninfo
+
     db = connection.settings_dict
-    dsn = (
-        f"host={db['HOST'] or '127.0.0.1'} port={db['PORT'] or 5432} dbname={db['NAME']} "
-        f"user={db['USER']} password={db['PASSWORD']}"
+    dsn = make_conninfo(
+        host=db["HOST"] or None,
+        port=db["PORT"] or None,
+        dbname=db["NAME"],
+        user=db["USER"],
+        password=db["PASSWORD"],
     )
     worker = subprocess.Popen(
         [
@@ -97,8 +102,8 @@ def test_a_run_whose_worker_is_killed_is_started_again_at_the_next_tick(test_job
             "-c",
             "import sys, psycopg\n"
             "c = psycopg.connect(sys.argv[1], autocommit=True)\n"
-            "c.execute('SELECT pg_advisory_lock(%s, %s)', [int(sys.argv[2]), int(sys.argv[3])])\n"
-            "print('running', flush=True)\n"
+            "held = c.execute('SELECT pg_try_advisory_lock(%s, %s)', [int(sys.argv[2]), int(sys.argv[3])])\n"
+            "print('running' if held.fetchone()[0] else 'busy', flush=True)\n"
             "sys.stdin.read()\n",
             dsn,
             *map(str, schedule._run_lock("test_counting")),
