@@ -16,7 +16,7 @@ from search.seeding import add_terms_operation, seed_operation
 
 # (language, the term that marks the group, the words added at its end)
 ADDED = [
-    ("sv", "samtal bryts", ["laggar", "laggig", "laggigt", "hackar"]),
+    ("sv", "samtal bryts", ["laggar", "laggig", "laggigt"]),
     ("sv", "flyttanmälan", ["eftersändning", "eftersända posten", "postnord"]),
     ("en", "scammers", ["fake sms", "fake text", "phishing", "smishing"]),
     ("en", "move house", ["mail forwarding", "forward my mail", "redirect mail", "postnord"]),
