@@ -1239,7 +1239,7 @@ def asked_language(word: str) -> str | None:
 
 def languages_asked(text: str, language: str) -> list[str]:
     """The session languages a query asks the help to be in ("hjälp med bankid på engelska",
-    "maktaba norberg 3arabi"): a language named, not after a word that says it is not the one
+    "maktaba <by> 3arabi"): a language named, not after a word that says it is not the one
     wanted ("jag kan inte engelska"); the reader's own language only with a word that asks for
     help, a course or a library ("kivra english" asks for the e-service, in English)."""
     words = WORD.findall(text)
