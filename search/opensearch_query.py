@@ -431,7 +431,8 @@ def misspelt_place(word: str, places: dict[str, str]) -> str | None:
             return alike
     if len(word) < 7:
         return None
-    names = [p for p in places if len(p) >= 7 and not p.startswith(MUNICIPALITY_NAME)]
+    # A letter too many in a name of six ("kopping") is a word of seven too.
+    names = [p for p in places if len(p) >= 6 and not p.startswith(MUNICIPALITY_NAME)]
     close = difflib.get_close_matches(word, names, n=1, cutoff=0.88)
     return close[0] if close else None
 

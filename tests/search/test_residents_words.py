@@ -128,6 +128,12 @@ def test_long_place_names_typed_with_a_letter_wrong_are_places_short_words_never
     assert misspelt_place("hallstahamar", places) == "hallstahammar"
     assert misspelt_place("salt", places) is None
     assert misspelt_place("bredbandet", places) is None
+    # A letter too many in a name of six: the word typed has seven ("vem kontaktar jag om fiber i
+    # kopping" found no municipality); a word of six with a letter wrong stays a word
+    places["koping"] = "1983"
+    assert misspelt_place("kopping", places) == "koping"
+    assert misspelt_place("kopiering", places) is None
+    assert misspelt_place("kopian", places) is None
 
 
 def test_a_place_name_written_with_other_vowels_is_the_place_from_six_letters():
