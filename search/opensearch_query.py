@@ -65,7 +65,7 @@ from search.analysis import (
 from search.breaker import UNREACHABLE_STATUSES, is_unreachable
 from search.documents import MUNICIPALITY
 from search.indexes import alias_name, client
-from search.registry import REGION, SNIPPET_TYPE_NAMES
+from search.registry import REGION, SNIPPET_TYPES
 
 # One best-fields clause over whole words (`exact`: stemmed, not decompounded, weighted highest)
 # and decompounded, folded words (`folded`: "bredbandsstod" finds "bredbandsstöd"). The body, the
@@ -1225,17 +1225,22 @@ def _help_words() -> frozenset[str]:
     return frozenset(text_forms.normalise(word) for word in ASKING_FOR_HELP)
 
 
+@lru_cache(maxsize=1)
+def _negations() -> frozenset[str]:
+    return frozenset(text_forms.normalise(word) for word in NOT_THE_LANGUAGE)
+
+
 def _forms(word: str) -> list[str]:
     """A query word as the word lists are compared with it: normalised, shortest first without
     the Arabic particles and article it may carry ("بالعربي")."""
     return sorted(_bare_forms(text_forms.normalise(word)), key=len)
 
 
-def asked_language(word: str) -> str | None:
-    """The session language a query word names (`LANGUAGES_ASKED_FOR`), however written: without
-    å/ä/ö, with Arabic particles and article ("بالعربي"), alef and taa marbuta forms."""
+def asked_language(forms: Sequence[str]) -> str | None:
+    """The session language a query word (its `_forms`) names (`LANGUAGES_ASKED_FOR`), however
+    written: without å/ä/ö, with Arabic particles and article ("بالعربي"), alef and taa marbuta forms."""
     by_word = _languages_by_word()
-    return next((by_word[form] for form in _forms(word) if form in by_word), None)
+    return next((by_word[form] for form in forms if form in by_word), None)
 
 
 def languages_asked(text: str, language: str) -> list[str]:
@@ -1243,15 +1248,15 @@ def languages_asked(text: str, language: str) -> list[str]:
     "maktaba <by> 3arabi"): a language named, not after a word that says it is not the one
     wanted ("jag kan inte engelska"); the reader's own language only with a word that asks for
     help, a course or a library ("kivra english" asks for the e-service, in English)."""
-    words = WORD.findall(text)
-    asks_for_help = any(form in _help_words() for word in words for form in _forms(word))
-    negations = {text_forms.normalise(word) for word in NOT_THE_LANGUAGE}
+    forms = [_forms(word) for word in WORD.findall(text)]
+    asks_for_help = not _help_words().isdisjoint(form for word in forms for form in word)
     codes = []
-    for at, word in enumerate(words):
+    for at, word in enumerate(forms):
         code = asked_language(word)
         if code is None or code in codes or (code == language and not asks_for_help):
             continue
-        if any(text_forms.normalise(before) in negations for before in words[max(0, at - 3) : at]):
+        # (the word as typed, normalised: the longest of its forms)
+        if any(before[-1] in _negations() for before in forms[max(0, at - 3) : at]):
             continue
         codes.append(code)
     return codes
@@ -1704,7 +1709,7 @@ def _hits(response: dict, language: str) -> list[dict]:
         source, highlights = hit["_source"], hit.get("highlight", {})
         # A snippet's body is only there to be found by (an operator's Swedish description in the
         # English index): its hit shows its summary, never a fragment of that body.
-        shown = HIGHLIGHT_FIELDS[:1] if source.get("type") in SNIPPET_TYPE_NAMES else HIGHLIGHT_FIELDS
+        shown = HIGHLIGHT_FIELDS[:1] if source.get("type") in SNIPPET_TYPES.values() else HIGHLIGHT_FIELDS
         fragments = next((highlights[f] for f in shown if highlights.get(f)), [""])
         hits.append(shown_hit(source, language, highlight=fragments[0], doc_id=hit["_id"]))
     return hits

@@ -50,11 +50,10 @@ class DocumentType:
 DOCUMENT_TYPES: dict[str, DocumentType] = {}
 PAGE_TYPES: dict[type, tuple[DocumentType, Callable | None]] = {}
 SNIPPETS: dict[type, Callable] = {}
-# The document type each snippet model is indexed as.
+# The document type each snippet model is indexed as. Documents built from snippets have a body of
+# words to be found by (a kind, place names, the Swedish description in every language), not prose
+# to be shown.
 SNIPPET_TYPES: dict[type, str] = {}
-# Types whose documents are built from snippets: their body is words to be found by (a kind, place
-# names, the Swedish description in every language), not prose to be shown.
-SNIPPET_TYPE_NAMES: set[str] = set()
 
 
 def _declare(doc_type: DocumentType) -> None:
@@ -82,11 +81,10 @@ def register_page(model: type, doc_type: DocumentType):
 def register_snippet(model: type, doc_type: DocumentType):
     """Decorator: `builder(obj, ctx) -> [(language, document), ...]` indexes `model` as `doc_type`."""
     _declare(doc_type)
-    SNIPPET_TYPE_NAMES.add(doc_type.name)
+    SNIPPET_TYPES[model] = doc_type.name
 
     def decorator(builder: Callable) -> Callable:
         SNIPPETS[model] = builder
-        SNIPPET_TYPES[model] = doc_type.name
         return builder
 
     return decorator

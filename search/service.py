@@ -318,7 +318,7 @@ def database_search(request: SearchRequest) -> dict:
     # After the pages, what the index has as snippets (network operators, e-services): without them
     # an operator's name or an e-service found nothing while the engine was down.
     if words:
-        rows.extend(database_snippet_hits(words, request.language, request.types))
+        rows.extend(database_snippet_hits(words, request.language, locale, request.types))
     # The backend asks for any word: what has every meaningful word typed in its title first
     # ("kivra", "building permit": the e-service so named before every page that mentions it).
     asked = {normalise(word) for word in meaningful_words(text, request.language)}
@@ -380,13 +380,14 @@ def contained():
     return transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
 
 
-def database_snippet_hits(words: str, language: str, types: Sequence[str] = ()) -> list[dict]:
+def database_snippet_hits(
+    words: str, language: str, locale: Locale | None, types: Sequence[str] = ()
+) -> list[dict]:
     """The snippets the index has (`search.registry.SNIPPETS`) that Wagtail's database backend finds
     for any of `words`, as their documents in `language` have them (what the engine's hits show),
     best first within each kind; a translatable snippet in the reader's language only, and no kind
     the reader filtered out. A snippet whose document cannot be built is left out, never an error."""
     backend = get_search_backend()
-    locale = Locale.objects.filter(language_code=language).first()
     ctx = None
     hits = []
     for model, builder in SNIPPETS.items():

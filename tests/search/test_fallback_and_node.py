@@ -96,14 +96,15 @@ def test_the_fallbacks_snippets_cost_a_bounded_number_of_queries(demo, django_as
     """Each snippet shown has its document built (a few queries apiece): a query that matches many
     of them reads a bounded number, whatever the words, and the pages' topics cost one query per
     page type, not one per page."""
-    from wagtail.models import Page
+    from wagtail.models import Locale, Page
 
     from search.registry import SNIPPETS
     from search.service import DATABASE_SNIPPETS, database_snippet_hits, topic_slugs
 
     words = "fiber bredband stadsnät fiberförening kivra bygglov förskola pension flytta bankid 1177"
+    swedish = Locale.objects.get(language_code="sv")
     with django_assert_max_num_queries(10 * DATABASE_SNIPPETS * len(SNIPPETS)):  # 82 on the demo
-        hits = database_snippet_hits(words, "sv")
+        hits = database_snippet_hits(words, "sv", swedish)
     assert {hit["type"] for hit in hits} == {"operator", "e_service"}
     assert len(hits) <= 2 * DATABASE_SNIPPETS
     pages = list(Page.objects.live().specific()[:60])
