@@ -21,6 +21,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
+from core.cache import remembered
+
 logger = logging.getLogger(__name__)
 
 
@@ -46,7 +48,15 @@ def reader_language(request) -> str:
 
 
 def top_tasks(language: str) -> list:
-    """The start page's task sections in the language, or none when the database does not answer."""
+    """The start page's task sections in the language, or none when the database does not answer.
+
+    Remembered in the process while the site is unchanged (`core.cache.remembered`, as the menus
+    are), so that a burst of dead links costs the database nothing for them; a failed read is not
+    remembered."""
+    return remembered(("error-top-tasks", language), lambda: _read_top_tasks(language), keep_none=False) or []
+
+
+def _read_top_tasks(language: str) -> list | None:
     from home.models import HomePage, MunicipalityIndexPage, StandardPage
 
     try:
@@ -61,7 +71,7 @@ def top_tasks(language: str) -> list:
         return [p for p in sections if not isinstance(p, (MunicipalityIndexPage, StandardPage))]
     except Exception:  # the error page must render even then
         logger.exception("Top tasks for an error page could not be read")
-        return []
+        return None
 
 
 # The texts of the pages with the site's layout (error_page.html): heading and title, meta description, lead.

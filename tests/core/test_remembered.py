@@ -130,3 +130,26 @@ def test_a_host_without_a_site_is_not_remembered(client, demo, settings, redis_c
     assert client.get(URL).status_code == 404
     Site.objects.filter(pk=site.pk).update(is_default_site=True, hostname=site.hostname)
     assert client.get(URL).status_code == 200
+
+
+def test_a_burst_of_dead_links_reads_the_top_tasks_once_and_follows_a_publish(
+    client, demo, settings, redis_cache
+):
+    """The error pages' top tasks are remembered like the menu: a flood of 404s costs the database
+    only Wagtail's redirect lookup and the settings, and a published title shows on the next one."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def dead_link(url="/finns-inte-alls/") -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 404
+        return len(captured), response.content.decode()
+
+    first, html = dead_link()
+    assert "E-tjänster och livshändelser" in html
+    again, html = dead_link("/en-annan-dod-lank/")
+    assert again < first and again <= 4, again
+    assert "E-tjänster och livshändelser" in html
+    publish_menu_section(title="Självservice på nätet")
+    html = dead_link()[1]
+    assert "Självservice på nätet" in html and "E-tjänster och livshändelser" not in html
