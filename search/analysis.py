@@ -208,8 +208,26 @@ def _arabic():
     # the query alike (a name that ends in alef, "كندا", loses it on both sides); after the question
     # words, which are listed as typed ("ماذا", "شكرا").
     accusative = token_filter("ar_accusative", "pattern_replace", pattern="^(\\p{L}{3,})ا$", replacement="$1")
+    # A noun in taa marbuta with a possessive ending ("شركتي", my company; "رخصتك", your licence;
+    # "اجازتها"): the taa marbuta back (normalised, "ه"), which the stemmer takes off, so "شركتي" is
+    # "شركة" as the pages write it; the stemmer alone left "شركت". Not after an alef ("معلوماتي" is
+    # a plural, "ات" + "ي"), not off a word of two letters before the taa ("بيتي", my house; "بنتك"),
+    # and never in "انترنت" (internet, whose taa is its own).
+    possessive = token_filter(
+        "ar_possessive",
+        "pattern_replace",
+        pattern=f"^(?!.*نترن)(\\p{{L}}{{2,}}[^ا])ت(?:{'|'.join(ARABIC_POSSESSIVES)})$",
+        replacement="$1ه",
+    )
     after_stop = ["arabic_normalization", normalised]
-    return _analyzers("ar", ["lowercase", "decimal_digit"], stop, after_stop, stem, before_stem=[accusative])
+    return _analyzers(
+        "ar", ["lowercase", "decimal_digit"], stop, after_stop, stem, before_stem=[accusative, possessive]
+    )
+
+
+# The possessive endings written onto a noun (after `arabic_normalization`: "ه" is also "ة"), longest
+# first: my, your, his, her, our, their (`_arabic`).
+ARABIC_POSSESSIVES = ("كما", "هما", "كم", "كن", "هم", "هن", "ها", "نا", "ي", "ك", "ه")
 
 
 # Languages whose analysers drop the stop words again after normalising the letters (`_arabic`).

@@ -143,6 +143,9 @@ ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 # The particles written onto a name or a borrowed word, longest first: "and", "in", "to", "then",
 # with the article or not ("عال": "on the", as spoken).
 ARABIC_CLITICS = ("وبال", "وال", "بال", "فال", "عال", "لل", ARABIC_ARTICLE, "وب", "ول", "و", "ب", "ل", "ف")
+# A synonym is recognised with either written onto its first word ("بسويش", with Swish; "لجلسة"):
+# the stemmer leaves "ب", "ل" and "ف" on, so the term's own word would not match without its group.
+ARABIC_WRITTEN_ON = tuple(sorted(dict.fromkeys(ARABIC_PREFIXES + ARABIC_CLITICS), key=len, reverse=True))
 
 
 @dataclass
@@ -174,10 +177,11 @@ def _without_article(word: str) -> str:
 
 
 def _prefixes_of(word: str) -> list[str]:
-    """The prefixes an Arabic (normalised) word starts with that the stemmer may remove."""
+    """The prefixes and particles an Arabic (normalised) word starts with (`ARABIC_WRITTEN_ON`),
+    longest first."""
     if not ARABIC_LETTER.match(word):
         return []
-    return [p for p in ARABIC_PREFIXES if word.startswith(p) and _leaves_enough(word, p)]
+    return [p for p in ARABIC_WRITTEN_ON if word.startswith(p) and _leaves_enough(word, p)]
 
 
 def _bare_forms(word: str) -> set[str]:
@@ -186,16 +190,15 @@ def _bare_forms(word: str) -> set[str]:
     return {word} | {word[len(p) :] for p in _prefixes_of(word)}
 
 
-def _core(text: str) -> str:
-    """Normalised words, the first without the prefix the stemmer removes (the first that fits,
-    as the stemmer takes it): "بالتقاعد" and "التقاعد" are "تقاعد"."""
-    words = WORD.findall(text)
-    if not words:
-        return ""
-    prefixes = _prefixes_of(words[0])
-    if prefixes:
-        words[0] = words[0][len(prefixes[0]) :]
-    return " ".join(words)
+def _found_as_written(found: str, term: str) -> bool:
+    """The (normalised) text found is the term as written, but for an article or a particle on an
+    Arabic word ("بالتقاعد", "التقاعد" and "تقاعد" are "التقاعد" as written), not the term with
+    an ending ("pensionär" is no "pension" + "är")."""
+    words, term_words = WORD.findall(found), WORD.findall(normalise(term))
+    if not words or not term_words:
+        return False
+    term_words[0] = _without_article(term_words[0])
+    return any([bare, *words[1:]] == term_words for bare in _bare_forms(words[0]))
 
 
 def _first_word(term: str) -> str:
@@ -210,7 +213,7 @@ def _synonym_pattern(term: str) -> re.Pattern | None:
     prefix = ""
     if ARABIC_LETTER.match(words[0]):
         words[0] = _without_article(words[0])
-        fitting = [p for p in ARABIC_PREFIXES if _leaves_enough(p + words[0], p)]
+        fitting = [p for p in ARABIC_WRITTEN_ON if _leaves_enough(p + words[0], p)]
         prefix = "(?:" + "|".join(fitting) + ")?" if fitting else ""
     return re.compile(r"(?<!\w)" + prefix + r"\W+".join(map(re.escape, words)) + ENDINGS + r"(?!\w)")
 
@@ -273,7 +276,7 @@ def find_concepts(text: str, groups: list[list[str]]) -> tuple[str, list[tuple[s
             # Found as written, not only with an ending ("pensionär" is a word of its own, not
             # "pension" + "är"): that reading comes first.
             # The article or a particle on an Arabic word is no ending: "التقاعد" is "تقاعد" as written.
-            as_written = _core(found.group(0)) == _core(normalise(term))
+            as_written = _found_as_written(found.group(0), term)
             candidates.append((last - first + 1, -first, as_written, number, term))
     candidates.sort(reverse=True)
     # A term may be in several groups ("internet" is both *bredband* and *nätet*): the span then

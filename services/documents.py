@@ -22,7 +22,14 @@ LIBRARY = DocumentType("library", _("Bibliotek"), weight=1.3)
 HELP_SESSION = DocumentType("help_session", _("Digital hjälp"), weight=1.0)
 LIFE_EVENT_GUIDE = DocumentType("life_event_guide", _("Guide"), weight=1.6)
 E_SERVICE = DocumentType("e_service", _("E-tjänst"), weight=1.3)
+# Words people search for when they look for a library or a session, in every language of the site:
+# a Swedish page not translated yet is also found in the English and Arabic indexes, where "computer
+# help" and "mailbox course" found no Swedish words. Translators extend them in the .po files.
 LIBRARY_KEYWORDS = _("bibliotek digital hjälp dator wifi")
+# ... a session's by the way it is given: booked (a course) or drop-in ("dropin hjälp mobilen" is no
+# course). Not "booking" or "appointment": residents book the doctor ("حجز موعد طبيب" is 1177's).
+BOOKED_SESSION_KEYWORDS = _("kurs lektion workshop lära sig")
+DROP_IN_SESSION_KEYWORDS = _("drop-in träff lära sig")
 # A session's weekdays are read from this many of its coming dates (cancelled dates aside; none for
 # a session that is over).
 WEEKS_OF_WEEKDAYS = 8
@@ -37,12 +44,21 @@ def library_fields(page, ctx):
     places = " ".join(
         filter(None, [ctx.municipality_for(page).name if ctx.municipality_for(page) else "", page.town])
     )
-    # Words people search for when they look for a library, in the page's own language.
+    keywords = in_every_language(LIBRARY_KEYWORDS)
     with translation.override(page.locale.language_code):
-        keywords = str(LIBRARY_KEYWORDS)
         if page.opening_hours:  # "when does the library open": the hours, under their label
             keywords += f" {LibraryPage._meta.get_field('opening_hours').verbose_name} {page.opening_hours}"
     return {"places": places, "topic_names": keywords}
+
+
+def in_every_language(text, but: str = "") -> str:
+    """A translatable text in each language of the site (`but` that one), each once."""
+    translated = []
+    for code, _name in settings.LANGUAGES:
+        if code != but:
+            with translation.override(code):
+                translated.append(str(text))
+    return " ".join(dict.fromkeys(translated))
 
 
 @register_page(HelpSessionPage, HELP_SESSION)
@@ -74,6 +90,10 @@ def session_fields(page, ctx):
             words += [str(LANGUAGE_LABELS.get(spoken, "")) for spoken in page.languages or []]
             if code in WEEKDAY_LANGUAGES:
                 words += [str(WEEKDAYS[day]) for day in weekdays]
+    # In the other languages only: in its own, a session says what it is in its own words, and
+    # "kurs" on a session that does not call itself one made "datorkurs på dagtid" find "boka tid".
+    keywords = BOOKED_SESSION_KEYWORDS if page.booking_required else DROP_IN_SESSION_KEYWORDS
+    words.append(in_every_language(keywords, but=language))
     fields["topic_names"] = " ".join([fields["topic_names"], *dict.fromkeys(words)]).strip()
     fields.update(
         {
