@@ -299,12 +299,23 @@ def find_concepts(text: str, groups: list[list[str]]) -> tuple[str, list[tuple[s
         others = []
         for number in sorted(groups_at[(span.start, length)]):
             for t in groups[number]:
-                if normalise(t) not in seen:
+                if normalise(t) not in seen and not _only_a_part_of(t, typed):
                     seen.add(normalise(t))
                     others.append(t)
         concepts.append((span.start, typed, others[:MAX_ALTERNATIVES]))
     rest = " ".join(w for i, w in enumerate(words) if i not in taken)
     return rest, [(typed, others) for _start, typed, others in sorted(concepts)]
+
+
+def _only_a_part_of(term: str, typed: str) -> bool:
+    """The term is, but for a word that is a stop word, only some of the words typed: "it help" (IT
+    help, beside "computer help") is "help" to the index, which every page with "help" has, and the
+    home-help e-service came first for "computer help"."""
+    stop = _stop_words_of_every_language()
+    words = {fold(word.lower()) for word in WORD.findall(term)}
+    left = {word for word in words if word not in stop}
+    typed_words = {fold(word.lower()) for word in WORD.findall(typed)} - stop
+    return bool(left) and left != words and left < typed_words
 
 
 def _multi_match(text: str, fields: list[str], **options) -> dict:

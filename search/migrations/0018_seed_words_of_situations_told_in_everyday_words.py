@@ -61,7 +61,8 @@ ADDED = [
         "no signal",
         ["no bars", "zero bars", "one bar", "cant call", "can't call", "dial out", "no service"],
     ),
-    ("en", "min myndighetspost", ["payslip", "payslips", "bills", "invoices", "e-invoice"]),
+    ("en", "min myndighetspost", ["payslip", "payslips", "bills", "invoices", "e-invoice", "mailbox", "brevlåda"]),
+    ("en", "pay by phone", ["internet banking", "online banking", "mobile banking", "bank app"]),
     ("en", "gp appointment", ["test results", "lab results", "blood test", "medical records"]),
     ("en", "data protection", ["search history", "my data", "my details"]),
     ("en", "screen reader", ["keyboard", "keyboard only", "bigger text", "text size"]),
@@ -111,11 +112,13 @@ ADDED = [
     ("ar", "تصريح بناء", ["ترخيص بناء", "بلكونة", "البلكونة", "شرفة", "مخزن"]),
     ("ar", "ترك العمل", ["اوقف الشغل", "اترك الشغل", "وقف الشغل", "اتقاعد"]),
     ("ar", "freja", ["جواز السفر", "بالجواز", "الباسبور"]),
+    ("ar", "بدون فلوس", ["البنك من الجوال", "البنك على الجوال", "تطبيق البنك"]),
     ("ar", "قارئ الشاشة", ["لوحة المفاتيح", "الكيبورد", "تكبير الخط"]),
 ]
 # A copper line, the fibre groups' last words (a group of its own that said "fiber" made every
-# search for fibre one for copper too), and a passport, Freja's (not the e-ID group's) as the words
-# for it, which "freja" alone does not name.
+# search for fibre one for copper too; not "الخط الارضي", which "rawda" in Latin letters sounds
+# like), and a passport, Freja's (not the e-ID group's) as the words for it, which "freja" alone
+# does not name.
 ADDED += [
     (
         "sv",
@@ -127,12 +130,13 @@ ADDED += [
         "fibre to the home",
         ["copper network", "copper line", "phone line", "landline", "telephone line"],
     ),
-    ("ar", "الياف ضوئية", ["النحاس", "خط النحاس", "النحاسي", "خط التلفون", "خط الهاتف", "الخط الارضي"]),
+    ("ar", "الياف ضوئية", ["النحاس", "خط النحاس", "النحاسي", "خط التلفون", "خط الهاتف"]),
 ]
 # New groups: a concept no group names, or whose group has no room left (`Synonym.terms`).
 SEED = [
     ("sv", "freja eid, med passet, med mitt pass, mitt pass"),
     ("en", "freja eid, passport, with my passport, my passport"),
+    ("en", "texts won't send, texts wont send, texts not sending, can't send texts, no signal, coverage"),
     ("en", "contact, contact us, email, e-mail, phone us, call us, get in touch, kontakt"),
     ("en", "printer, print, printing, scanner, skrivare, utskrift"),
     ("ar", "نتائج التحليل, نتيجة التحليل, نتايج التحليل, تحليل الدم, نتائج الفحص, 1177, provsvar"),

@@ -86,6 +86,18 @@ def test_an_arabic_term_is_found_with_the_article_or_a_particle_written_onto_it(
     assert find_concepts("بلد", [["لد", "x"]]) == ("بلد", [])
 
 
+def test_a_term_that_is_only_a_part_of_the_words_typed_but_for_a_stop_word_is_no_alternative():
+    """ "it help" (IT help) is "help" to the index: as an alternative of "computer help" it found the
+    home-help e-service first. A term that is a part of the typed words without losing a stop word
+    stays ("adress" beside "ny adress" is the editors' choice)."""
+    groups = [["computer help", "digital help", "it help", "tech help"], ["ny adress", "adress", "flytt"]]
+    assert find_concepts("computer help", groups) == ("", [("computer help", ["digital help", "tech help"])])
+    assert find_concepts("it help", groups)[1] == [
+        ("it help", ["computer help", "digital help", "tech help"])
+    ]
+    assert find_concepts("ny adress", groups)[1] == [("ny adress", ["adress", "flytt"])]
+
+
 MORE_GROUPS = GROUPS + [
     ["internet", "bredband"],
     ["internet", "nätet", "wifi"],
@@ -988,7 +1000,7 @@ def test_the_accusative_alef_is_the_word_without_it_in_text_and_query(engine, cl
 @pytest.mark.django_db
 @pytest.mark.search_engine
 def test_a_noun_with_a_possessive_ending_is_the_noun_in_text_and_query(engine, client):
-    """ "كيف اسجل شركتي الجديدة" (how do I register my new company) found nothing of companies: the
+    """ "ابي اسجل شركتي" (I want to register my company) found nothing of companies: the
     stemmer made "شركت" of "شركتي" and "شرك" of "شركة". The taa marbuta comes back under a possessive
     ending; a plural in "ات", a word of two letters before the taa and "انترنت" keep theirs."""
     from search.indexes import alias_name
@@ -1007,8 +1019,8 @@ def test_a_noun_with_a_possessive_ending_is_the_noun_in_text_and_query(engine, c
         for kept in ("بيتي", "معلوماتي", "انترنتي"):
             assert tokens(analyzer, kept) != tokens(analyzer, kept[:-1] + "ة"), (analyzer, kept)
     assert tokens("ar_exact", "بيتي") == tokens("ar_exact", "بيت")
-    data = api(client, q="كَيْفَ أُسَجِّلُ شَرِكَتِي الجَدِيدَةَ؟", lang="ar")
-    assert any("شركة" in hit["title"] for hit in data["hits"][:3]), top3(data)
+    data = api(client, q="ابي اسجل شَرِكَتِي", lang="ar")  # I want to register my company
+    assert "شركة" in data["hits"][0]["title"], top3(data)
 
 
 def test_a_word_only_the_vocabulary_has_is_read_with_a_letter_or_two_wrong():
