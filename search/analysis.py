@@ -72,7 +72,7 @@ QUESTION_WORDS = {
     # What a resident says around the question, spoken to a phone or typed as to a librarian:
     # greetings and thanks, and the small words of speech ("alltså typ", "jag undrar", "ju", "snart")
     "hej hallå tack snälla undrar alltså typ liksom ju väl nog alls snart just lite också även redan "
-    "fortfarande egentligen förresten kanske verkligen tyvärr "
+    "fortfarande egentligen förresten kanske verkligen tyvärr bara "
     # Seeking, as "hitta" and "få": "söka hemtjänst" asked for pages with "söka" in them and missed
     # "Ansök om hemtjänst" (the verb the pages use, "ansöka", stays a word: it is in their titles)
     "söka söker sök leta letar "
@@ -95,7 +95,11 @@ QUESTION_WORDS = {
     "ودي ابغي "  # Gulf "I'd like" (as "بدي", "أبغى")
     "اعرف أعرف بعرف "  # "(I don't) know (how)": "ما اعرف استخدم", as "jag undrar"
     "استخدم استخدام استعمل استعمال "  # "use", as "använda"
-    "ابحث أبحث بدور ادور أدور".split(),  # "I look for" (standard, Levantine, Gulf)
+    "ابحث أبحث بدور ادور أدور "  # "I look for" (standard, Levantine, Gulf)
+    # The weekdays, when and not what: no Arabic page has them (a session's days are indexed in
+    # Swedish and English only, services/documents.py), and the stemmer makes Friday ("الجمعة") an
+    # association ("جمعية"): "جلسة سويش يوم الجمعة" found the fibre associations first.
+    "الاثنين الإثنين الثلاثاء الاربعاء الأربعاء الخميس الجمعة السبت الاحد الأحد".split(),
 }
 # A Latin letter alone is a part of a word written apart ("e-recept", "e tjänst"), in every
 # language: "e" matched every page with an e-service or an e-ID, before the prescriptions guide.
@@ -212,7 +216,8 @@ def _arabic():
     # "اجازتها"): the taa marbuta back (normalised, "ه"), which the stemmer takes off, so "شركتي" is
     # "شركة" as the pages write it; the stemmer alone left "شركت". Not after an alef ("معلوماتي" is
     # a plural, "ات" + "ي"), not off a word of two letters before the taa ("بيتي", my house; "بنتك"),
-    # and never in "انترنت" (internet, whose taa is its own).
+    # and never in "انترنت" (internet, whose taa is its own). Before the accusative's alef comes off
+    # ("شركتنا", our company, is no "شركتن").
     possessive = token_filter(
         "ar_possessive",
         "pattern_replace",
@@ -221,7 +226,7 @@ def _arabic():
     )
     after_stop = ["arabic_normalization", normalised]
     return _analyzers(
-        "ar", ["lowercase", "decimal_digit"], stop, after_stop, stem, before_stem=[accusative, possessive]
+        "ar", ["lowercase", "decimal_digit"], stop, after_stop, stem, before_stem=[possessive, accusative]
     )
 
 

@@ -26,10 +26,11 @@ E_SERVICE = DocumentType("e_service", _("E-tjänst"), weight=1.3)
 # a Swedish page not translated yet is also found in the English and Arabic indexes, where "computer
 # help" and "mailbox course" found no Swedish words. Translators extend them in the .po files.
 LIBRARY_KEYWORDS = _("bibliotek digital hjälp dator wifi")
-# ... a session's by the way it is given: booked (a course) or drop-in ("dropin hjälp mobilen" is no
-# course). Not "booking" or "appointment": residents book the doctor ("حجز موعد طبيب" is 1177's).
-BOOKED_SESSION_KEYWORDS = _("kurs lektion workshop lära sig")
-DROP_IN_SESSION_KEYWORDS = _("drop-in träff lära sig")
+# ... and a session's, in the languages other than its own (`session_fields`): a reader calls a
+# drop-in a class and a course a session. Not "booking" or "appointment": residents book the doctor
+# ("حجز موعد طبيب" is 1177's); not "drop-in" in English, which is also the Swedish word ("dropin
+# hjälp mobilen" found the courses), and a drop-in says so in its own words.
+SESSION_KEYWORDS = _("kurs drop-in träff workshop lektion lära sig")
 # A session's weekdays are read from this many of its coming dates (cancelled dates aside; none for
 # a session that is over).
 WEEKS_OF_WEEKDAYS = 8
@@ -92,8 +93,7 @@ def session_fields(page, ctx):
                 words += [str(WEEKDAYS[day]) for day in weekdays]
     # In the other languages only: in its own, a session says what it is in its own words, and
     # "kurs" on a session that does not call itself one made "datorkurs på dagtid" find "boka tid".
-    keywords = BOOKED_SESSION_KEYWORDS if page.booking_required else DROP_IN_SESSION_KEYWORDS
-    words.append(in_every_language(keywords, but=language))
+    words.append(in_every_language(SESSION_KEYWORDS, but=language))
     fields["topic_names"] = " ".join([fields["topic_names"], *dict.fromkeys(words)]).strip()
     fields.update(
         {

@@ -6,8 +6,8 @@ sending money to someone (Swish), payslips and bills in an app (the digital mail
 (1177), a passport to prove who one is (Freja), a copper telephone line that is all a house has
 (fibre), no bars and texts that do not go out (mobile coverage), a keyboard only (accessibility),
 becoming one's own boss or opening a café or a grocery (starting a business), a shed or a glazed
-balcony (building permit), a printer or a laptop at the library, stopping work (retiring), and
-"daddy leave" (parental leave).
+balcony (building permit), a printer or a laptop at the library, stopping work (retiring), the
+countryside in Arabic, and "daddy leave" (parental leave).
 
 At the end of the group that already names the concept, as migrations 0013–0017 do, or as a new
 group where none does or where that group is full. Editors change these under Snippets → Synonymer.
@@ -143,6 +143,9 @@ SEED = [
     ("ar", "بقالة, افتح بقالة, فتح بقالة, محل بقالة, كافيه, مطعم, شركة, företag"),
     ("ar", "طابعة, طابعه, طباعة, اطبع, skrivare, utskrift, printer"),
     ("ar", "لابتوب, لاب توب, كمبيوتر محمول, laptop, dator"),
+    # The countryside, as the Swedish and English groups have it ("الانترنت بالريف" in a municipality
+    # found none of its pages, which are in Swedish).
+    ("ar", "الريف, ريف, القرية, قرية, الضيعة, ضيعة, landsbygd, landsbygden, countryside"),
 ]
 
 
