@@ -2,12 +2,12 @@
 situation it comes from rather than by the service's name. A child with a fever and a parent away
 from work (the care of a sick child), a parent who can no longer cook or clean alone (home help),
 a power of attorney for a father's appointments (helping a relative), paying with the phone or
-sending money to someone (Swish), payslips and bills in an app (the digital mailbox), test results
-(1177), a passport to prove who one is (Freja), a copper telephone line that is all a house has
-(fibre), no bars and texts that do not go out (mobile coverage), a keyboard only (accessibility),
-becoming one's own boss or opening a café or a grocery (starting a business), a shed or a glazed
-balcony (building permit), a printer or a laptop at the library, stopping work (retiring), the
-countryside in Arabic, and "daddy leave" (parental leave).
+sending money to someone (Swish), "legitimering" (the e-ID), payslips and bills in an app (the
+digital mailbox), test results (1177), a passport to prove who one is (Freja), a copper telephone
+line that is all a house has (fibre), no bars and texts that do not go out (mobile coverage), a
+keyboard only (accessibility), becoming one's own boss or opening a café or a grocery (starting a
+business), a shed or a glazed balcony (building permit), a printer or a laptop at the library,
+stopping work (retiring), the countryside in Arabic, and "daddy leave" (parental leave).
 
 At the end of the group that already names the concept, as migrations 0013–0017 do, or as a new
 group where none does or where that group is full. Editors change these under Snippets → Synonymer.
@@ -25,6 +25,7 @@ ADDED = [
         ["betala med mobil", "betala med telefonen", "betala med telefon", "betala med appen"],
     ),
     ("sv", "swisch", ["swisha", "swischa", "swishar", "swischar", "swishat"]),
+    ("sv", "e-leg", ["e-legitimering", "legitimering", "legitimera mig", "identifiera mig"]),
     ("sv", "vabba", ["sjukt barn", "sjuka barn", "sjuk unge", "feber", "hemma med sjukt barn"]),
     ("sv", "starta eget", ["bli egen", "öppna eget", "egenföretagare", "egen företagare"]),
     (
