@@ -2,7 +2,7 @@
 situation it comes from rather than by the service's name. A child with a fever and a parent away
 from work (the care of a sick child), a parent who can no longer cook or clean alone (home help),
 a power of attorney for a father's appointments (helping a relative), paying with the phone or
-sending money to someone (Swish), "legitimering" (the e-ID), payslips and bills in an app (the
+sending money to someone (Swish), signing online (the e-ID), payslips and bills in an app (the
 digital mailbox), test results (1177), a passport to prove who one is (Freja), a copper telephone
 line that is all a house has (fibre), no bars and texts that do not go out (mobile coverage), a
 keyboard only (accessibility), becoming one's own boss or opening a café or a grocery (starting a
@@ -25,7 +25,9 @@ ADDED = [
         ["betala med mobil", "betala med telefonen", "betala med telefon", "betala med appen"],
     ),
     ("sv", "swisch", ["swisha", "swischa", "swishar", "swischar", "swishat"]),
-    ("sv", "e-leg", ["e-legitimering", "legitimering", "legitimera mig", "identifiera mig"]),
+    ("sv", "e-leg", ["e-legitimering", "legitimering", "legitimera mig", "identifiera mig", "signera digitalt"]),
+    ("en", "e-id", ["sign online", "sign documents", "e-signature", "prove who i am", "identify myself"]),
+    ("ar", "e-legitimation", ["توقيع الكتروني", "التوقيع الالكتروني", "اثبات الهوية"]),
     ("sv", "vabba", ["sjukt barn", "sjuka barn", "sjuk unge", "feber", "hemma med sjukt barn"]),
     ("sv", "starta eget", ["bli egen", "öppna eget", "egenföretagare", "egen företagare"]),
     (
