@@ -96,6 +96,7 @@ QUESTION_WORDS = {
     "اعرف أعرف بعرف "  # "(I don't) know (how)": "ما اعرف استخدم", as "jag undrar"
     "استخدم استخدام استعمل استعمال "  # "use", as "använda"
     "ابحث أبحث بدور ادور أدور "  # "I look for" (standard, Levantine, Gulf)
+    "رح راح صير اصير قربت "  # "will", "become", "I'm nearly" ("قربت صير ٦٥ سنة": I'm nearly 65)
     # The weekdays, when and not what: no Arabic page has them (a session's days are indexed in
     # Swedish and English only, services/documents.py), and the stemmer makes Friday ("الجمعة") an
     # association ("جمعية"): "جلسة سويش يوم الجمعة" found the fibre associations first.
@@ -215,13 +216,17 @@ def _arabic():
     # A noun in taa marbuta with a possessive ending ("شركتي", my company; "رخصتك", your licence;
     # "اجازتها"): the taa marbuta back (normalised, "ه"), which the stemmer takes off, so "شركتي" is
     # "شركة" as the pages write it; the stemmer alone left "شركت". Not after an alef ("معلوماتي" is
-    # a plural, "ات" + "ي"), not off a word of two letters before the taa ("بيتي", my house; "بنتك"),
-    # and never in "انترنت" (internet, whose taa is its own). Before the accusative's alef comes off
-    # ("شركتنا", our company, is no "شركتن").
+    # a plural, "ات" + "ي"), not off a word of two letters before the taa, with a particle or the
+    # article on it or not ("بيتي", my house; "وبنتك"; "لبنتي" is no "لبن", milk), and never in
+    # "انترنت" (internet, whose taa is its own). Not "ه" (his): after the normalisation it is also
+    # the taa marbuta of a feminine ("ثابتة", fixed, is no "ثاب"). Before the accusative's alef
+    # comes off ("شركتنا", our company, is no "شركتن").
+    particle = "(?:[وفبلك]|ال|وال|بال|فال|كال|لل)?"
+    endings = f"(?:{'|'.join(ARABIC_POSSESSIVES)})"
     possessive = token_filter(
         "ar_possessive",
         "pattern_replace",
-        pattern=f"^(?!.*نترن)(\\p{{L}}{{2,}}[^ا])ت(?:{'|'.join(ARABIC_POSSESSIVES)})$",
+        pattern=(f"^(?!.*نترن)(?!{particle}\\p{{L}}{{2}}ت{endings}$)(\\p{{L}}{{2,}}[^ا])ت{endings}$"),
         replacement="$1ه",
     )
     after_stop = ["arabic_normalization", normalised]
@@ -230,9 +235,9 @@ def _arabic():
     )
 
 
-# The possessive endings written onto a noun (after `arabic_normalization`: "ه" is also "ة"), longest
-# first: my, your, his, her, our, their (`_arabic`).
-ARABIC_POSSESSIVES = ("كما", "هما", "كم", "كن", "هم", "هن", "ها", "نا", "ي", "ك", "ه")
+# The possessive endings written onto a noun, longest first: my, your, her, our, their (`_arabic`;
+# not "ه", his, which the normalisation makes the taa marbuta's letter too).
+ARABIC_POSSESSIVES = ("كما", "هما", "كم", "كن", "هم", "هن", "ها", "نا", "ي", "ك")
 
 
 # Languages whose analysers drop the stop words again after normalising the letters (`_arabic`).

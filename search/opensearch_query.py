@@ -561,7 +561,7 @@ def heard_words(text: str, groups: Sequence[Sequence[str]], places: dict[str, st
             continue
         if heard.written.intersection(arabic_forms(word)):
             continue
-        term = _heard_term(word, heard)
+        term = _heard_term(word, heard, compound=True)
         if term:
             found[word] = term
         elif term is False:
@@ -591,27 +591,32 @@ def _joined(parts: Sequence[str]) -> list[str]:
     return list(dict.fromkeys((whole, shared)))
 
 
-def _heard_term(word: str, heard: HeardTerms) -> str | None | Literal[False]:
+def _heard_term(word: str, heard: HeardTerms, compound: bool = False) -> str | None | Literal[False]:
     """The term `word` is heard as; None for a sound of several groups' terms, False for no known
     sound. A word with the article is heard without it only; the first form with a known sound
-    decides. A word of no known sound is then heard as a compound (`HEARD_COMPOUND_PART`)."""
+    decides. With `compound` (a word typed as one, never neighbours joined), a long word of no known
+    sound is then heard as a compound (`HEARD_COMPOUND_FROM`)."""
     forms = arabic_forms(word)
     forms = forms[1:] if forms[0].startswith(ARABIC_ARTICLE) else forms
     sounds = [arabic_skeleton(form) for form in forms]
     for sound in sounds:
         if sound in heard.by_sound:
             return heard.by_sound[sound]
+    if not compound or len(normalise(word)) < HEARD_COMPOUND_FROM:
+        return False
     for sound in sounds:
-        for cut in range(len(sound) - 1, HEARD_COMPOUND_PART - 1, -1):
+        for cut in range(len(sound) - HEARD_COMPOUND_REST, HEARD_TERM_SKELETON - 1, -1):
             if sound[:cut] in heard.by_sound:
                 return heard.by_sound[sound[:cut]]
     return False
 
 
-# A Swedish compound heard in Arabic letters ("فورسكولبلاتس", förskoleplats; "بينشونس", pensions-),
-# which no group has whole: heard as the longest term its sound begins with, of this many letters
-# of skeleton or more (no word of the Arabic pages is so heard: tests/search/test_residents_words.py).
-HEARD_COMPOUND_PART = HEARD_TERM_SKELETON
+# A Swedish compound heard in Arabic letters ("فورسكولبلاتس", förskoleplats; "بريدباندسكوأوردينيتور",
+# bredbandskoordinator), which no group has whole: a word of this many letters or more is heard as
+# the longest term its sound begins with, when a part of so many letters of skeleton is left after
+# it (not an Arabic ending: "بدرجات", *by degrees*, is no "bidrag" + "ات"). Never neighbours joined.
+HEARD_COMPOUND_FROM = 8
+HEARD_COMPOUND_REST = 3
 
 
 def as_heard(text: str, groups: Sequence[Sequence[str]], places: dict[str, str]) -> str:

@@ -50,6 +50,8 @@ class DocumentType:
 DOCUMENT_TYPES: dict[str, DocumentType] = {}
 PAGE_TYPES: dict[type, tuple[DocumentType, Callable | None]] = {}
 SNIPPETS: dict[type, Callable] = {}
+# Objects whose change changes a page's document → how to find that page (`register_page_part`).
+PAGE_PARTS: dict[type, Callable] = {}
 # The document type each snippet model is indexed as. Documents built from snippets have a body of
 # words to be found by (a kind, place names, the Swedish description in every language), not prose
 # to be shown.
@@ -86,6 +88,18 @@ def register_snippet(model: type, doc_type: DocumentType):
     def decorator(builder: Callable) -> Callable:
         SNIPPETS[model] = builder
         return builder
+
+    return decorator
+
+
+def register_page_part(model: type):
+    """Decorator: saving or deleting an object of `model` changes pages' documents; the decorated
+    `page_of(obj)` gives them (page ids or pages, maybe none), indexed again in the change's
+    transaction (search/signals.py). A session's cancelled dates are its documents' words."""
+
+    def decorator(page_of: Callable) -> Callable:
+        PAGE_PARTS[model] = page_of
+        return page_of
 
     return decorator
 

@@ -11,7 +11,9 @@ inside the move's atomic block, so rows written there commit or roll back with t
   live subtree, as pages below an unpublished page are not public and URLs below a moved one change;
 - a page deleted: that page (a deleted subtree sends one deletion per page);
 - a view restriction saved or deleted: the restricted page and its live subtree;
-- a registered snippet saved or deleted: that snippet.
+- a registered snippet saved or deleted: that snippet;
+- a registered part of a page saved or deleted (`register_page_part`: a session's cancelled date):
+  that page.
 
 A translation appearing or going also updates its Swedish source, which is shown in its place.
 Nothing is written when no engine is configured.
@@ -28,7 +30,7 @@ from home.models import MunicipalityPage, OrganisationSettings
 from search.indexes import engine_configured
 from search.indexing import enqueue, page_key, snippet_key
 from search.models import IndexOutbox, Synonym
-from search.registry import SNIPPETS
+from search.registry import PAGE_PARTS, SNIPPETS
 from search.service import PLACES_CACHE_KEY, PROMOTED_QUERIES_KEY, SYNONYM_CACHE_KEY
 
 
@@ -109,6 +111,18 @@ post_delete.connect(
 )
 post_save.connect(_snippet_saved, dispatch_uid="search-snippet-saved")
 post_delete.connect(_snippet_deleted, dispatch_uid="search-snippet-deleted")
+
+
+def _page_part_changed(sender, instance, raw=False, **kwargs):
+    """A registered part of a page saved or deleted (a session's cancelled date): that page."""
+    page_of = PAGE_PARTS.get(type(instance))
+    if raw or page_of is None or not engine_configured():
+        return
+    enqueue([page_key(page) for page in page_of(instance)])
+
+
+post_save.connect(_page_part_changed, dispatch_uid="search-page-part-saved")
+post_delete.connect(_page_part_changed, dispatch_uid="search-page-part-deleted")
 
 
 def _synonyms_changed(sender, instance, **kwargs):

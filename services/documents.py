@@ -1,13 +1,14 @@
 """What services/ contributes to the search index (see search/registry.py)."""
 
 import datetime
+from collections.abc import Collection
 
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import DocumentType, register_page, register_snippet
+from search.registry import DocumentType, register_page, register_page_part, register_snippet
 from services.models import (
     LANGUAGE_LABELS,
     EService,
@@ -15,6 +16,7 @@ from services.models import (
     HelpSessionPage,
     LibraryPage,
     LifeEventGuidePage,
+    SessionCancellation,
 )
 from services.occurrences import recurrence_dates
 
@@ -34,6 +36,9 @@ SESSION_KEYWORDS = _("kurs drop-in träff workshop lektion lära sig")
 # A session's weekdays are read from this many of its coming dates (cancelled dates aside; none for
 # a session that is over).
 WEEKS_OF_WEEKDAYS = 8
+# The part of the day a session starts in, as residents ask for it ("bankidhjälp på förmiddagen",
+# "tuesday morning bankid"): before noon, before five, later; in the weekdays' languages.
+PARTS_OF_DAY = ((12, _("förmiddag")), (17, _("eftermiddag")), (24, _("kväll")))
 # The languages whose weekday names are words of a session's document. Not Arabic: its light
 # stemmer makes Friday ("الجمعة") the stem of "جمعية" (an association, as in fibre associations),
 # Monday ("الاثنين") that of "two", and Sunday ("الأحد") that of "someone".
@@ -52,20 +57,45 @@ def library_fields(page, ctx):
     return {"places": places, "topic_names": keywords}
 
 
-def in_every_language(text, but: str = "") -> str:
-    """A translatable text in each language of the site (`but` that one), each once."""
+def in_every_language(text, but: Collection[str] = ()) -> str:
+    """A translatable text in each language of the site (but those of `but`), each once."""
     translated = []
     for code, _name in settings.LANGUAGES:
-        if code != but:
+        if code not in but:
             with translation.override(code):
                 translated.append(str(text))
     return " ".join(dict.fromkeys(translated))
 
 
+# A session with a date cancelled in the coming days has these words, in every language ("är bankid
+# inställt", "is the bankid session cancelled this week"), until it is next indexed after that date.
+CANCELLED_KEYWORDS = _("inställt inställd")
+CANCELLED_WITHIN_DAYS = 14
+
+
+@register_page_part(SessionCancellation)
+def cancelled_session(cancellation) -> list[int]:
+    """A date cancelled or restored: the series' pages in every language."""
+    try:
+        key = cancellation.session.translation_key
+    except HelpSessionPage.DoesNotExist:  # the series itself is being deleted
+        return []
+    return list(HelpSessionPage.objects.filter(translation_key=key).values_list("pk", flat=True))
+
+
 @register_page(HelpSessionPage, HELP_SESSION)
 def session_fields(page, ctx):
     today = timezone.localdate()
-    cancelled = {c.date for c in page.cancellations.all()}
+    # A series' cancellations are kept on its source-language page, whichever translation is indexed.
+    source = page
+    if page.locale.language_code != settings.LANGUAGE_CODE:
+        source = (
+            HelpSessionPage.objects.filter(
+                translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            ).first()
+            or page
+        )
+    cancelled = {c.date for c in source.cancellations.all()}
     dates = [
         d
         for d in recurrence_dates(
@@ -91,9 +121,15 @@ def session_fields(page, ctx):
             words += [str(LANGUAGE_LABELS.get(spoken, "")) for spoken in page.languages or []]
             if code in WEEKDAY_LANGUAGES:
                 words += [str(WEEKDAYS[day]) for day in weekdays]
+                words.append(
+                    str(next(label for until, label in PARTS_OF_DAY if page.start_time.hour < until))
+                )
     # In the other languages only: in its own, a session says what it is in its own words, and
     # "kurs" on a session that does not call itself one made "datorkurs på dagtid" find "boka tid".
-    words.append(in_every_language(SESSION_KEYWORDS, but=language))
+    if any(today <= day <= today + datetime.timedelta(days=CANCELLED_WITHIN_DAYS) for day in cancelled):
+        words.append(in_every_language(CANCELLED_KEYWORDS))
+    # (A translated page is in its own language's index only: nor in the source language.)
+    words.append(in_every_language(SESSION_KEYWORDS, but={language, settings.LANGUAGE_CODE}))
     fields["topic_names"] = " ".join([fields["topic_names"], *dict.fromkeys(words)]).strip()
     fields.update(
         {

@@ -485,3 +485,63 @@ def test_only_refusals_of_every_write_keep_the_whole_outbox_waiting(status, erro
 
     assert refuses_writes(TransportError(status, error, {})) is refused
     assert refuses_writes(ValueError(error)) is False
+
+
+def test_a_cancelled_date_is_in_the_series_documents_in_every_language_and_leaves_with_it(engine, client):
+    """A session's cancelled dates are parts of its documents (`register_page_part`): a cancelled
+    date, saved or deleted, indexes the series' pages again in its transaction; while a date in the
+    coming days is cancelled, the words for it find the series ("är bankid inställt", "is the bankid
+    session cancelled", "جلسة البنك اي دي ملغاة")."""
+    import datetime
+
+    from django.utils import timezone
+
+    from services.models import HelpSessionPage, SessionCancellation
+    from services.occurrences import recurrence_dates
+
+    session = (
+        HelpSessionPage.objects.live()
+        .filter(locale__language_code="sv", title__startswith="Få hjälp med BankID")
+        .order_by("pk")
+        .first()
+    )
+    library = session.title.split("–")[-1].strip()
+    today = timezone.localdate()
+    day = recurrence_dates(
+        session.first_date, session.repeat, session.until, today, today + datetime.timedelta(days=14)
+    )[0]
+
+    series = list(
+        HelpSessionPage.objects.filter(translation_key=session.translation_key).values_list("pk", flat=True)
+    )
+
+    def cancelled_in_index() -> set[str]:
+        found = set()
+        for language in ("sv", "en", "ar"):
+            query = {"bool": {"filter": [{"terms": {"page_id": series}}]}}
+            body = {"query": query, "_source": ["topic_names"]}
+            for hit in es_client().search(index=alias_name(language), body=body)["hits"]["hits"]:
+                if {"inställt", "cancelled", "ملغاة"} & set(hit["_source"]["topic_names"].split()):
+                    found.add(language)
+        return found
+
+    assert cancelled_in_index() == set()
+    with engine(execute=True):
+        SessionCancellation.objects.create(session=session, date=day, reason="Sjuk personal")
+    refresh()
+    assert cancelled_in_index() == {"sv", "en", "ar"}
+    for query, language in (
+        ("är bankid inställt", "sv"),
+        ("is the bankid session cancelled", "en"),
+        ("جلسة البنك اي دي ملغاة", "ar"),
+    ):
+        hits = api(client, q=query, lang=language)["hits"]
+        assert any(
+            hit["type"] == "help_session" and "BankID" in hit["title"] and library in hit["title"]
+            for hit in hits[:3]
+        ), (query, titles({"hits": hits})[:3])
+
+    with engine(execute=True):
+        SessionCancellation.objects.filter(session=session, date=day).delete()
+    refresh()
+    assert cancelled_in_index() == set()
