@@ -165,7 +165,11 @@ normalise = lru_cache(maxsize=4096)(text_forms.normalise)
 
 
 def _leaves_enough(word: str, prefix: str) -> bool:
-    """The rule of Lucene's Arabic stemmer: after "و" three letters must remain, after the others two."""
+    """The rule of Lucene's Arabic stemmer: after "و" three letters must remain, after the others two;
+    after a particle the stemmer leaves on (`ARABIC_WRITTEN_ON`), three ("وبنت", and a girl, is no
+    "و" + "ب" + "نت", the net)."""
+    if prefix not in ARABIC_PREFIXES:
+        return len(word) - len(prefix) >= 3
     return len(word) - len(prefix) >= (3 if len(prefix) == 1 else 2)
 
 

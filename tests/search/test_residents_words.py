@@ -84,6 +84,7 @@ def test_an_arabic_term_is_found_with_the_article_or_a_particle_written_onto_it(
     for typed in ("بسويش", "لسويش", "فسويش", "وبسويش", "وبالسويش"):
         assert find_concepts(f"نخلص {typed}", groups) == ("نخلص", [(typed, ["swish"])]), typed
     assert find_concepts("بلد", [["لد", "x"]]) == ("بلد", [])
+    assert find_concepts("عندي ولد وبنت", [["نت", "internet"]]) == ("عندي ولد وبنت", [])  # "and a girl"
 
 
 def test_a_term_that_is_only_a_part_of_the_words_typed_but_for_a_stop_word_is_no_alternative():
