@@ -9,6 +9,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import DocumentType, register_page, register_page_part, register_snippet
+from services.booking import source_session
 from services.models import (
     LANGUAGE_LABELS,
     EService,
@@ -77,25 +78,17 @@ CANCELLED_WITHIN_DAYS = 14
 def cancelled_session(cancellation) -> list[int]:
     """A date cancelled or restored: the series' pages in every language."""
     try:
-        key = cancellation.session.translation_key
+        session = cancellation.session
     except HelpSessionPage.DoesNotExist:  # the series itself is being deleted
         return []
-    return list(HelpSessionPage.objects.filter(translation_key=key).values_list("pk", flat=True))
+    return list(session.get_translations(inclusive=True).values_list("pk", flat=True))
 
 
 @register_page(HelpSessionPage, HELP_SESSION)
 def session_fields(page, ctx):
     today = timezone.localdate()
     # A series' cancellations are kept on its source-language page, whichever translation is indexed.
-    source = page
-    if page.locale.language_code != settings.LANGUAGE_CODE:
-        source = (
-            HelpSessionPage.objects.filter(
-                translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
-            ).first()
-            or page
-        )
-    cancelled = {c.date for c in source.cancellations.all()}
+    cancelled = {c.date for c in source_session(page).cancellations.all()}
     dates = [
         d
         for d in recurrence_dates(
@@ -124,10 +117,10 @@ def session_fields(page, ctx):
                 words.append(
                     str(next(label for until, label in PARTS_OF_DAY if page.start_time.hour < until))
                 )
-    # In the other languages only: in its own, a session says what it is in its own words, and
-    # "kurs" on a session that does not call itself one made "datorkurs på dagtid" find "boka tid".
     if any(today <= day <= today + datetime.timedelta(days=CANCELLED_WITHIN_DAYS) for day in cancelled):
         words.append(in_every_language(CANCELLED_KEYWORDS))
+    # In the other languages only: in its own, a session says what it is in its own words, and
+    # "kurs" on a session that does not call itself one made "datorkurs på dagtid" find "boka tid".
     # (A translated page is in its own language's index only: nor in the source language.)
     words.append(in_every_language(SESSION_KEYWORDS, but={language, settings.LANGUAGE_CODE}))
     fields["topic_names"] = " ".join([fields["topic_names"], *dict.fromkeys(words)]).strip()
