@@ -119,6 +119,33 @@ YEARS_AFTER_NUMBER = (
 YEARS_BEFORE_NUMBER = "ålder åldern alder aldern age aged عمر عمري بعمر العمر".split()
 
 
+# Words a resident puts between the words of a synonym's term, which a term does not need to name:
+# a possessive or an article ("pay with her phone" is "pay with phone", "betala med min mobil"
+# "betala med mobil"). As `core.text.normalise` writes them (å, ä, ö folded).
+BETWEEN_TERM_WORDS = (
+    "my your his her our their the a an "
+    "min mitt mina din ditt dina hans hennes sin sitt sina var vart vara er ert era en ett"
+).split()
+
+# The digits as a number is read out, one by one, on the phone or to a voice assistant ("ett ett sju
+# sju", "one one seven seven", "واحد واحد سبعة سبعة": 1177); `search.opensearch_query.
+# with_digits_spelt_out` reads DIGITS_SPELT_FROM or more in a row as the number. In every language,
+# as readers mix them; matched as `core.text.normalise` writes a word (Arabic alef forms and taa
+# marbuta as the analysers write them). Not "oh" for nought, nor "en" alone: both are also words.
+DIGIT_WORDS = {
+    "0": "noll nolla zero صفر",
+    "1": "ett etta one واحد واحده",
+    "2": "två tva tvåa two اثنين اثنان اتنين تنين",
+    "3": "tre trea three ثلاثه ثلاث تلاته تلات",
+    "4": "fyra fyran four اربعه اربع ربعه",
+    "5": "fem femma five خمسه خمس",
+    "6": "sex sexa six سته ست",
+    "7": "sju sjua seven سبعه سبع",
+    "8": "åtta atta åttan eight ثمانيه ثمان تمنيه تمانيه تمنه",
+    "9": "nio nia nine تسعه تسع",
+}
+DIGITS_SPELT_FROM = 3
+
 # The languages a resident may ask to be helped in (the sessions' `session_languages`), by the
 # words that name them in the site's languages and as residents type them ("på engelska", "in
 # english", "بالعربي", "3arabi"). Swedish is left out: every session is given in it, and "lite

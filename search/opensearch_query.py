@@ -56,6 +56,9 @@ from opensearchpy.exceptions import HTTP_EXCEPTIONS
 from core import text as text_forms
 from search.analysis import (
     ASKING_FOR_HELP,
+    BETWEEN_TERM_WORDS,
+    DIGIT_WORDS,
+    DIGITS_SPELT_FROM,
     LANGUAGES_ASKED_FOR,
     NOT_THE_LANGUAGE,
     YEARS_AFTER_NUMBER,
@@ -113,8 +116,10 @@ STRICT = "2<70%"
 TOO_FEW_FOR_ONE_WORD = 3
 TOO_FEW_FOR_WORDS = 1
 # A query that names a place and finds at most this many pages (one page of hits), none of them
-# the place's, is looked at again (`misses_the_place`).
+# the place's, is looked at again (`misses_the_place`); with more, only when the first of them are
+# all other municipalities' pages (`found_elsewhere`): the county's pages hold for every place.
 PLACE_MISSED_UP_TO = 10
+FOUND_ELSEWHERE_FIRST = 3
 MAX_ALTERNATIVES = 6
 # Type weights, freshness, places' own content and phrases are applied to this many of the best
 # matches only (a rescore), not to every match.
@@ -133,6 +138,8 @@ ENDING_LIST = (
     *("ه", "ات", "ين", "ون"),  # Arabic (taa marbuta as normalised: ه)
 )
 ENDINGS = "(?:" + "|".join(dict.fromkeys(ENDING_LIST)) + ")?"
+# A term's last word that drops its "e" before an English ending.
+LATIN_E_ENDING = re.compile(r"[a-z]{3,}e")
 LONGEST_ENDING = max(map(len, ENDING_LIST))
 # Arabic writes the article and some particles onto the word ("الولادة", "والولادة" for "ولادة"):
 # a synonym is recognised with them or without. The prefixes Lucene's Arabic light stemmer (the
@@ -219,7 +226,14 @@ def _synonym_pattern(term: str) -> re.Pattern | None:
         words[0] = _without_article(words[0])
         fitting = [p for p in ARABIC_WRITTEN_ON if _leaves_enough(p + words[0], p)]
         prefix = "(?:" + "|".join(fitting) + ")?" if fitting else ""
-    return re.compile(r"(?<!\w)" + prefix + r"\W+".join(map(re.escape, words)) + ENDINGS + r"(?!\w)")
+    escaped = [re.escape(word) for word in words]
+    if LATIN_E_ENDING.fullmatch(words[-1]):
+        # "relocate": "relocated", "relocating" (the "e" goes before "-ed" and "-ing").
+        escaped[-1] = re.escape(words[-1][:-1]) + "(?:e|ed|ing)"
+    # A possessive or an article between a term's words ("pay with her phone", "betala med min
+    # mobil"): one, where the term has none.
+    between = r"\W+(?:(?:" + _alternatives(BETWEEN_TERM_WORDS) + r")\W+)?"
+    return re.compile(r"(?<!\w)" + prefix + between.join(escaped) + ENDINGS + r"(?!\w)")
 
 
 def frozen_groups(groups) -> tuple[tuple[str, ...], ...]:
@@ -252,8 +266,10 @@ def _candidate_patterns(joined: str, groups: list[list[str]]) -> list[tuple[int,
     found: dict[int, tuple[int, str, re.Pattern]] = {}
     for word in {bare for typed in WORD.findall(joined) for bare in _bare_forms(typed)}:
         for cut in range(max(1, len(word) - LONGEST_ENDING), len(word) + 1):
-            for entry in by_first.get(word[:cut], ()):
-                found[id(entry)] = entry
+            # ... or that word's start and an "e" ("relocating": "relocate").
+            for key in (word[:cut], word[:cut] + "e"):
+                for entry in by_first.get(key, ()):
+                    found[id(entry)] = entry
     return list(found.values())
 
 
@@ -1213,6 +1229,35 @@ def apart_from_numbers(text: str) -> str:
     return ARABIC_ON_DIGITS.sub(" ", PARTICLE_ON_NUMBER.sub("", text))
 
 
+_DIGIT_OF = {
+    text_forms.normalise(word): digit for digit, words in DIGIT_WORDS.items() for word in words.split()
+}
+_DIGIT_GAP = re.compile(r"[\s,\-–]*")
+
+
+def with_digits_spelt_out(text: str) -> str:
+    """`text` with digits said one by one ("ett ett sju sju", "one one seven seven", "1 1 7 7",
+    "واحد واحد سبعة سبعة") written as their number, from DIGITS_SPELT_FROM in a row: the number a
+    resident heard or reads out is the one the pages write ("1177"). Fewer stay words ("en två
+    veckor", "one or two")."""
+    runs, run = [], []
+    for word in WORD.finditer(text):
+        digit = word.group() if len(word.group()) == 1 and word.group().isdigit() else None
+        digit = digit or _DIGIT_OF.get(text_forms.normalise(word.group()))
+        if digit and run and not _DIGIT_GAP.fullmatch(text, run[-1][2], word.start()):
+            runs.append(run)
+            run = []
+        if digit:
+            run.append((digit, word.start(), word.end()))
+        elif run:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    for run in reversed([run for run in runs if len(run) >= DIGITS_SPELT_FROM]):
+        text = text[: run[0][1]] + "".join(digit for digit, _start, _end in run) + text[run[-1][2] :]
+    return text
+
+
 def _alternatives(words: Sequence[str]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
@@ -1300,7 +1345,9 @@ def languages_asked(text: str, language: str) -> list[str]:
 def read_query(request, synonym_groups, places) -> ReadQuery:
     places = places or {}
     synonym_groups = frozen_groups(synonym_groups or ())
-    text, place_words, place_codes, names = split_places(apart_from_numbers(request.query), places)
+    text, place_words, place_codes, names = split_places(
+        apart_from_numbers(with_digits_spelt_out(request.query)), places
+    )
     text, years = without_years(text, request.language)
     rest, concepts = with_heard_words(text, synonym_groups, places, request.language)
     ages = [concept for number in years for concept in find_concepts(number, synonym_groups)[1]]
@@ -1657,18 +1704,38 @@ def is_large(es, index: str) -> bool:
     return known[1] >= settings.SEARCH_SPLIT_FROM
 
 
-def _search(es, index: str, bodies: list[dict]) -> dict:
+def _search(es, index: str, bodies: list[dict], place_pages: ReadQuery | None = None) -> dict:
     """One search's answer, whether asked in one body or in two (hits and counts, sent together).
     An error in either is raised as the client raises it for a single search (the breaker reads
-    its status)."""
-    if len(bodies) == 1:
+    its status). With `place_pages` (a query that names a place), the best page of the place's own
+    matches is asked for alongside, in the same round trip (`place_pages_body`), and is in the
+    answer as "place_pages"."""
+    if len(bodies) == 1 and place_pages is None:
         return es.search(index=index, body=bodies[0])
-    # Both parts on the same copies of the shards, so the count is of the hits' own index state.
+    also = [place_pages_body(bodies[0], place_pages)] if place_pages is not None else []
+    # The parts on the same copies of the shards, so the count is of the hits' own index state.
     header = {"index": index, "preference": secrets.token_hex(8)}
-    hits, counts = _msearch(es, [line for body in bodies for line in (header, body)])
-    hits["hits"]["total"] = counts["hits"]["total"]
-    hits["aggregations"] = counts["aggregations"]
+    answers = _msearch(es, [line for body in (*bodies, *also) for line in (header, body)])
+    hits = answers[0]
+    if len(bodies) == 2:
+        hits["hits"]["total"] = answers[1]["hits"]["total"]
+        hits["aggregations"] = answers[1]["aggregations"]
+    if also:
+        hits["place_pages"] = answers[-1]["hits"]["hits"]
     return hits
+
+
+def place_pages_body(hits: dict, read: ReadQuery) -> dict:
+    """The hits body of a search, for the place's own pages only: its best page of them (neither
+    counted nor faceted). Every other municipality's pages had outscored them ("lära swish på
+    biblioteket i <kommun>": eleven libraries' Swish sessions elsewhere, the place's library
+    twelfth), and a preference for the place's pages put the pages of every municipality (an
+    e-service with a link for each) before the place's own library."""
+    place = {"terms": {"municipalities": list(read.own_codes)}}
+    body = {key: value for key, value in hits.items() if key not in ("aggs", "from")}
+    body["query"] = {"bool": {"must": [hits["query"]], "filter": [place]}}
+    body["track_total_hits"] = False
+    return body
 
 
 def _msearch(es, lines: list[dict]) -> list[dict]:
@@ -1807,6 +1874,19 @@ def misses_the_place(response: dict, read: ReadQuery) -> bool:
         return False
     counts = _facets(response)["kommun"]
     return not any(counts.get(code) for code in read.own_codes)
+
+
+def found_elsewhere(response: dict) -> bool:
+    """The first hits are all other municipalities' pages, none the county's: "lära swish på
+    biblioteket i <kommun>" found the Swish sessions of eleven libraries elsewhere, and not the
+    place's library. (The county's guides, first, answer for every place: "no bars on my phone in
+    <kommun>" is the coverage guide's.) Called when no page found is of the place named."""
+    first = response["hits"]["hits"][:FOUND_ELSEWHERE_FIRST]
+    return (
+        bool(first)
+        and not any(map(of_the_county, first))
+        and all(hit["_source"].get("municipalities") for hit in first)
+    )
 
 
 def of_the_place(hit: dict, read: ReadQuery) -> bool:
@@ -2000,24 +2080,32 @@ def answer_query(
     partial = False
     total = response["hits"]["total"]["value"]
     few = few_hits(read)
-    place_missed = total <= PLACE_MISSED_UP_TO and misses_the_place(response, read)
+    place_missed = misses_the_place(response, read)
+    # Only other municipalities' pages first: the place's own pages, whichever words they have,
+    # are the answer, not those (a county's guide first answers for every place).
+    elsewhere = place_missed and request.page == 1 and found_elsewhere(response)
+    place_missed = place_missed and (total <= PLACE_MISSED_UP_TO or elsewhere)
     if total <= few or place_missed:
         # Too few, or a few that all miss the place asked for: one more round trip, any of the
         # words with typo tolerance (which also finds every word with a typo in it).
-        any_word = _search(es, index, search_bodies(request, read, "1", typos=True, split=split))
+        bodies = search_bodies(request, read, "1", typos=True, split=split)
+        any_word = _search(es, index, bodies, place_pages=read if elsewhere else None)
         nothing = any_word["hits"]["total"]["value"] == 0
         if asks_beside_places(read) and (nothing or (place_missed and misses_the_place(any_word, read))):
             # Still nothing, or nothing of the place named ("ny i <kommun>" found four courses
             # elsewhere that say "nybörjare"): its pages, the place as one of the words (a third
             # round trip, for what would else be a dead end).
             read = replace(read, place_is_a_word=True)
-            any_word = _search(es, index, search_bodies(request, read, "1", typos=True, split=split))
+            bodies = search_bodies(request, read, "1", typos=True, split=split)
+            any_word = _search(es, index, bodies, place_pages=read if elsewhere else None)
         if any_word["hits"]["total"]["value"] > total:
             # The pages with (nearly) every word first, then the best of the others: never an
             # (almost) empty page while other pages match some of the words (or match with a typo).
             first = response["hits"]["hits"]
             seen = {hit["_id"] for hit in first}
-            extra = [hit for hit in any_word["hits"]["hits"] if hit["_id"] not in seen]
+            # The place's own best pages (asked for alongside: `_search`), then the rest.
+            extra = [*any_word.get("place_pages", ()), *any_word["hits"]["hits"]]
+            extra = [hit for hit in extra if hit["_id"] not in seen and not seen.add(hit["_id"])]
             hits = first + extra
             if place_missed:
                 # The place's own pages first (they have some of the words, or the place as one),

@@ -11,14 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from search import opensearch_query
-from search.analysis import stop_words
+from search.analysis import DIGIT_WORDS, DIGITS_SPELT_FROM, stop_words
 from search.opensearch_query import (
     ENDING_LIST,
     WORD,
     find_concepts,
+    found_elsewhere,
     meaningful_words,
     misspelt_place,
     normalise,
+    with_digits_spelt_out,
 )
 from search.service import SearchRequest
 from tests.search import titles
@@ -679,6 +681,26 @@ def test_natural_phrasings_from_the_issue_find_what_they_mean(
         ("datorkurs på dagtid för äldre", "sv", "", {"help_session"}, ("senior",)),
         # A weekday is when, not what (and Friday is no fibre association).
         ("جلسة سويش يوم الجمعة", "ar", "", {"help_session"}, ("swish",)),
+        # Stop 37: a possessive inside a term; "relocated".
+        ("teach my grandma to pay with her phone", "en", "", {"help_session"}, ("swish",)),
+        ("just relocated here for a job, what paperwork first", "en", "", {"life_event_guide"}, ("moving",)),
+        # ... and the words of migration 0019.
+        ("vi väntar tvillingar, vad måste vi ansöka om", "sv", "", {"life_event_guide"}, ("barn",)),
+        ("library i can get into late evening without staff", "en", "", {"library"}, ("skinnskatteberg",)),
+        (
+            "our farmhouse only has slow adsl, how to get a fibre line",
+            "en",
+            "",
+            {"broadband_guide"},
+            ("fibre",),
+        ),
+        ("أمي بدها تتعلم تدفع بالموبايل", "ar", "", {"help_session"}, ("swish",)),
+        ("بغيت نحل محل ديال الحلاقة فالسويد شنو خاصني", "ar", "", {"life_event_guide"}, ("شركة",)),
+        # Every page found is another municipality's: the place's own pages first ...
+        ("lära swish på biblioteket i fagersta", "sv", "", {"library", "help_session"}, ("fagersta",)),
+        ("nybörjarkurs på dator för pensionärer i Sala", "sv", "", {"library", "help_session"}, ("sala",)),
+        # ... but the county's guide answers for every place.
+        ("zero bars on my phone inside the house in norberg", "en", "", {"broadband_guide"}, ("coverage",)),
     ],
 )
 def test_situations_and_keywords_find_what_they_mean(
@@ -1858,3 +1880,75 @@ def test_every_language_a_query_can_ask_for_is_a_session_language():
     from services.models import SESSION_LANGUAGES
 
     assert set(LANGUAGES_ASKED_FOR) == {code for code, _label in SESSION_LANGUAGES} - {"sv"}
+
+
+@pytest.mark.django_db
+@pytest.mark.search_engine
+@pytest.mark.parametrize(
+    ("said", "written", "language"),
+    [
+        ("cant log into one one seven seven without bank id", "cant log into 1177 without bank id", "en"),
+        ("واحد واحد سبعة سبعة ما بعرف ادخل عليه", "1177 ما بعرف ادخل عليه", "ar"),
+        ("ring ett ett sju sju", "ring 1177", "sv"),
+    ],
+)
+def test_a_number_read_out_digit_by_digit_finds_what_the_number_finds(
+    engine, client, said, written, language
+):
+    heard, typed = api(client, q=said, lang=language), api(client, q=written, lang=language)
+    assert heard["total"] == typed["total"] > 0
+    assert top3(heard) == top3(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("ett ett sju sju", "1177"),
+        ("cant log into one one seven seven without bank id", "cant log into 1177 without bank id"),
+        ("واحد واحد سبعة سبعة ما بعرف ادخل عليه", "1177 ما بعرف ادخل عليه"),
+        ("1 1 7 7", "1177"),
+        ("ring ett-ett-sju-sju nu", "ring 1177 nu"),
+        # Fewer than three in a row are words.
+        ("en två veckor", "en två veckor"),
+        ("one or two", "one or two"),
+        ("sex timmar om dagen", "sex timmar om dagen"),
+    ],
+)
+def test_digits_said_one_by_one_are_the_number_they_make(typed, read):
+    assert with_digits_spelt_out(typed) == read
+
+
+@given(st.text("0123456789", min_size=DIGITS_SPELT_FROM, max_size=12), st.integers(0, 5))
+def test_any_number_read_out_digit_by_digit_in_any_language_is_that_number(number, which):
+    words = [DIGIT_WORDS[digit].split() for digit in number]
+    said = " ".join(forms[which % len(forms)] for forms in words)
+    assert with_digits_spelt_out(f"ring {said} nu") == f"ring {number} nu"
+
+
+def test_a_possessive_or_an_article_between_a_terms_words_is_still_the_term():
+    groups = [["pay with phone", "swish"], ["betala med mobil", "swish"], ["få barn", "föräldrapenning"]]
+    assert find_concepts("teach my grandma to pay with her phone", groups) == (
+        "teach my grandma to",
+        [("pay with her phone", ["swish"])],
+    )
+    assert find_concepts("betala med min mobil", groups)[1] == [("betala med min mobil", ["swish"])]
+    assert find_concepts("vi ska få ett barn", groups)[1] == [("få ett barn", ["föräldrapenning"])]
+    # One such word, not any words between them.
+    assert find_concepts("pay with cash or phone", groups)[1] == []
+
+
+def test_an_english_term_that_ends_in_e_is_found_with_ed_and_ing():
+    groups = [["relocate", "flytta"]]
+    for typed in ("relocate", "relocated", "relocating", "relocates"):
+        assert find_concepts(f"just {typed}", groups) == ("just", [(typed, ["flytta"])]), typed
+
+
+def test_the_first_hits_are_found_elsewhere_only_when_all_are_other_municipalities_pages():
+    def answer(*codes):
+        return {"hits": {"hits": [{"_source": {"municipalities": list(c)}} for c in codes]}}
+
+    assert found_elsewhere(answer(["1982"], ["1983"], ["1904"], ["00"]))
+    # A county's page, or a national one (no municipality), among the first three: no.
+    assert not found_elsewhere(answer(["1982"], [opensearch_query.REGION], ["1904"]))
+    assert not found_elsewhere(answer(["1982"], [], ["1904"]))
+    assert not found_elsewhere(answer())
