@@ -131,18 +131,19 @@ BETWEEN_TERM_WORDS = (
 # sju", "one one seven seven", "واحد واحد سبعة سبعة": 1177); `search.opensearch_query.
 # with_digits_spelt_out` reads DIGITS_SPELT_FROM or more in a row as the number. In every language,
 # as readers mix them; matched as `core.text.normalise` writes a word (Arabic alef forms and taa
-# marbuta as the analysers write them). Not "oh" for nought, nor "en" alone: both are also words.
+# marbuta as the analysers write them). Not "oh" for nought, nor "en" alone: both are also words;
+# nor "etta", "tvåa", "trea" (flats by their rooms: "etta tvåa trea" is no 123).
 DIGIT_WORDS = {
-    "0": "noll nolla zero صفر",
-    "1": "ett etta one واحد واحده",
-    "2": "två tva tvåa two اثنين اثنان اتنين تنين",
-    "3": "tre trea three ثلاثه ثلاث تلاته تلات",
-    "4": "fyra fyran four اربعه اربع ربعه",
-    "5": "fem femma five خمسه خمس",
-    "6": "sex sexa six سته ست",
-    "7": "sju sjua seven سبعه سبع",
-    "8": "åtta atta åttan eight ثمانيه ثمان تمنيه تمانيه تمنه",
-    "9": "nio nia nine تسعه تسع",
+    "0": "noll zero صفر",
+    "1": "ett one واحد واحده",
+    "2": "två tva two اثنين اثنان اتنين تنين",
+    "3": "tre three ثلاثه ثلاث تلاته تلات",
+    "4": "fyra four اربعه اربع ربعه",
+    "5": "fem five خمسه خمس",
+    "6": "sex six سته ست",
+    "7": "sju seven سبعه سبع",
+    "8": "åtta atta eight ثمانيه ثمان تمنيه تمانيه تمنه",
+    "9": "nio nine تسعه تسع",
 }
 DIGITS_SPELT_FROM = 3
 

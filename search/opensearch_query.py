@@ -21,7 +21,9 @@ Most searches are one round trip. A second is asked when the first finds too few
 most one hit for a query of several words (two pages with (nearly) all of them are an answer), at
 most three for a query of one word (a rare word, or a misspelling a few pages share: "bredbnad"),
 and up to a page of hits none of which is of the place the query names (`misses_the_place`; when
-the second finds nothing of it either, a third asks for the place's pages as one of the words). It
+the second finds nothing of it either, a third asks for the place's pages as one of the words;
+when the first three are all other municipalities' pages, the place's own best page of matches is
+asked for alongside, or, with more than a page of hits, alone: `found_elsewhere`). It
 asks for any of the words with typo tolerance (those with (nearly) every word, typos allowed, ranked
 first): recall degrades gracefully (the pages with every word first, then the best of the others;
 an answer that shows pages with only some of the words is marked `partial`: "Visar träffar för
@@ -34,7 +36,8 @@ back.
 On a large index (SEARCH_SPLIT_FROM documents or more) a round trip is one `_msearch` of two bodies:
 the hits, first scored by each field group's best field so the node can skip what cannot reach the
 rescore window and then scored in full there (`best_field_only`), and the exact count and facets as
-a filter that scores nothing (`search_bodies`). On a small index one body does both.
+a filter that scores nothing (`search_bodies`). On a small index one body does both. The place's
+own pages, when asked for alongside, are one more body in the same `_msearch` (`_search`).
 """
 
 import difflib
@@ -138,7 +141,8 @@ ENDING_LIST = (
     *("ه", "ات", "ين", "ون"),  # Arabic (taa marbuta as normalised: ه)
 )
 ENDINGS = "(?:" + "|".join(dict.fromkeys(ENDING_LIST)) + ")?"
-# A term's last word that drops its "e" before an English ending.
+# A term's last word in Latin letters that drops its "e" before "-ed" and "-ing" ("relocate":
+# "relocated"; in Swedish harmless, "äldre" is also "åldring").
 LATIN_E_ENDING = re.compile(r"[a-z]{3,}e")
 LONGEST_ENDING = max(map(len, ENDING_LIST))
 # Arabic writes the article and some particles onto the word ("الولادة", "والولادة" for "ولادة"):
@@ -228,7 +232,8 @@ def _synonym_pattern(term: str) -> re.Pattern | None:
         prefix = "(?:" + "|".join(fitting) + ")?" if fitting else ""
     escaped = [re.escape(word) for word in words]
     if LATIN_E_ENDING.fullmatch(words[-1]):
-        # "relocate": "relocated", "relocating" (the "e" goes before "-ed" and "-ing").
+        # "relocate": "relocated", "relocating" (the "e" goes before "-ed" and "-ing"; a term
+        # of one word is filed under it, hence the "+e" look-up in `_candidate_patterns`).
         escaped[-1] = re.escape(words[-1][:-1]) + "(?:e|ed|ing)"
     # A possessive or an article between a term's words ("pay with her phone", "betala med min
     # mobil"): one, where the term has none.
@@ -1232,17 +1237,20 @@ def apart_from_numbers(text: str) -> str:
 _DIGIT_OF = {
     text_forms.normalise(word): digit for digit, words in DIGIT_WORDS.items() for word in words.split()
 }
-_DIGIT_GAP = re.compile(r"[\s,\-–]*")
+_DIGIT_GAP = re.compile(r"[\s\-–]*")
+# Digits typed apart ("1 1 7 7") from this many: three ("barn 2 3 4 år") are more often a list.
+NUMERALS_APART_FROM = 4
 
 
 def with_digits_spelt_out(text: str) -> str:
     """`text` with digits said one by one ("ett ett sju sju", "one one seven seven", "1 1 7 7",
-    "واحد واحد سبعة سبعة") written as their number, from DIGITS_SPELT_FROM in a row: the number a
-    resident heard or reads out is the one the pages write ("1177"). Fewer stay words ("en två
-    veckor", "one or two")."""
+    "واحد واحد سبعة سبعة") written as their number, from DIGITS_SPELT_FROM in a row (digits typed
+    apart from NUMERALS_APART_FROM; a comma parts them: "åk 7, 8, 9"): the number a resident heard
+    or reads out is the one the pages write ("1177"). Fewer stay words ("ett två veckor", "one or
+    two")."""
     runs, run = [], []
     for word in WORD.finditer(text):
-        digit = word.group() if len(word.group()) == 1 and word.group().isdigit() else None
+        digit = word.group() if len(word.group()) == 1 and word.group().isdecimal() else None
         digit = digit or _DIGIT_OF.get(text_forms.normalise(word.group()))
         if digit and run and not _DIGIT_GAP.fullmatch(text, run[-1][2], word.start()):
             runs.append(run)
@@ -1253,7 +1261,12 @@ def with_digits_spelt_out(text: str) -> str:
             runs.append(run)
             run = []
     runs.append(run)
-    for run in reversed([run for run in runs if len(run) >= DIGITS_SPELT_FROM]):
+
+    def is_number(run) -> bool:
+        said = any(not text[start:end].isdecimal() for _digit, start, end in run)
+        return len(run) >= (DIGITS_SPELT_FROM if said else NUMERALS_APART_FROM)
+
+    for run in reversed([run for run in runs if is_number(run)]):
         text = text[: run[0][1]] + "".join(digit for digit, _start, _end in run) + text[run[-1][2] :]
     return text
 
@@ -1346,7 +1359,7 @@ def read_query(request, synonym_groups, places) -> ReadQuery:
     places = places or {}
     synonym_groups = frozen_groups(synonym_groups or ())
     text, place_words, place_codes, names = split_places(
-        apart_from_numbers(with_digits_spelt_out(request.query)), places
+        with_digits_spelt_out(apart_from_numbers(request.query)), places
     )
     text, years = without_years(text, request.language)
     rest, concepts = with_heard_words(text, synonym_groups, places, request.language)
@@ -1635,7 +1648,7 @@ def search_bodies(
     skip, and one request costs less than two). Both give the same total and facets, and the same
     hits in the same order whenever the best 300 by first score hold the page's hits (always on an
     index of up to 300 matches per shard; beyond, a page the full score would have put on the page
-    can be missed, as with any rescore window: the README measures how often).
+    can be missed, as with any rescore window: docs/search-log.md measures how often).
     """
     start = (request.page - 1) * request.page_size
     query = relevance_query(read, minimum, typos)
@@ -1723,6 +1736,23 @@ def _search(es, index: str, bodies: list[dict], place_pages: ReadQuery | None = 
     if also:
         hits["place_pages"] = answers[-1]["hits"]["hits"]
     return hits
+
+
+def _place_pages_first(es, index, request, read, response: dict, split: bool) -> tuple[dict, bool]:
+    """`response` with the place's own best pages (any of the words, typos allowed) first on its
+    page of hits, then the county's and other pages of it in their order, other municipalities'
+    last; and whether a page with only some of the words is shown (`partial`). One round trip."""
+    bodies = search_bodies(request, read, "1", typos=True, split=split)
+    own = _search(es, index, [place_pages_body(bodies[0], read)])["hits"]["hits"]
+    first = response["hits"]["hits"]
+    ids = {hit["_id"] for hit in first}
+    added = [hit for hit in own if hit["_id"] not in ids]
+    hits = added + first
+    hits.sort(key=lambda hit: not (of_the_place(hit, read) or of_the_county(hit)))
+    hits = hits[: request.page_size]
+    response["hits"]["hits"] = hits
+    shown = {hit["_id"] for hit in hits}
+    return response, any(hit["_id"] in shown for hit in added)
 
 
 def place_pages_body(hits: dict, read: ReadQuery) -> dict:
@@ -2084,7 +2114,13 @@ def answer_query(
     # Only other municipalities' pages first: the place's own pages, whichever words they have,
     # are the answer, not those (a county's guide first answers for every place).
     elsewhere = place_missed and request.page == 1 and found_elsewhere(response)
-    place_missed = place_missed and (total <= PLACE_MISSED_UP_TO or elsewhere)
+    if place_missed and total > PLACE_MISSED_UP_TO:
+        place_missed = False
+        if elsewhere:
+            # More than a page, none the place's: the answer stays the first one (its count,
+            # facets and later pages); only its first page gets the place's best pages first.
+            response, partial = _place_pages_first(es, index, request, read, response, split)
+            elsewhere = False
     if total <= few or place_missed:
         # Too few, or a few that all miss the place asked for: one more round trip, any of the
         # words with typo tolerance (which also finds every word with a typo in it).

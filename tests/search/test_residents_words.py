@@ -15,6 +15,7 @@ from search.analysis import DIGIT_WORDS, DIGITS_SPELT_FROM, stop_words
 from search.opensearch_query import (
     ENDING_LIST,
     WORD,
+    apart_from_numbers,
     find_concepts,
     found_elsewhere,
     meaningful_words,
@@ -1908,14 +1909,21 @@ def test_a_number_read_out_digit_by_digit_finds_what_the_number_finds(
         ("واحد واحد سبعة سبعة ما بعرف ادخل عليه", "1177 ما بعرف ادخل عليه"),
         ("1 1 7 7", "1177"),
         ("ring ett-ett-sju-sju nu", "ring 1177 nu"),
-        # Fewer than three in a row are words.
-        ("en två veckor", "en två veckor"),
+        ("sju sju sju", "777"),
+        # A particle written onto the first digit (`apart_from_numbers`, first).
+        ("اتصل ب1 1 7 7", "اتصل 1177"),
+        # Fewer than three in a row are words; digits typed apart are a number from four.
+        ("ett två veckor", "ett två veckor"),
         ("one or two", "one or two"),
         ("sex timmar om dagen", "sex timmar om dagen"),
+        ("barn 2 3 4 år", "barn 2 3 4 år"),
+        # A comma parts a list; flats by their rooms are no digits.
+        ("åk 7, 8, 9", "åk 7, 8, 9"),
+        ("etta tvåa trea", "etta tvåa trea"),
     ],
 )
 def test_digits_said_one_by_one_are_the_number_they_make(typed, read):
-    assert with_digits_spelt_out(typed) == read
+    assert with_digits_spelt_out(apart_from_numbers(typed)) == read
 
 
 @given(st.text("0123456789", min_size=DIGITS_SPELT_FROM, max_size=12), st.integers(0, 5))
@@ -1935,6 +1943,7 @@ def test_a_possessive_or_an_article_between_a_terms_words_is_still_the_term():
     assert find_concepts("vi ska få ett barn", groups)[1] == [("få ett barn", ["föräldrapenning"])]
     # One such word, not any words between them.
     assert find_concepts("pay with cash or phone", groups)[1] == []
+    assert find_concepts("pay with her the phone", groups)[1] == []
 
 
 def test_an_english_term_that_ends_in_e_is_found_with_ed_and_ing():
@@ -1947,8 +1956,23 @@ def test_the_first_hits_are_found_elsewhere_only_when_all_are_other_municipaliti
     def answer(*codes):
         return {"hits": {"hits": [{"_source": {"municipalities": list(c)}} for c in codes]}}
 
-    assert found_elsewhere(answer(["1982"], ["1983"], ["1904"], ["00"]))
+    # Only the first three count.
+    assert found_elsewhere(answer(["1982"], ["1983"], ["1904"], [opensearch_query.REGION]))
     # A county's page, or a national one (no municipality), among the first three: no.
     assert not found_elsewhere(answer(["1982"], [opensearch_query.REGION], ["1904"]))
     assert not found_elsewhere(answer(["1982"], [], ["1904"]))
     assert not found_elsewhere(answer())
+
+
+def test_the_place_pages_body_is_the_hits_body_for_the_place_only_neither_counted_nor_faceted():
+    data = QueryDict(mutable=True)
+    data.update({"q": "lära swish på biblioteket i fagersta", "lang": "sv", "page": "1"})
+    request = SearchRequest.from_params(data)
+    read = opensearch_query.read_query(request, [], {"fagersta": "1982"})
+    hits = opensearch_query.search_bodies(request, read, "1", typos=True, split=False)[0]
+    body = opensearch_query.place_pages_body(hits, read)
+    assert "aggs" not in body and "from" not in body and body["track_total_hits"] is False
+    assert body["query"] == {
+        "bool": {"must": [hits["query"]], "filter": [{"terms": {"municipalities": ["1982"]}}]}
+    }
+    assert body["rescore"] == hits["rescore"] and body["size"] == hits["size"] == request.page_size

@@ -38,6 +38,11 @@ def test_hits_and_counts_asked_apart_give_the_answer_of_one_request(engine, clie
         {"q": "hjälp", "lang": "sv", "page": "2"},
         {"q": "bredbnad", "lang": "sv"},
         {"q": "personuppgifter", "lang": "sv"},
+        # Every first hit another municipality's: the place's own pages asked for alongside, and
+        # (more than a page of hits) alone, with the first answer's count and facets.
+        {"q": "nybörjarkurs på dator för pensionärer i Sala", "lang": "sv"},
+        {"q": "lära swish på biblioteket i fagersta", "lang": "sv"},
+        {"q": "lära swish på biblioteket i fagersta", "lang": "sv", "page": "2"},
     ]
     differ = []
     for params in searches:
