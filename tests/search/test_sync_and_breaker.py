@@ -496,6 +496,7 @@ def test_a_cancelled_date_is_in_the_series_documents_in_every_language_and_leave
 
     from django.utils import timezone
 
+    from services.documents import CANCELLED_WITHIN_DAYS
     from services.models import HelpSessionPage, SessionCancellation
     from services.occurrences import recurrence_dates
 
@@ -525,6 +526,13 @@ def test_a_cancelled_date_is_in_the_series_documents_in_every_language_and_leave
                     found.add(language)
         return found
 
+    # The demo cancels one date of each BankID series four weeks after its first, which on the
+    # series' weekday is fourteen days ahead: inside the window. Start from none in it, anywhere.
+    with engine(execute=True):
+        SessionCancellation.objects.filter(
+            date__range=(today, today + datetime.timedelta(days=CANCELLED_WITHIN_DAYS))
+        ).delete()
+    refresh()
     assert cancelled_in_index() == set()
     with engine(execute=True):
         SessionCancellation.objects.create(session=session, date=day, reason="Sjuk personal")
