@@ -144,6 +144,9 @@ ENDINGS = "(?:" + "|".join(dict.fromkeys(ENDING_LIST)) + ")?"
 # A term's last word in Latin letters that drops its "e" before "-ed" and "-ing" ("relocate":
 # "relocated"; in Swedish harmless, "äldre" is also "åldring").
 LATIN_E_ENDING = re.compile(r"[a-z]{3,}e")
+# What may stand between a term's words: a possessive or an article ("pay with her phone" is "pay
+# with phone"; `BETWEEN_TERM_WORDS`), one, where the term has none.
+BETWEEN_TERM_GAP = r"\W+(?:(?:" + "|".join(map(re.escape, BETWEEN_TERM_WORDS)) + r")\W+)?"
 LONGEST_ENDING = max(map(len, ENDING_LIST))
 # Arabic writes the article and some particles onto the word ("الولادة", "والولادة" for "ولادة"):
 # a synonym is recognised with them or without. The prefixes Lucene's Arabic light stemmer (the
@@ -235,10 +238,7 @@ def _synonym_pattern(term: str) -> re.Pattern | None:
         # "relocate": "relocated", "relocating" (the "e" goes before "-ed" and "-ing"; a term
         # of one word is filed under it, hence the "+e" look-up in `_candidate_patterns`).
         escaped[-1] = re.escape(words[-1][:-1]) + "(?:e|ed|ing)"
-    # A possessive or an article between a term's words ("pay with her phone", "betala med min
-    # mobil"): one, where the term has none.
-    between = r"\W+(?:(?:" + _alternatives(BETWEEN_TERM_WORDS) + r")\W+)?"
-    return re.compile(r"(?<!\w)" + prefix + between.join(escaped) + ENDINGS + r"(?!\w)")
+    return re.compile(r"(?<!\w)" + prefix + BETWEEN_TERM_GAP.join(escaped) + ENDINGS + r"(?!\w)")
 
 
 def frozen_groups(groups) -> tuple[tuple[str, ...], ...]:
@@ -1234,9 +1234,7 @@ def apart_from_numbers(text: str) -> str:
     return ARABIC_ON_DIGITS.sub(" ", PARTICLE_ON_NUMBER.sub("", text))
 
 
-_DIGIT_OF = {
-    text_forms.normalise(word): digit for digit, words in DIGIT_WORDS.items() for word in words.split()
-}
+_DIGIT_OF = {normalise(word): digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
 _DIGIT_GAP = re.compile(r"[\s\-–]*")
 # Digits typed apart ("1 1 7 7") from this many: three ("barn 2 3 4 år") are more often a list.
 NUMERALS_APART_FROM = 4
@@ -1251,7 +1249,7 @@ def with_digits_spelt_out(text: str) -> str:
     runs, run = [], []
     for word in WORD.finditer(text):
         digit = word.group() if len(word.group()) == 1 and word.group().isdecimal() else None
-        digit = digit or _DIGIT_OF.get(text_forms.normalise(word.group()))
+        digit = digit or _DIGIT_OF.get(normalise(word.group()))
         if digit and run and not _DIGIT_GAP.fullmatch(text, run[-1][2], word.start()):
             runs.append(run)
             run = []
@@ -1747,9 +1745,7 @@ def _place_pages_first(es, index, request, read, response: dict, split: bool) ->
     first = response["hits"]["hits"]
     ids = {hit["_id"] for hit in first}
     added = [hit for hit in own if hit["_id"] not in ids]
-    hits = added + first
-    hits.sort(key=lambda hit: not (of_the_place(hit, read) or of_the_county(hit)))
-    hits = hits[: request.page_size]
+    hits = place_and_county_first(added + first, read)[: request.page_size]
     response["hits"]["hits"] = hits
     shown = {hit["_id"] for hit in hits}
     return response, any(hit["_id"] in shown for hit in added)
@@ -1917,6 +1913,12 @@ def found_elsewhere(response: dict) -> bool:
         and not any(map(of_the_county, first))
         and all(hit["_source"].get("municipalities") for hit in first)
     )
+
+
+def place_and_county_first(hits: list[dict], read: ReadQuery) -> list[dict]:
+    """`hits` with the place's and the county's pages first, other municipalities' last, each in
+    their order: the place named rules those out."""
+    return sorted(hits, key=lambda hit: not (of_the_place(hit, read) or of_the_county(hit)))
 
 
 def of_the_place(hit: dict, read: ReadQuery) -> bool:
@@ -2110,22 +2112,22 @@ def answer_query(
     partial = False
     total = response["hits"]["total"]["value"]
     few = few_hits(read)
-    place_missed = misses_the_place(response, read)
+    missed = misses_the_place(response, read)
+    place_missed = missed and total <= PLACE_MISSED_UP_TO
     # Only other municipalities' pages first: the place's own pages, whichever words they have,
     # are the answer, not those (a county's guide first answers for every place).
-    elsewhere = place_missed and request.page == 1 and found_elsewhere(response)
-    if place_missed and total > PLACE_MISSED_UP_TO:
-        place_missed = False
-        if elsewhere:
-            # More than a page, none the place's: the answer stays the first one (its count,
-            # facets and later pages); only its first page gets the place's best pages first.
-            response, partial = _place_pages_first(es, index, request, read, response, split)
-            elsewhere = False
+    elsewhere = missed and request.page == 1 and found_elsewhere(response)
+    if elsewhere and not place_missed:
+        # More than a page, none the place's: the answer stays the first one (its count, facets
+        # and later pages); only its first page gets the place's best pages first.
+        response, partial = _place_pages_first(es, index, request, read, response, split)
+    # Else the place's best pages are asked for alongside the second look.
+    with_place_pages = elsewhere and place_missed
     if total <= few or place_missed:
         # Too few, or a few that all miss the place asked for: one more round trip, any of the
         # words with typo tolerance (which also finds every word with a typo in it).
         bodies = search_bodies(request, read, "1", typos=True, split=split)
-        any_word = _search(es, index, bodies, place_pages=read if elsewhere else None)
+        any_word = _search(es, index, bodies, place_pages=read if with_place_pages else None)
         nothing = any_word["hits"]["total"]["value"] == 0
         if asks_beside_places(read) and (nothing or (place_missed and misses_the_place(any_word, read))):
             # Still nothing, or nothing of the place named ("ny i <kommun>" found four courses
@@ -2133,7 +2135,7 @@ def answer_query(
             # round trip, for what would else be a dead end).
             read = replace(read, place_is_a_word=True)
             bodies = search_bodies(request, read, "1", typos=True, split=split)
-            any_word = _search(es, index, bodies, place_pages=read if elsewhere else None)
+            any_word = _search(es, index, bodies, place_pages=read if with_place_pages else None)
         if any_word["hits"]["total"]["value"] > total:
             # The pages with (nearly) every word first, then the best of the others: never an
             # (almost) empty page while other pages match some of the words (or match with a typo).
@@ -2150,8 +2152,7 @@ def answer_query(
                 # four courses elsewhere that say "nybörjare"; "internet connection <kommun>" the
                 # county's guides, its broadband page fourth).
                 own = [hit for hit in extra if of_the_place(hit, read)]
-                hits = own + first + [hit for hit in extra if hit not in own]
-                hits.sort(key=lambda hit: not (of_the_place(hit, read) or of_the_county(hit)))
+                hits = place_and_county_first(own + first + [hit for hit in extra if hit not in own], read)
             hits = hits[: request.page_size]
             any_word["hits"]["hits"] = hits
             # With one word (a place aside), the others are that word with a typo, not "some of
